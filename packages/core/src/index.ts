@@ -1,0 +1,69 @@
+export {
+  IMAGE_MAX_BYTES,
+  IMAGE_VARIANT_SHORT_SIDE,
+  ImageType,
+  MessageElemType,
+  MessagePriority,
+  MessageStatus,
+} from './constants';
+export {
+  createAbortError,
+  ErrorCode,
+  type ErrorCodeName,
+  ImageMessageError,
+  isAbortError,
+  type RejectionCode,
+} from './errors';
+export { formatBytes } from './format/formatBytes';
+export type { AcceptedImageFormat, RefusedImageFormat } from './image/formats/format';
+export { IMAGE_MIME_TYPES } from './image/formats/format';
+export {
+  findOriginImage,
+  pickImageVariant,
+  RESIZED_VARIANTS,
+  variantDimensions,
+} from './image/imageVariants';
+export { type ImageInfo, type ReadImageInfoResult, readImageInfo } from './image/readImageInfo';
+export { MAX_FILE_NAME_LENGTH, sanitizeFileName } from './image/sanitizeFileName';
+export { createMessageId } from './manager/createMessageId';
+export {
+  createMessageManager,
+  type MessageManager,
+  type MessageManagerOptions,
+} from './manager/createMessageManager';
+export {
+  canSend,
+  initialSendState,
+  type SendAction,
+  type SendState,
+  type SendStatus,
+  sendReducer,
+} from './manager/sendState';
+export type { CreateImageMessageParams, SendMessageParams, V2TimAdvancedMsgListener } from './manager/types';
+export {
+  createMemoryTransport,
+  type MemoryTransport,
+  type MemoryTransportAttempt,
+  type MemoryTransportFailure,
+  type MemoryTransportMessage,
+  type MemoryTransportOptions,
+  type MemoryTransportStall,
+} from './transport/memoryTransport';
+export type {
+  ImageSendOptions,
+  ImageSendRequest,
+  ImageSendResult,
+  ImageTransport,
+} from './transport/transport';
+export type {
+  V2TimImage,
+  V2TimImageElem,
+  V2TimMessage,
+  V2TimMsgCreateInfoResult,
+  V2TimOfflinePushInfo,
+  V2TimValueCallback,
+} from './types';
+export { type ImageBytesCheck, validateImageBytes } from './validation/validateImageBytes';
+export { type PathCheck, validateImagePath } from './validation/validateImagePath';
+export { fileToImageMessageParams, type ImageMessageParams } from './web/fileToImageMessageParams';
+export { countOwnedObjectUrls } from './web/objectUrls';

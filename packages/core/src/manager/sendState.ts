@@ -1,0 +1,86 @@
+import { MessageStatus } from '../constants';
+import type { V2TimMessage } from '../types';
+
+/**
+ * One status per message; every boolean a UI needs is derived from it.
+ * - `created`: validated and ready to send.
+ * - `sending`: an upload is in flight.
+ * - `sent`: delivered; the bytes are released.
+ * - `failed`: the last attempt failed; `error` says why; it can be sent again.
+ * - `canceled`: the caller aborted the last attempt; it can be sent again.
+ */
+export type SendStatus = 'created' | 'sending' | 'sent' | 'failed' | 'canceled';
+
+export interface SendState {
+  readonly status: SendStatus;
+  /** Integer 0–100, never decreasing within an attempt. */
+  readonly progress: number;
+  /** The message as the SDK would show it now (status 1/2/3, progress, server fields once sent). */
+  readonly message: V2TimMessage;
+  /** Set while `status` is `failed`. */
+  readonly error?: { readonly code: number; readonly desc: string };
+  /** How many sends were started. */
+  readonly attempts: number;
+}
+
+export type SendAction =
+  | { type: 'start'; receiver?: string; groupID?: string }
+  | { type: 'progress'; progress: number }
+  | { type: 'succeed'; message: V2TimMessage }
+  | { type: 'fail'; code: number; desc: string }
+  | { type: 'cancel' };
+
+export function initialSendState(message: V2TimMessage): SendState {
+  return { status: 'created', progress: 0, message, attempts: 0 };
+}
+
+/** True when a new send may start (created, failed or canceled). */
+export function canSend(state: SendState): boolean {
+  return state.status === 'created' || state.status === 'failed' || state.status === 'canceled';
+}
+
+/**
+ * The only way a send state changes. Actions that make no sense in the current status (progress after a
+ * cancel, a late success after a failure) leave the state as it is, so stale transport events are inert.
+ */
+export function sendReducer(state: SendState, action: SendAction): SendState {
+  switch (action.type) {
+    case 'start': {
+      if (!canSend(state)) return state;
+      const message: V2TimMessage = { ...state.message, status: MessageStatus.SENDING, progress: 0 };
+      if (action.receiver !== undefined) message.userID = action.receiver;
+      if (action.groupID !== undefined) message.groupID = action.groupID;
+      return { status: 'sending', progress: 0, message, attempts: state.attempts + 1 };
+    }
+    case 'progress': {
+      if (state.status !== 'sending' || action.progress <= state.progress) return state;
+      const progress = Math.min(100, Math.floor(action.progress));
+      return { ...state, progress, message: { ...state.message, progress } };
+    }
+    case 'succeed':
+      if (state.status !== 'sending') return state;
+      return {
+        status: 'sent',
+        progress: 100,
+        attempts: state.attempts,
+        message: { ...action.message, status: MessageStatus.SEND_SUCC, progress: 100 },
+      };
+    case 'fail':
+      if (state.status !== 'sending') return state;
+      return {
+        status: 'failed',
+        progress: state.progress,
+        attempts: state.attempts,
+        error: { code: action.code, desc: action.desc },
+        message: { ...state.message, status: MessageStatus.SEND_FAIL },
+      };
+    case 'cancel':
+      if (state.status !== 'sending') return state;
+      return {
+        status: 'canceled',
+        progress: state.progress,
+        attempts: state.attempts,
+        message: { ...state.message, status: MessageStatus.SEND_FAIL },
+      };
+  }
+}

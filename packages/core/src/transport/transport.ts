@@ -1,0 +1,72 @@
+import type { V2TimImage, V2TimMessage } from '../types';
+
+/** Everything a transport needs to upload one image and deliver it as a message. */
+export interface ImageSendRequest {
+  /**
+   * The message id from `createImageMessage`. It is the idempotency key: sending the same id again (a
+   * retry) must not create a second message on the server.
+   */
+  id: string;
+  bytes: Uint8Array;
+  /** Sanitized; safe to show and to store. */
+  fileName: string;
+  /** From the bytes, never from the name. */
+  mimeType: string;
+  width: number;
+  height: number;
+  /** Set alone: one-to-one. With `groupID`: a targeted group message only this user sees. */
+  receiver?: string;
+  /** Set alone: a group message. */
+  groupID?: string;
+  priority?: number;
+  cloudCustomData?: string;
+  onlineUserOnly?: boolean;
+  isExcludedFromUnreadCount?: boolean;
+  isExcludedFromLastMessage?: boolean;
+  needReadReceipt?: boolean;
+}
+
+export interface ImageSendOptions {
+  /**
+   * Fires when the caller cancels. The transport must stop uploading and reject with an `AbortError`
+   * (see `createAbortError`) — promptly, and without reporting success afterwards.
+   */
+  signal: AbortSignal;
+  /** Bytes sent so far of `total`. May be called often; the manager turns it into integer percents. */
+  onProgress(loaded: number, total: number): void;
+}
+
+/** What the service says about the delivered message. */
+export interface ImageSendResult {
+  msgID: string;
+  /** Seconds since the epoch. */
+  timestamp: number;
+  sender: string;
+  /** ORIGIN first; THUMB and LARGE when the service makes them. ORIGIN's `url` serves the uploaded bytes. */
+  imageList: V2TimImage[];
+  /** Any other fields the service returns (nickName, seq…) are merged into the message. */
+  extra?: Partial<V2TimMessage>;
+}
+
+/**
+ * How messages leave the app. Implementations: `createMemoryTransport` (tests, stories),
+ * `createHttpTransport` (the reference server), `createTencentChatTransport` (`@image-message/tencent`).
+ *
+ * Contract:
+ * - `send` resolves with the delivered message, or rejects with an `ImageMessageError` carrying an SDK
+ *   code (6008 upload failed, 9508 network, 6012 timeout, or the service's own), or with an `AbortError`
+ *   once `signal` fires. Any other rejection is reported as 6008.
+ * - `send` is idempotent per `request.id`.
+ * - `onProgress` is only called while the send is pending.
+ *
+ * @example
+ * const transport: ImageTransport = {
+ *   maxBytes: 10 * 1024 * 1024,
+ *   async send(request, { signal, onProgress }) { … return { msgID, timestamp, sender, imageList }; },
+ * };
+ */
+export interface ImageTransport {
+  /** The service's own size limit, when lower than 28 MiB; the composer names it in its error text. */
+  readonly maxBytes?: number;
+  send(request: ImageSendRequest, options: ImageSendOptions): Promise<ImageSendResult>;
+}

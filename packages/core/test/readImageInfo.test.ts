@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { ErrorCode, readImageInfo } from '../src';
+import { fixture } from './fixtures';
+
+describe('readImageInfo', () => {
+  it.each([
+    ['photo.jpg', 'jpeg', 'image/jpeg', 64, 48],
+    ['progressive.jpg', 'jpeg', 'image/jpeg', 50, 20],
+    ['image.png', 'png', 'image/png', 20, 10],
+    ['image.gif', 'gif', 'image/gif', 12, 7],
+    ['image.bmp', 'bmp', 'image/bmp', 9, 5],
+    ['top-down.bmp', 'bmp', 'image/bmp', 7, 3],
+    ['lossy.webp', 'webp', 'image/webp', 30, 20],
+    ['lossless.webp', 'webp', 'image/webp', 31, 21],
+    ['extended.webp', 'webp', 'image/webp', 33, 22],
+  ])('reads %s as %s %s, %i×%i, from its header', (name, format, mimeType, width, height) => {
+    const result = readImageInfo(fixture(name));
+    expect(result).toEqual({ ok: true, info: { format, mimeType, width, height } });
+  });
+
+  it('swaps width and height for a JPEG with EXIF orientation 6 (stored 40×30, shown 30×40)', () => {
+    expect(readImageInfo(fixture('photo-exif6.jpg'))).toEqual({
+      ok: true,
+      info: { format: 'jpeg', mimeType: 'image/jpeg', width: 30, height: 40, orientation: 6 },
+    });
+  });
+
+  it.each([
+    ['image.heic', 'heic'],
+    ['image.avif', 'avif'],
+    ['image.tiff', 'tiff'],
+    ['image.svg', 'svg'],
+    ['image.ico', 'ico'],
+  ])('refuses %s with IMAGE_TYPE_LIMIT (2252), naming the format', (name, format) => {
+    const result = readImageInfo(fixture(name));
+    expect(result).toMatchObject({ ok: false, code: ErrorCode.IMAGE_TYPE_LIMIT, format });
+    if (!result.ok) expect(result.desc).toMatch(/Convert it to JPEG, PNG, GIF, BMP or WebP/);
+  });
+
+  it.each(['document-pdf.png', 'truncated.jpg', 'truncated.png', 'truncated.gif', 'crafted-length.jpg'])(
+    'refuses %s with NOT_IMAGE (6031)',
+    (name) => {
+      expect(readImageInfo(fixture(name))).toMatchObject({ ok: false, code: ErrorCode.NOT_IMAGE });
+    },
+  );
+
+  it('judges by the bytes alone: a PNG is a PNG whatever it is called', () => {
+    const result = readImageInfo(fixture('image.png'));
+    expect(result.ok && result.info.format).toBe('png');
+  });
+
+  it('stops at a segment length that points past the end instead of reading beyond the buffer', () => {
+    // SOI, APP0 claiming 0xFFFF bytes, then a SOF0 that would be read if the walker trusted the length.
+    const bytes = new Uint8Array([
+      0xff, 0xd8, 0xff, 0xe0, 0xff, 0xff, 0, 0, 0xff, 0xc0, 0, 17, 8, 0, 10, 0, 20,
+    ]);
+    expect(readImageInfo(bytes)).toMatchObject({ ok: false, code: ErrorCode.NOT_IMAGE });
+  });
+
+  it('rejects a segment length below 2 instead of looping on it', () => {
+    const bytes = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x00, 0xff, 0xe0, 0x00, 0x01]);
+    expect(readImageInfo(bytes)).toMatchObject({ ok: false, code: ErrorCode.NOT_IMAGE });
+  });
+
+  it('walks a long run of tiny segments in linear time and finds the frame at the end', () => {
+    const segments = 100_000;
+    const bytes = new Uint8Array(2 + segments * 4 + 11);
+    bytes.set([0xff, 0xd8]);
+    for (let i = 0; i < segments; i++) bytes.set([0xff, 0xfe, 0x00, 0x02], 2 + i * 4);
+    bytes.set([0xff, 0xc0, 0x00, 0x11, 0x08, 0x00, 0x07, 0x00, 0x09, 0x03, 0x01], 2 + segments * 4);
+    expect(readImageInfo(bytes)).toMatchObject({ ok: true, info: { width: 9, height: 7 } });
+  });
+
+  it('does not take a JPEG with a zero-height frame for an image', () => {
+    const bytes = new Uint8Array([0xff, 0xd8, 0xff, 0xc0, 0x00, 0x11, 0x08, 0x00, 0x00, 0x00, 0x09, 0x03]);
+    expect(readImageInfo(bytes)).toMatchObject({ ok: false, code: ErrorCode.NOT_IMAGE });
+  });
+
+  it('treats HTML and plain text as not an image, and SVG hidden after an XML prolog as SVG', () => {
+    const encode = (text: string) => new TextEncoder().encode(text);
+    expect(readImageInfo(encode('<!doctype html><html><body>hi</body></html>'))).toMatchObject({
+      code: ErrorCode.NOT_IMAGE,
+    });
+    expect(readImageInfo(encode('just some text'))).toMatchObject({ code: ErrorCode.NOT_IMAGE });
+    expect(readImageInfo(encode('\uFEFF<?xml version="1.0"?><!-- x --><svg width="1"/>'))).toMatchObject({
+      code: ErrorCode.IMAGE_TYPE_LIMIT,
+      format: 'svg',
+    });
+  });
+});
