@@ -91,10 +91,11 @@ function libraryConfig(library: LibraryBuild): UserConfig {
   };
 }
 
-const browserProvider = async () => {
+/** Real-browser tests run in Debian chromium through Playwright. */
+async function chromiumProvider() {
   const { playwright } = await import('@vitest/browser-playwright');
   return playwright({ launchOptions: chromiumLaunchOptions() });
-};
+}
 
 export default defineConfig(async ({ mode }): Promise<UserConfig> => {
   const library = libraries[mode];
@@ -108,6 +109,44 @@ export default defineConfig(async ({ mode }): Promise<UserConfig> => {
         {
           extends: true,
           test: { name: 'core', environment: 'node', include: ['packages/core/test/**/*.test.ts'] },
+        },
+        {
+          extends: true,
+          test: {
+            name: 'react',
+            environment: 'jsdom',
+            include: ['packages/react/test/**/*.test.{ts,tsx}'],
+            setupFiles: ['packages/react/test/setup.ts'],
+            typecheck: { enabled: true, include: ['packages/react/test/**/*.test-d.{ts,tsx}'] },
+          },
+        },
+        {
+          extends: true,
+          test: { name: 'tencent', environment: 'node', include: ['packages/tencent/test/**/*.test.ts'] },
+        },
+        {
+          extends: true,
+          test: {
+            name: 'server',
+            environment: 'node',
+            include: ['packages/server/test/**/*.test.ts'],
+            testTimeout: 30_000,
+          },
+        },
+        {
+          extends: true,
+          test: {
+            name: 'browser',
+            include: ['tests/browser/**/*.test.{ts,tsx}'],
+            globalSetup: ['tests/browser/globalSetup.ts'],
+            browser: {
+              enabled: true,
+              headless: true,
+              provider: await chromiumProvider(),
+              instances: [{ browser: 'chromium' }],
+              screenshotFailures: false,
+            },
+          },
         },
       ],
     },
