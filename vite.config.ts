@@ -117,7 +117,12 @@ export default defineConfig(async ({ mode }): Promise<UserConfig> => {
             environment: 'jsdom',
             include: ['packages/react/test/**/*.test.{ts,tsx}'],
             setupFiles: ['packages/react/test/setup.ts'],
-            typecheck: { enabled: true, include: ['packages/react/test/**/*.test-d.{ts,tsx}'] },
+            // Source errors are tsc's job (npm test runs it over everything); here only the type tests count.
+            typecheck: {
+              enabled: true,
+              include: ['packages/react/test/**/*.test-d.{ts,tsx}'],
+              ignoreSourceErrors: true,
+            },
           },
         },
         {

@@ -1,3 +1,5 @@
+import type { V2TimMessage } from './types';
+
 /**
  * Every code a result can carry. The SDK's codes keep their numbers; `CANCELED` and `TOO_MANY_FILES` are
  * the library's own (negative, so they never collide with a service code).
@@ -50,11 +52,14 @@ export class ImageMessageError extends Error {
   override readonly name = 'ImageMessageError';
   readonly code: number;
   readonly desc: string;
+  /** The message as it stood when the send failed (status 3), when there is one. */
+  readonly messageInfo?: V2TimMessage;
 
-  constructor(code: number, desc: string, options?: { cause?: unknown }) {
-    super(desc, options);
+  constructor(code: number, desc: string, options?: { cause?: unknown; messageInfo?: V2TimMessage }) {
+    super(desc, options?.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.desc = desc;
+    if (options?.messageInfo) this.messageInfo = options.messageInfo;
   }
 }
 

@@ -6,6 +6,15 @@ export {
   MessagePriority,
   MessageStatus,
 } from './constants';
+export { createDraftList, type DraftList } from './drafts/createDraftList';
+export type {
+  AddFilesResult,
+  DraftListOptions,
+  DraftListSnapshot,
+  ImageDraft,
+  ImageFileValidator,
+  ImageRejection,
+} from './drafts/types';
 export {
   createAbortError,
   ErrorCode,
@@ -63,6 +72,7 @@ export type {
   V2TimOfflinePushInfo,
   V2TimValueCallback,
 } from './types';
+export { checkImageSize, type ImageSizeCheck } from './validation/checkImageSize';
 export { type ImageBytesCheck, validateImageBytes } from './validation/validateImageBytes';
 export { type PathCheck, validateImagePath } from './validation/validateImagePath';
 export { fileToImageMessageParams, type ImageMessageParams } from './web/fileToImageMessageParams';

@@ -1,6 +1,5 @@
-import { ErrorCode } from '../errors';
-import { formatBytes } from '../format/formatBytes';
 import { type ImageInfo, readImageInfo } from '../image/readImageInfo';
+import { checkImageSize } from './checkImageSize';
 
 export type ImageBytesCheck = { ok: true; info: ImageInfo } | { ok: false; code: number; desc: string };
 
@@ -11,20 +10,8 @@ export type ImageBytesCheck = { ok: true; info: ImageInfo } | { ok: false; code:
  * @example validateImageBytes(bytes, IMAGE_MAX_BYTES)
  */
 export function validateImageBytes(bytes: Uint8Array, maxBytes: number): ImageBytesCheck {
-  if (bytes.byteLength === 0) {
-    return {
-      ok: false,
-      code: ErrorCode.FILE_SIZE_EMPTY,
-      desc: 'This file is empty (0 bytes). Choose another image.',
-    };
-  }
-  if (bytes.byteLength > maxBytes) {
-    return {
-      ok: false,
-      code: ErrorCode.FILE_TOO_LARGE,
-      desc: `This image is ${formatBytes(bytes.byteLength)} (${bytes.byteLength.toLocaleString('en-US')} bytes); the limit is ${formatBytes(maxBytes)}. Choose a smaller image or compress it.`,
-    };
-  }
+  const size = checkImageSize(bytes.byteLength, maxBytes);
+  if (!size.ok) return size;
   const reading = readImageInfo(bytes);
   return reading.ok ? reading : { ok: false, code: reading.code, desc: reading.desc };
 }

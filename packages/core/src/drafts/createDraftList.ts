@@ -1,0 +1,246 @@
+import { ErrorCode } from '../errors';
+import { sanitizeFileName } from '../image/sanitizeFileName';
+import type { MessageManager } from '../manager/createMessageManager';
+import type { SendState } from '../manager/sendState';
+import { checkImageSize } from '../validation/checkImageSize';
+import { fileToImageMessageParams } from '../web/fileToImageMessageParams';
+import { revokeOwnedObjectUrl } from '../web/objectUrls';
+import type {
+  AddFilesResult,
+  DraftListOptions,
+  DraftListSnapshot,
+  ImageDraft,
+  ImageRejection,
+} from './types';
+
+/**
+ * The drafts of one composer, outside React: files in, drafts and typed rejections out. Drafts follow the
+ * manager's send state; a sent draft leaves the list. Every preview URL is revoked when its draft is
+ * sent, removed, cleared or disposed.
+ */
+export interface DraftList {
+  addFiles(files: Iterable<File> | ArrayLike<File>): Promise<AddFilesResult>;
+  remove(id: string): void;
+  clear(): void;
+  /** Dismisses one rejection, or all of them. */
+  dismissRejection(id?: string): void;
+  setOptions(options: DraftListOptions): void;
+  getSnapshot(): DraftListSnapshot;
+  subscribe(listener: () => void): () => void;
+  /**
+   * Ends the list: drafts not being sent are discarded now; drafts in flight finish (so an image the user
+   * sent still arrives) and are discarded once settled.
+   */
+  dispose(): void;
+}
+
+interface Slot {
+  id: string;
+  order: number;
+  fileName: string;
+  previewUrl: string;
+  draft?: ImageDraft;
+  state?: SendState;
+}
+
+const EMPTY: DraftListSnapshot = { drafts: [], rejections: [], pending: 0 };
+
+function toDraft(slot: Slot, state: SendState): ImageDraft {
+  const origin = state.message.imageElem?.imageList?.[0];
+  const draft: ImageDraft = {
+    id: slot.id,
+    fileName: slot.fileName,
+    size: origin?.size ?? 0,
+    width: origin?.width ?? 0,
+    height: origin?.height ?? 0,
+    previewUrl: slot.previewUrl,
+    status: state.status,
+    progress: state.progress,
+    message: state.message,
+    ...(state.error && { error: state.error }),
+  };
+  return draft;
+}
+
+/**
+ * @example
+ * const list = createDraftList(manager, { maxFiles: 9 });
+ * await list.addFiles(input.files);
+ * list.getSnapshot().drafts; // [{ id, fileName, previewUrl, width, height, status: 'created', … }]
+ */
+export function createDraftList(manager: MessageManager, initialOptions: DraftListOptions = {}): DraftList {
+  let options = initialOptions;
+  let slots: Slot[] = [];
+  let rejections: ImageRejection[] = [];
+  let pending = 0;
+  let order = 0;
+  let rejectionSeq = 0;
+  let disposed = false;
+  let snapshot: DraftListSnapshot = EMPTY;
+  const listeners = new Set<() => void>();
+  const orphans = new Set<string>();
+
+  function rebuild() {
+    const drafts: ImageDraft[] = [];
+    for (const slot of slots) {
+      const state = manager.getSendState(slot.id);
+      if (!state) continue;
+      if (slot.state !== state || !slot.draft) {
+        slot.state = state;
+        slot.draft = toDraft(slot, state);
+      }
+      drafts.push(slot.draft);
+    }
+    snapshot = { drafts, rejections, pending };
+    for (const listener of listeners) listener();
+  }
+
+  let unsubscribe: (() => void) | undefined;
+
+  // Subscribing lazily keeps construction free of side effects, so a list React creates and throws away
+  // (StrictMode runs state initializers twice) leaves nothing behind.
+  function watch() {
+    if (!disposed) unsubscribe ??= manager.subscribe(onManagerChange);
+  }
+
+  function stopWatching() {
+    unsubscribe?.();
+    unsubscribe = undefined;
+  }
+
+  function onManagerChange(id: string) {
+    if (orphans.has(id)) {
+      const status = manager.getSendState(id)?.status;
+      if (status !== 'sending') {
+        orphans.delete(id);
+        manager.discardMessage(id);
+      }
+      if (orphans.size === 0 && disposed) stopWatching();
+      return;
+    }
+    const slot = slots.find((candidate) => candidate.id === id);
+    if (!slot) return;
+    if (manager.getSendState(id)?.status === 'sent') {
+      // The message is delivered: its preview URL is already revoked, and the draft's job is done.
+      slots = slots.filter((candidate) => candidate !== slot);
+      manager.discardMessage(id);
+    }
+    rebuild();
+  }
+
+  function reject(file: File, code: number, desc: string): ImageRejection {
+    rejectionSeq++;
+    return { id: `rejection-${rejectionSeq}`, file, fileName: sanitizeFileName(file.name), code, desc };
+  }
+
+  function precheck(file: File): ImageRejection | undefined {
+    const custom = options.validator?.(file);
+    if (custom) return reject(file, custom.code, custom.desc);
+    const limit = Math.min(manager.maxBytes, options.maxBytes ?? Infinity);
+    const size = checkImageSize(file.size, limit);
+    return size.ok ? undefined : reject(file, size.code, size.desc);
+  }
+
+  async function createDraft(file: File, slotOrder: number): Promise<ImageDraft | ImageRejection> {
+    const params = await fileToImageMessageParams(file);
+    if (disposed) {
+      // The composer went away while the file was read.
+      revokeOwnedObjectUrl(params.imagePath);
+      return reject(file, ErrorCode.CANCELED, 'The composer closed before the image was added.');
+    }
+    const created = await manager.createImageMessage(params);
+    if (created.code !== ErrorCode.SUCC || !created.data) return reject(file, created.code, created.desc);
+    const { id } = created.data;
+    if (disposed) {
+      manager.discardMessage(id);
+      return reject(file, ErrorCode.CANCELED, 'The composer closed before the image was added.');
+    }
+    const slot: Slot = { id, order: slotOrder, fileName: params.fileName, previewUrl: params.imagePath };
+    slots = [...slots, slot].sort((a, b) => a.order - b.order);
+    const state = manager.getSendState(id) as SendState;
+    slot.state = state;
+    slot.draft = toDraft(slot, state);
+    return slot.draft;
+  }
+
+  async function addFiles(input: Iterable<File> | ArrayLike<File>): Promise<AddFilesResult> {
+    const files = Array.from(input as ArrayLike<File>);
+    const result: AddFilesResult = { added: [], rejected: [] };
+    if (disposed || files.length === 0) return result;
+    watch();
+    const room = Math.max(0, (options.maxFiles ?? Infinity) - slots.length - pending);
+    const queue: { file: File; order: number }[] = [];
+    for (const file of files) {
+      const early = precheck(file);
+      if (early) result.rejected.push(early);
+      else if (queue.length >= room) {
+        result.rejected.push(
+          reject(
+            file,
+            ErrorCode.TOO_MANY_FILES,
+            `You can add up to ${options.maxFiles} images at a time. Send or remove some, then add more.`,
+          ),
+        );
+      } else queue.push({ file, order: order++ });
+    }
+    pending += queue.length;
+    rejections = [...rejections, ...result.rejected];
+    rebuild();
+
+    const worker = async () => {
+      for (let item = queue.shift(); item; item = queue.shift()) {
+        const outcome = await createDraft(item.file, item.order);
+        pending--;
+        if ('previewUrl' in outcome) result.added.push(outcome);
+        else if (outcome.code !== ErrorCode.CANCELED) {
+          result.rejected.push(outcome);
+          rejections = [...rejections, outcome];
+        }
+        if (!disposed) rebuild();
+      }
+    };
+    const workers = Math.max(1, Math.min(options.concurrency ?? 2, queue.length));
+    await Promise.all(Array.from({ length: workers }, worker));
+    return result;
+  }
+
+  return {
+    addFiles,
+    remove(id) {
+      if (!slots.some((slot) => slot.id === id)) return;
+      slots = slots.filter((slot) => slot.id !== id);
+      manager.discardMessage(id);
+      rebuild();
+    },
+    clear() {
+      for (const slot of slots) manager.discardMessage(slot.id);
+      slots = [];
+      rejections = [];
+      rebuild();
+    },
+    dismissRejection(id) {
+      rejections = id === undefined ? [] : rejections.filter((rejection) => rejection.id !== id);
+      rebuild();
+    },
+    setOptions(next) {
+      options = next;
+    },
+    getSnapshot: () => snapshot,
+    subscribe(listener) {
+      watch();
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      for (const slot of slots) {
+        if (manager.getSendState(slot.id)?.status === 'sending') orphans.add(slot.id);
+        else manager.discardMessage(slot.id);
+      }
+      slots = [];
+      listeners.clear();
+      if (orphans.size === 0) stopWatching();
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import type { SendStatus } from '../manager/sendState';
+import type { V2TimMessage } from '../types';
+
+/** A created image waiting in the composer: everything a preview needs, plus its send state. */
+export interface ImageDraft {
+  /** The message id (`createImageMessage`'s `data.id`). */
+  readonly id: string;
+  /** Sanitized; use it as the preview's `alt`. */
+  readonly fileName: string;
+  readonly size: number;
+  readonly width: number;
+  readonly height: number;
+  /** A `blob:` URL for `<img src>`; revoked when the draft is sent, removed or cleared. */
+  readonly previewUrl: string;
+  readonly status: SendStatus;
+  /** Integer 0–100. */
+  readonly progress: number;
+  /** Why the last send failed (status `failed`). */
+  readonly error?: { readonly code: number; readonly desc: string };
+  readonly message: V2TimMessage;
+}
+
+/** A file that did not become a draft, and why. Branch on `code` (an `ErrorCode`), show `desc`. */
+export interface ImageRejection {
+  /** Stable key for lists and dismissal. */
+  readonly id: string;
+  readonly file: File;
+  /** Sanitized. */
+  readonly fileName: string;
+  readonly code: number;
+  readonly desc: string;
+}
+
+/** A check of your own, run on each file before it is read. Return a rejection, or nothing to accept. */
+export type ImageFileValidator = (file: File) => { code: number; desc: string } | null | undefined;
+
+export interface DraftListOptions {
+  /** Most drafts at once (default unlimited). Extra files are rejected with `ErrorCode.TOO_MANY_FILES`. */
+  maxFiles?: number;
+  /** A limit below the manager's; checked on `File.size` before reading. */
+  maxBytes?: number;
+  validator?: ImageFileValidator;
+  /** Files read and validated at once (default 2): keeps memory flat when 50 photos are dropped. */
+  concurrency?: number;
+}
+
+export interface DraftListSnapshot {
+  /** In the order the files were given. */
+  readonly drafts: readonly ImageDraft[];
+  readonly rejections: readonly ImageRejection[];
+  /** Files still being read and validated. */
+  readonly pending: number;
+}
+
+export interface AddFilesResult {
+  added: ImageDraft[];
+  rejected: ImageRejection[];
+}

@@ -1,0 +1,24 @@
+import type { MessageManager } from '@image-message/core';
+import { createContext, useContext } from 'react';
+
+export const ImageMessageContext = createContext<MessageManager | null>(null);
+ImageMessageContext.displayName = 'ImageMessageContext';
+
+/**
+ * The manager from the nearest `<ImageMessageProvider>`. Throws an error that says what to add, naming
+ * the hook that needed it, instead of failing later on `undefined`.
+ */
+export function useImageMessageManager(hookName = 'useImageMessageManager'): MessageManager {
+  const manager = useContext(ImageMessageContext);
+  if (!manager) {
+    throw new Error(
+      `${hookName}() must be used inside <ImageMessageProvider>. Wrap your chat UI:\n` +
+        '  <QueryClientProvider client={queryClient}>\n' +
+        '    <ImageMessageProvider transport={transport}>  {/* or manager={createMessageManager(…)} */}\n' +
+        '      …\n' +
+        '    </ImageMessageProvider>\n' +
+        '  </QueryClientProvider>',
+    );
+  }
+  return manager;
+}

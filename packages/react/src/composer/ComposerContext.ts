@@ -1,0 +1,54 @@
+import type { ImageDraft, ImageRejection } from '@image-message/core';
+import { createContext, useContext } from 'react';
+import type { DropzoneState } from 'react-dropzone';
+import type { ImageMessageStrings } from '../i18n/types';
+
+/** What every composer part reads: the drafts, the actions and the strings of one composer. */
+export interface ComposerContextValue {
+  strings: ImageMessageStrings;
+  /** The effective byte limit (the lowest of 28 MiB, the transport's and the `maxBytes` prop). */
+  maxBytes: number;
+  maxFiles?: number;
+  disabled: boolean;
+  drafts: readonly ImageDraft[];
+  rejections: readonly ImageRejection[];
+  isProcessing: boolean;
+  /** True when there is a draft to send and somewhere to send it. */
+  canSend: boolean;
+  addFiles: (files: Iterable<File> | ArrayLike<File>) => void;
+  /** Sends every draft not sent yet. */
+  sendAll: () => void;
+  /** Sends (or re-sends) one draft with the same id: a retry never duplicates. */
+  send: (id: string) => void;
+  cancel: (id: string) => void;
+  remove: (id: string) => void;
+  dismissRejection: (id?: string) => void;
+  dropzone: DropzoneState;
+  announcement: string;
+  /** Localized text for a rejection or failure. */
+  describe: (code: number, details: { fileName: string; desc: string; size?: number }) => string;
+}
+
+export const ComposerContext = createContext<ComposerContextValue | null>(null);
+ComposerContext.displayName = 'ImageMessageComposerContext';
+
+export const DraftContext = createContext<ImageDraft | null>(null);
+DraftContext.displayName = 'ImageMessageDraftContext';
+
+export function useComposer(partName: string): ComposerContextValue {
+  const value = useContext(ComposerContext);
+  if (!value)
+    throw new Error(`<ImageMessageComposer.${partName}> must be inside <ImageMessageComposer.Root>.`);
+  return value;
+}
+
+/** The draft of the enclosing `<Preview>`, or the one passed as a prop. */
+export function useDraft(partName: string, draft?: ImageDraft): ImageDraft {
+  const fromContext = useContext(DraftContext);
+  const value = draft ?? fromContext;
+  if (!value)
+    throw new Error(
+      `<ImageMessageComposer.${partName}> must be inside <ImageMessageComposer.Preview> or get a draft prop.`,
+    );
+  return value;
+}

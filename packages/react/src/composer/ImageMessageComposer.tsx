@@ -1,0 +1,60 @@
+import { forwardRef } from 'react';
+import { CancelButton, RemoveButton, RetryButton } from './parts/DraftButtons';
+import { DraftError } from './parts/DraftError';
+import { Dropzone } from './parts/Dropzone';
+import { DropzoneInput } from './parts/DropzoneInput';
+import { Preview } from './parts/Preview';
+import { PreviewImage } from './parts/PreviewImage';
+import { PreviewInfo } from './parts/PreviewInfo';
+import { Previews } from './parts/Previews';
+import { Progress } from './parts/Progress';
+import { Rejection, Rejections } from './parts/Rejections';
+import { Root, type RootProps } from './parts/Root';
+import { SendButton } from './parts/SendButton';
+import { Status } from './parts/Status';
+
+export type ImageMessageComposerProps = Omit<RootProps, 'children'>;
+
+const Composer = forwardRef<HTMLDivElement, ImageMessageComposerProps>(
+  function ImageMessageComposer(props, ref) {
+    return (
+      <Root {...props} ref={ref}>
+        <DropzoneInput />
+        <Dropzone />
+        <Rejections />
+        <Previews />
+        <div className="im-composer__footer">
+          <SendButton />
+        </div>
+        <Status />
+      </Root>
+    );
+  },
+);
+
+/**
+ * A chat composer for images: drop, pick (click, Enter or Space) or paste images, preview them, send
+ * them with live progress, cancel, retry or remove. Accessible and bilingual (en-US, zh-CN); styled by
+ * `@image-message/react/styles.css`. Its parts are attached for custom layouts.
+ *
+ * @example
+ * <ImageMessageComposer receiver="bob" locale="zh-CN" onSent={(message) => console.log(message.msgID)} />
+ */
+export const ImageMessageComposer = Object.assign(Composer, {
+  Root,
+  Dropzone,
+  DropzoneInput,
+  Previews,
+  Preview,
+  PreviewImage,
+  PreviewInfo,
+  Progress,
+  DraftError,
+  CancelButton,
+  RetryButton,
+  RemoveButton,
+  Rejections,
+  Rejection,
+  SendButton,
+  Status,
+});

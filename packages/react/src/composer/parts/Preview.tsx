@@ -1,0 +1,43 @@
+import type { ImageDraft } from '@image-message/core';
+import { forwardRef, type LiHTMLAttributes } from 'react';
+import { DraftContext } from '../ComposerContext';
+import { cx } from './cx';
+import { CancelButton, RemoveButton, RetryButton } from './DraftButtons';
+import { DraftError } from './DraftError';
+import { PreviewImage } from './PreviewImage';
+import { PreviewInfo } from './PreviewInfo';
+import { Progress } from './Progress';
+
+export interface PreviewProps extends LiHTMLAttributes<HTMLLIElement> {
+  draft: ImageDraft;
+}
+
+/**
+ * One draft (`<li>`), with `data-status` = created | sending | failed | canceled. Its default content is
+ * the thumbnail, size and dimensions, progress while sending, the failure and its buttons; pass children
+ * to lay the parts out yourself.
+ */
+export const Preview = forwardRef<HTMLLIElement, PreviewProps>(function Preview(
+  { draft, className, children, ...props },
+  ref,
+) {
+  return (
+    <DraftContext.Provider value={draft}>
+      <li {...props} ref={ref} className={cx('im-preview', className)} data-status={draft.status}>
+        {children ?? (
+          <>
+            <PreviewImage />
+            <PreviewInfo />
+            <Progress />
+            <DraftError />
+            <span className="im-preview__actions">
+              <CancelButton />
+              <RetryButton />
+              <RemoveButton />
+            </span>
+          </>
+        )}
+      </li>
+    </DraftContext.Provider>
+  );
+});

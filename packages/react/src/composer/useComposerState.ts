@@ -1,0 +1,172 @@
+import {
+  ErrorCode,
+  type ImageMessageError,
+  type ImageRejection,
+  type V2TimMessage,
+} from '@image-message/core';
+import type { QueryKey } from '@tanstack/react-query';
+import { useCallback, useMemo, useRef } from 'react';
+import { useDropzone } from 'react-dropzone';
+import { useImageMessageManager } from '../ImageMessageContext';
+import { describeError } from '../i18n/describeError';
+import { resolveStrings } from '../i18n/resolveStrings';
+import type { ImageMessageLocale, ImageMessageStringsOverride } from '../i18n/types';
+import { type UseCreateImageMessageOptions, useCreateImageMessage } from '../useCreateImageMessage';
+import { type SendImageOptions, useSendMessage } from '../useSendMessage';
+import type { ComposerContextValue } from './ComposerContext';
+import { useAnnouncer } from './useAnnouncer';
+
+/** The accept attribute of the file picker: a hint for the dialog; the bytes still decide. */
+export const IMAGE_ACCEPT = 'image/jpeg,image/png,image/gif,image/bmp,image/webp';
+
+export interface ComposerOptions extends UseCreateImageMessageOptions {
+  /** One-to-one peer; with `groupID`, the only member who sees the message. */
+  receiver?: string;
+  groupID?: string;
+  /** A message was delivered (status 2). */
+  onSent?: (message: V2TimMessage) => void;
+  /** A send failed (not called for a cancel). */
+  onError?: (error: ImageMessageError) => void;
+  /** Files were refused before upload. */
+  onReject?: (rejections: ImageRejection[]) => void;
+  locale?: ImageMessageLocale | (string & {});
+  /** Override any string. */
+  messages?: ImageMessageStringsOverride;
+  /** Allow several images at once (default true); false means one at a time. */
+  multiple?: boolean;
+  /** Send as soon as an image is added. */
+  autoSend?: boolean;
+  disabled?: boolean;
+  /** The app's cached message list, updated optimistically (see `useSendMessage`). */
+  queryKey?: QueryKey;
+  sendOptions?: SendImageOptions;
+}
+
+/** All the behaviour of `<ImageMessageComposer.Root>`; the parts only render it. */
+export function useComposerState(options: ComposerOptions): ComposerContextValue {
+  const {
+    receiver,
+    groupID,
+    onSent,
+    onError,
+    onReject,
+    locale,
+    messages,
+    multiple = true,
+    autoSend = false,
+  } = options;
+  const disabled = options.disabled ?? false;
+  const maxFiles = multiple ? options.maxFiles : 1;
+  const manager = useImageMessageManager('ImageMessageComposer');
+  const strings = useMemo(() => resolveStrings(locale, messages), [locale, messages]);
+  const maxBytes = Math.min(manager.maxBytes, options.maxBytes ?? Infinity);
+  const [announcement, announce] = useAnnouncer();
+  const callbacks = useRef({ onSent, onError, onReject });
+  callbacks.current = { onSent, onError, onReject };
+  // Sends handed to `mutate` and not settled (id → file name): a double click sends once, and the name
+  // is still known when the sent draft has already left the list.
+  const requested = useRef(new Map<string, string>());
+
+  const drafts = useCreateImageMessage({
+    maxFiles,
+    maxBytes: options.maxBytes,
+    validator: options.validator,
+    concurrency: options.concurrency,
+  });
+  const fileNameOf = (id: string) =>
+    requested.current.get(id) ?? drafts.drafts.find((draft) => draft.id === id)?.fileName ?? '';
+  const names = useRef(fileNameOf);
+  names.current = fileNameOf;
+
+  const sender = useSendMessage({
+    queryKey: options.queryKey,
+    sendOptions: options.sendOptions,
+    onSuccess: (message, variables) => {
+      announce(strings.announce.sent({ fileName: names.current(variables.id) }));
+      requested.current.delete(variables.id);
+      callbacks.current.onSent?.(message);
+    },
+    onError: (error, variables) => {
+      const fileName = names.current(variables.id);
+      requested.current.delete(variables.id);
+      if (error.code === ErrorCode.CANCELED) {
+        announce(strings.announce.canceled({ fileName }));
+        return;
+      }
+      announce(strings.announce.failed({ fileName }));
+      callbacks.current.onError?.(error);
+    },
+  });
+  const { mutate, cancel } = sender;
+  const hasTarget = Boolean(receiver?.trim() || groupID?.trim());
+
+  const send = useCallback(
+    (id: string) => {
+      if (!hasTarget || disabled || requested.current.has(id)) return;
+      requested.current.set(id, names.current(id));
+      mutate({ id, ...(receiver && { receiver }), ...(groupID && { groupID }) });
+    },
+    [mutate, receiver, groupID, hasTarget, disabled],
+  );
+
+  const sendable = drafts.drafts.filter(
+    (draft) => draft.status === 'created' && !requested.current.has(draft.id),
+  );
+  const sendAll = () => {
+    for (const draft of sendable) send(draft.id);
+  };
+
+  const addFiles = useCallback(
+    (files: Iterable<File> | ArrayLike<File>) => {
+      if (disabled) return;
+      void drafts.addFiles(files).then(({ added, rejected }) => {
+        if (added.length > 0) announce(strings.announce.added({ count: added.length }));
+        if (rejected.length > 0) {
+          announce(strings.announce.rejected({ count: rejected.length }));
+          callbacks.current.onReject?.(rejected);
+        }
+        if (autoSend) for (const draft of added) send(draft.id);
+      });
+    },
+    [drafts.addFiles, disabled, announce, strings, autoSend, send],
+  );
+
+  const dropzone = useDropzone({
+    onDrop: (accepted, refused) => addFiles([...accepted, ...refused.map((rejection) => rejection.file)]),
+    // Only to show accept/reject while dragging; every dropped file still goes through the byte checks.
+    accept: { 'image/*': [] },
+    multiple,
+    disabled,
+    noPaste: true, // paste is handled once, for the whole composer
+  });
+
+  const describe = useCallback(
+    (code: number, details: { fileName: string; desc: string; size?: number }) =>
+      describeError(strings, code, { ...details, maxBytes, maxFiles }),
+    [strings, maxBytes, maxFiles],
+  );
+
+  return {
+    strings,
+    maxBytes,
+    maxFiles,
+    disabled,
+    drafts: drafts.drafts,
+    rejections: drafts.rejections,
+    isProcessing: drafts.isProcessing,
+    canSend: hasTarget && !disabled && sendable.length > 0,
+    addFiles,
+    sendAll,
+    send,
+    cancel,
+    remove: (id) => {
+      const fileName = names.current(id);
+      drafts.remove(id);
+      announce(strings.announce.removed({ fileName }));
+    },
+    dismissRejection: drafts.dismissRejection,
+    dropzone,
+    announcement,
+    describe,
+  };
+}

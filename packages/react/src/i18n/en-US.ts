@@ -1,0 +1,45 @@
+import type { ImageMessageStrings } from './types';
+
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+
+export const enUS: ImageMessageStrings = {
+  composerLabel: 'Send images',
+  addImages: 'Add images',
+  dropHint: 'Drop images here, paste, or click to choose',
+  dropAccept: 'Drop to add',
+  dropReject: 'Only images can be sent',
+  pasteHint: 'You can also paste images with Ctrl+V / ⌘V',
+  send: 'Send',
+  cancel: 'Cancel',
+  retry: 'Retry',
+  remove: 'Remove',
+  dismiss: 'Dismiss',
+  previewsLabel: 'Images to send',
+  progressLabel: ({ fileName }) => `Uploading ${fileName}`,
+  progressValueText: ({ progress }) => `${progress} percent uploaded`,
+  dimensions: ({ width, height }) => `${width} × ${height}`,
+  canceled: 'Upload canceled',
+  errors: {
+    empty: ({ fileName }) => `${fileName} is empty. Choose another image.`,
+    tooLarge: ({ fileName, size, limit }) =>
+      `${fileName} is ${size}, over the ${limit} limit. Choose a smaller image or compress it.`,
+    typeLimit: ({ fileName }) =>
+      `${fileName} is in a format that can't be sent. Convert it to JPEG, PNG, GIF, BMP or WebP.`,
+    notImage: ({ fileName }) => `${fileName} isn't an image. Choose a JPEG, PNG, GIF, BMP or WebP file.`,
+    tooMany: ({ maxFiles }) =>
+      `You can add up to ${plural(maxFiles, 'image', 'images')} at a time. Send or remove some first.`,
+    invalidPath: ({ fileName }) => `${fileName} isn't a local file. Save it to your device, then add it.`,
+    uploadFailed: ({ fileName }) => `${fileName} couldn't be uploaded. Press Retry to try again.`,
+    network: ({ fileName }) => `${fileName} wasn't sent: you're offline. Reconnect, then press Retry.`,
+    timeout: ({ fileName }) => `${fileName} timed out while uploading. Press Retry to try again.`,
+    other: ({ fileName, desc }) => `${fileName} wasn't sent: ${desc}`,
+  },
+  announce: {
+    added: ({ count }) => `${plural(count, 'image', 'images')} added`,
+    rejected: ({ count }) => `${plural(count, 'file', 'files')} couldn't be added`,
+    sent: ({ fileName }) => `${fileName} sent`,
+    failed: ({ fileName }) => `${fileName} failed to send`,
+    canceled: ({ fileName }) => `${fileName} upload canceled`,
+    removed: ({ fileName }) => `${fileName} removed`,
+  },
+};

@@ -1,0 +1,23 @@
+import { enUS } from './en-US';
+import type { ImageMessageLocale, ImageMessageStrings, ImageMessageStringsOverride } from './types';
+import { zhCN } from './zh-CN';
+
+export const locales: Readonly<Record<ImageMessageLocale, ImageMessageStrings>> = {
+  'en-US': enUS,
+  'zh-CN': zhCN,
+};
+
+/** The strings for `locale` (any `zh*` tag maps to zh-CN, anything else to en-US) with overrides applied. */
+export function resolveStrings(
+  locale: string | undefined,
+  override?: ImageMessageStringsOverride,
+): ImageMessageStrings {
+  const base = locale?.toLowerCase().startsWith('zh') ? zhCN : enUS;
+  if (!override) return base;
+  return {
+    ...base,
+    ...override,
+    errors: { ...base.errors, ...override.errors },
+    announce: { ...base.announce, ...override.announce },
+  } as ImageMessageStrings;
+}

@@ -1,0 +1,68 @@
+/** Values a rejection or failure text can use. */
+export interface MessageParams {
+  fileName: string;
+  /** The effective byte limit, formatted ("28 MB"). */
+  limit: string;
+  /** The file's size, formatted. */
+  size: string;
+  /** `maxFiles`. */
+  maxFiles: number;
+  /** The English description from core, for codes without a text of their own. */
+  desc: string;
+}
+
+/**
+ * Every string the composer shows or announces. Override any of them with the composer's `messages` prop;
+ * texts that depend on the situation are functions.
+ */
+export interface ImageMessageStrings {
+  composerLabel: string;
+  /** Name of the drop zone and of the file input. */
+  addImages: string;
+  dropHint: string;
+  dropAccept: string;
+  dropReject: string;
+  pasteHint: string;
+  send: string;
+  cancel: string;
+  retry: string;
+  remove: string;
+  dismiss: string;
+  previewsLabel: string;
+  /** Accessible name of a draft's progress bar. */
+  progressLabel: (p: { fileName: string }) => string;
+  progressValueText: (p: { progress: number }) => string;
+  dimensions: (p: { width: number; height: number }) => string;
+  canceled: string;
+  /** Texts for rejections and failures, by `ErrorCode`; they must say what to do. */
+  errors: {
+    empty: (p: MessageParams) => string;
+    tooLarge: (p: MessageParams) => string;
+    typeLimit: (p: MessageParams) => string;
+    notImage: (p: MessageParams) => string;
+    tooMany: (p: MessageParams) => string;
+    invalidPath: (p: MessageParams) => string;
+    uploadFailed: (p: MessageParams) => string;
+    network: (p: MessageParams) => string;
+    timeout: (p: MessageParams) => string;
+    /** Any other code: usually the service's own description. */
+    other: (p: MessageParams) => string;
+  };
+  /** Polite live-region announcements. */
+  announce: {
+    added: (p: { count: number }) => string;
+    rejected: (p: { count: number }) => string;
+    sent: (p: { fileName: string }) => string;
+    failed: (p: { fileName: string }) => string;
+    canceled: (p: { fileName: string }) => string;
+    removed: (p: { fileName: string }) => string;
+  };
+}
+
+export type ImageMessageLocale = 'en-US' | 'zh-CN';
+
+/** A partial override: top-level strings, and any of `errors` / `announce` one by one. */
+export type ImageMessageStringsOverride = Partial<Omit<ImageMessageStrings, 'errors' | 'announce'>> & {
+  errors?: Partial<ImageMessageStrings['errors']>;
+  announce?: Partial<ImageMessageStrings['announce']>;
+};

@@ -1,0 +1,41 @@
+import type { ImageMessageStrings } from './types';
+
+export const zhCN: ImageMessageStrings = {
+  composerLabel: '发送图片',
+  addImages: '添加图片',
+  dropHint: '拖放图片到这里、粘贴，或点击选择',
+  dropAccept: '松开即可添加',
+  dropReject: '只能发送图片',
+  pasteHint: '也可以用 Ctrl+V / ⌘V 粘贴图片',
+  send: '发送',
+  cancel: '取消',
+  retry: '重试',
+  remove: '移除',
+  dismiss: '关闭',
+  previewsLabel: '待发送的图片',
+  progressLabel: ({ fileName }) => `正在上传 ${fileName}`,
+  progressValueText: ({ progress }) => `已上传 ${progress}%`,
+  dimensions: ({ width, height }) => `${width} × ${height}`,
+  canceled: '已取消上传',
+  errors: {
+    empty: ({ fileName }) => `${fileName} 是空文件，请选择其他图片。`,
+    tooLarge: ({ fileName, size, limit }) =>
+      `${fileName} 大小为 ${size}，超过 ${limit} 上限。请选择更小的图片或先压缩。`,
+    typeLimit: ({ fileName }) => `${fileName} 的格式无法发送，请转换为 JPEG、PNG、GIF、BMP 或 WebP。`,
+    notImage: ({ fileName }) => `${fileName} 不是图片，请选择 JPEG、PNG、GIF、BMP 或 WebP 文件。`,
+    tooMany: ({ maxFiles }) => `一次最多添加 ${maxFiles} 张图片，请先发送或移除一些。`,
+    invalidPath: ({ fileName }) => `${fileName} 不是本地文件，请先保存到设备再添加。`,
+    uploadFailed: ({ fileName }) => `${fileName} 上传失败，请点击“重试”。`,
+    network: ({ fileName }) => `${fileName} 未发送：网络已断开。请恢复网络后点击“重试”。`,
+    timeout: ({ fileName }) => `${fileName} 上传超时，请点击“重试”。`,
+    other: ({ fileName, desc }) => `${fileName} 未发送：${desc}`,
+  },
+  announce: {
+    added: ({ count }) => `已添加 ${count} 张图片`,
+    rejected: ({ count }) => `${count} 个文件无法添加`,
+    sent: ({ fileName }) => `${fileName} 已发送`,
+    failed: ({ fileName }) => `${fileName} 发送失败`,
+    canceled: ({ fileName }) => `${fileName} 已取消上传`,
+    removed: ({ fileName }) => `已移除 ${fileName}`,
+  },
+};

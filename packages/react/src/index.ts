@@ -1,0 +1,42 @@
+export { type ComposerContextValue, useComposer, useDraft } from './composer/ComposerContext';
+export { ImageMessageComposer, type ImageMessageComposerProps } from './composer/ImageMessageComposer';
+export type { DraftButtonProps } from './composer/parts/DraftButtons';
+export type { DraftErrorProps } from './composer/parts/DraftError';
+export type { DropzoneProps } from './composer/parts/Dropzone';
+export type { DropzoneInputProps } from './composer/parts/DropzoneInput';
+export type { PreviewProps } from './composer/parts/Preview';
+export type { PreviewImageProps } from './composer/parts/PreviewImage';
+export type { PreviewInfoProps } from './composer/parts/PreviewInfo';
+export type { PreviewsProps } from './composer/parts/Previews';
+export type { ProgressProps } from './composer/parts/Progress';
+export type { RejectionProps, RejectionsProps } from './composer/parts/Rejections';
+export type { RootProps } from './composer/parts/Root';
+export type { SendButtonProps } from './composer/parts/SendButton';
+export type { StatusProps } from './composer/parts/Status';
+export type { ComposerOptions } from './composer/useComposerState';
+export { IMAGE_ACCEPT } from './composer/useComposerState';
+export { filesFromClipboard, usePasteImages } from './composer/usePasteImages';
+export { useImageMessageManager } from './ImageMessageContext';
+export { ImageMessageProvider, type ImageMessageProviderProps } from './ImageMessageProvider';
+export { enUS } from './i18n/en-US';
+export { locales, resolveStrings } from './i18n/resolveStrings';
+export type {
+  ImageMessageLocale,
+  ImageMessageStrings,
+  ImageMessageStringsOverride,
+  MessageParams,
+} from './i18n/types';
+export { zhCN } from './i18n/zh-CN';
+export { patchMessage, upsertMessage } from './messageCache';
+export {
+  type UseCreateImageMessageOptions,
+  type UseCreateImageMessageResult,
+  useCreateImageMessage,
+} from './useCreateImageMessage';
+export {
+  type SendImageOptions,
+  type SendImageVariables,
+  type UseSendMessageOptions,
+  type UseSendMessageResult,
+  useSendMessage,
+} from './useSendMessage';

@@ -1,0 +1,39 @@
+import type { V2TimMessage } from '@image-message/core';
+
+/**
+ * Inserts or replaces `message` in a cached message list, matching by local `id` first and then by
+ * `msgID`, so an optimistic entry, its retry and the server's copy (from a refetch or a push) are
+ * always one row. New messages go at the end (newest last).
+ */
+export function upsertMessage(
+  list: readonly V2TimMessage[] | undefined,
+  message: V2TimMessage,
+): V2TimMessage[] {
+  const current = list ?? [];
+  const same = (item: V2TimMessage) => isSameMessage(item, message);
+  const index = current.findIndex(same);
+  if (index === -1) return [...current, message];
+  const merged = { ...current[index], ...message };
+  // Keep the first copy's place; drop any other copy of the same message.
+  return current.flatMap((item, i) => (i === index ? [merged] : same(item) ? [] : [item]));
+}
+
+/** Changes the cached message with local id `id`, if it is there. */
+export function patchMessage(
+  list: readonly V2TimMessage[] | undefined,
+  id: string,
+  patch: Partial<V2TimMessage>,
+): V2TimMessage[] | undefined {
+  if (!list) return list;
+  let changed = false;
+  const next = list.map((item) => {
+    if (item.id !== id) return item;
+    changed = true;
+    return { ...item, ...patch };
+  });
+  return changed ? next : (list as V2TimMessage[]);
+}
+
+function isSameMessage(a: V2TimMessage, b: V2TimMessage): boolean {
+  return (a.id !== undefined && a.id === b.id) || (a.msgID !== undefined && a.msgID === b.msgID);
+}
