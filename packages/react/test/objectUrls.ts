@@ -5,7 +5,6 @@
 export const liveObjectUrls = new Set<string>();
 export const revokedObjectUrls = new Set<string>();
 let counter = 0;
-const original = { create: URL.createObjectURL, revoke: URL.revokeObjectURL };
 
 export function installObjectUrls() {
   URL.createObjectURL = () => {
@@ -18,8 +17,3 @@ export function installObjectUrls() {
   };
 }
 
-/** Puts back what the environment had: under Vitest's jsdom, Node's functions, which refuse jsdom Blobs. */
-export function uninstallObjectUrls() {
-  URL.createObjectURL = original.create;
-  URL.revokeObjectURL = original.revoke;
-}

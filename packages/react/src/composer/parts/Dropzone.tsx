@@ -1,6 +1,7 @@
-import { forwardRef, type HTMLAttributes, useId } from 'react';
+import { forwardRef, type HTMLAttributes, useId, useMemo } from 'react';
 import { useComposer } from '../ComposerContext';
 import { cx } from './cx';
+import { mergeRefs } from './mergeRefs';
 
 export type DropzoneProps = HTMLAttributes<HTMLDivElement>;
 
@@ -14,6 +15,7 @@ export const Dropzone = forwardRef<HTMLDivElement, DropzoneProps>(function Dropz
   ref,
 ) {
   const { dropzone, strings, disabled } = useComposer('Dropzone');
+  const mergedRef = useMemo(() => mergeRefs(dropzone.rootRef, ref), [dropzone.rootRef, ref]);
   const hintId = useId();
   const { isDragActive, isDragAccept, isDragReject } = dropzone;
   const dragState = isDragReject ? 'reject' : isDragAccept || isDragActive ? 'accept' : 'idle';
@@ -32,9 +34,10 @@ export const Dropzone = forwardRef<HTMLDivElement, DropzoneProps>(function Dropz
         'aria-describedby': hintId,
         'aria-disabled': disabled || undefined,
         ...props,
-        ref,
         className: cx('im-dropzone', className),
       })}
+      // react-dropzone keeps its own ref for keyboard and focus handling; a forwarded ref must not replace it.
+      ref={mergedRef}
       data-drag-state={dragState}
     >
       {children ?? <span className="im-dropzone__icon" aria-hidden="true" />}

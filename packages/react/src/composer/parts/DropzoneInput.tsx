@@ -1,16 +1,23 @@
-import { forwardRef, type InputHTMLAttributes } from 'react';
+import { forwardRef, type InputHTMLAttributes, useMemo } from 'react';
 import { useComposer } from '../ComposerContext';
 import { IMAGE_ACCEPT } from '../useComposerState';
+import { mergeRefs } from './mergeRefs';
 
 export type DropzoneInputProps = InputHTMLAttributes<HTMLInputElement>;
 
-/** The labelled, visually hidden `<input type="file">` behind the drop zone. Put it inside `<Dropzone>`. */
+/**
+ * The labelled, visually hidden `<input type="file">` the drop zone opens. Render it inside
+ * `<ImageMessageComposer.Root>`, beside (not inside) `<Dropzone>`, so no control is nested in a button.
+ */
 export const DropzoneInput = forwardRef<HTMLInputElement, DropzoneInputProps>(
   function DropzoneInput(props, ref) {
     const { dropzone, strings } = useComposer('DropzoneInput');
+    const mergedRef = useMemo(() => mergeRefs(dropzone.inputRef, ref), [dropzone.inputRef, ref]);
     return (
       <input
-        {...dropzone.getInputProps({ 'aria-label': strings.addImages, accept: IMAGE_ACCEPT, ...props, ref })}
+        {...dropzone.getInputProps({ 'aria-label': strings.addImages, accept: IMAGE_ACCEPT, ...props })}
+        // The picker opens through react-dropzone's own ref; keep it alongside a forwarded one.
+        ref={mergedRef}
       />
     );
   },
