@@ -1,25 +1,20 @@
 /// <reference types="vitest/config" />
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import dts from 'unplugin-dts/vite';
-import { defineConfig, type UserConfig } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { chromiumLaunchOptions } from './scripts/chromium.ts';
+import { sourceAliases } from './scripts/sourceAliases.ts';
 
 const root = (path: string) => fileURLToPath(new URL(path, import.meta.url));
-
-/** Package sources, so tests and stories never need a build first. */
-export const sourceAliases = [
-  { find: /^@image-message\/core$/, replacement: root('packages/core/src/index.ts') },
-  { find: /^@image-message\/react\/testing$/, replacement: root('packages/react/src/testing/index.ts') },
-  { find: /^@image-message\/react\/styles\.css$/, replacement: root('packages/react/src/styles.css') },
-  { find: /^@image-message\/react$/, replacement: root('packages/react/src/index.ts') },
-  { find: /^@image-message\/tencent$/, replacement: root('packages/tencent/src/index.ts') },
-  { find: /^@image-message\/server$/, replacement: root('packages/server/src/index.ts') },
-];
 
 interface LibraryBuild {
   dir: string;
   entries: Record<string, string>;
+  /** Files copied as they are into dist (the composer's plain CSS). */
+  assets?: string[];
   external: (string | RegExp)[];
   platform: 'browser' | 'node';
 }
@@ -38,7 +33,8 @@ const libraries: Record<string, LibraryBuild> = {
   react: {
     dir: 'packages/react',
     entries: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
-    external: reactPeers,
+    assets: ['src/styles.css'],
+    external: [...reactPeers, /^@testing-library\//],
     platform: 'browser',
   },
   tencent: {
@@ -55,17 +51,35 @@ const libraries: Record<string, LibraryBuild> = {
   },
 };
 
+function copyAssets(dir: string, files: string[]): Plugin {
+  return {
+    name: 'image-message:copy-assets',
+    generateBundle() {
+      for (const file of files) {
+        this.emitFile({
+          type: 'asset',
+          fileName: basename(file),
+          source: readFileSync(`${dir}/${file}`, 'utf8'),
+        });
+      }
+    },
+  };
+}
+
 // Workspace imports stay external in library builds, so no source aliases here.
 function libraryConfig(library: LibraryBuild): UserConfig {
   const dir = root(library.dir);
   return {
     root: dir,
     plugins: [
+      copyAssets(dir, library.assets ?? []),
       dts({
         tsconfigPath: root('tsconfig.build.json'),
         entryRoot: `${dir}/src`,
         include: [`${dir}/src`],
         exclude: ['**/*.test.*', '**/*.stories.*'],
+        // Keep `@image-message/*` imports as package names in the .d.ts, not paths into sources.
+        aliasesExclude: [/^@image-message\//],
       }),
     ],
     build: {
@@ -89,6 +103,11 @@ function libraryConfig(library: LibraryBuild): UserConfig {
       },
     },
   };
+}
+
+async function storybookPlugin() {
+  const { storybookTest } = await import('@storybook/addon-vitest/vitest-plugin');
+  return storybookTest({ configDir: root('.storybook') });
 }
 
 /** Real-browser tests run in Debian chromium through Playwright. */
@@ -144,6 +163,21 @@ export default defineConfig(async ({ mode }): Promise<UserConfig> => {
             name: 'browser',
             include: ['tests/browser/**/*.test.{ts,tsx}'],
             globalSetup: ['tests/browser/globalSetup.ts'],
+            browser: {
+              enabled: true,
+              headless: true,
+              provider: await chromiumProvider(),
+              instances: [{ browser: 'chromium' }],
+              screenshotFailures: false,
+            },
+          },
+        },
+        {
+          extends: true,
+          // Every story becomes a test (render + play function + axe) in the same chromium.
+          plugins: [await storybookPlugin()],
+          test: {
+            name: 'storybook',
             browser: {
               enabled: true,
               headless: true,

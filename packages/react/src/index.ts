@@ -3,6 +3,7 @@ export { ImageMessageComposer, type ImageMessageComposerProps } from './composer
 export type { DraftButtonProps } from './composer/parts/DraftButtons';
 export type { DraftErrorProps } from './composer/parts/DraftError';
 export type { DropzoneProps } from './composer/parts/Dropzone';
+export type { DropzoneButtonProps } from './composer/parts/DropzoneButton';
 export type { DropzoneInputProps } from './composer/parts/DropzoneInput';
 export type { PreviewProps } from './composer/parts/Preview';
 export type { PreviewImageProps } from './composer/parts/PreviewImage';

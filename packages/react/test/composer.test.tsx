@@ -1,12 +1,13 @@
 import { ErrorCode, IMAGE_MAX_BYTES, type V2TimMessage } from '@image-message/core';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { ImageMessageComposer, type ImageMessageComposerProps } from '../src';
 import {
-  createDataTransfer,
   createImageFile,
   createMemoryTransport,
+  dropFiles,
+  pasteFiles,
   renderWithImageMessage,
 } from '../src/testing';
 import { fixtureFile } from './helpers';
@@ -45,35 +46,36 @@ describe('<ImageMessageComposer> input', () => {
   it('adds dropped images through the same pipeline', async () => {
     renderComposer();
     const zone = screen.getByRole('button', { name: 'Add images' });
-    fireEvent.drop(zone, {
-      dataTransfer: createDataTransfer([
-        createImageFile({ name: 'a.png' }),
-        createImageFile({ name: 'b.gif', format: 'gif' }),
-      ]),
-    });
+    dropFiles(zone, [createImageFile({ name: 'a.png' }), createImageFile({ name: 'b.gif', format: 'gif' })]);
     expect(await screen.findByRole('img', { name: 'a.png' })).toBeInTheDocument();
     expect(await screen.findByRole('img', { name: 'b.gif' })).toBeInTheDocument();
   });
 
-  it('opens the file picker from the keyboard with Enter and with Space', async () => {
+  it('opens the file picker from the keyboard with Enter and with Space, once per press', async () => {
     const { user } = renderComposer();
     const click = vi.spyOn(fileInput(), 'click');
-    const zone = screen.getByRole('button', { name: 'Add images' });
-    zone.focus();
-    expect(zone).toHaveFocus();
+    await user.tab();
+    const button = screen.getByRole('button', { name: 'Add images' });
+    expect(button).toHaveFocus();
+    expect(button).toHaveAccessibleDescription('Drop images here, paste, or click to choose');
     await user.keyboard('{Enter}');
     await user.keyboard(' ');
+    expect(click).toHaveBeenCalledTimes(2);
+  });
+
+  it('opens the picker once when the drop zone around the button is clicked', async () => {
+    const { user } = renderComposer();
+    const click = vi.spyOn(fileInput(), 'click');
+    await user.click(screen.getByText('Drop images here, paste, or click to choose'));
+    await user.click(screen.getByRole('button', { name: 'Add images' }));
     expect(click).toHaveBeenCalledTimes(2);
   });
 
   it('adds pasted images, several at once, even mixed with text', async () => {
     renderComposer();
     const group = screen.getByRole('group', { name: 'Send images' });
-    fireEvent.paste(group, {
-      clipboardData: createDataTransfer(
-        [createImageFile({ name: 'shot-1.png' }), createImageFile({ name: 'shot-2.png' })],
-        { text: 'look' },
-      ),
+    pasteFiles(group, [createImageFile({ name: 'shot-1.png' }), createImageFile({ name: 'shot-2.png' })], {
+      text: 'look',
     });
     expect(await screen.findByRole('img', { name: 'shot-1.png' })).toBeInTheDocument();
     expect(await screen.findByRole('img', { name: 'shot-2.png' })).toBeInTheDocument();
@@ -82,7 +84,7 @@ describe('<ImageMessageComposer> input', () => {
   it('ignores a paste with text only', async () => {
     renderComposer();
     const group = screen.getByRole('group', { name: 'Send images' });
-    fireEvent.paste(group, { clipboardData: createDataTransfer([], { text: 'just words' }) });
+    pasteFiles(group, [], { text: 'just words' });
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(screen.queryByRole('img')).toBeNull();
   });
@@ -275,9 +277,9 @@ describe('<ImageMessageComposer> sending', () => {
 
   it('does nothing while disabled', async () => {
     const { user, transport } = renderComposer({ disabled: true });
-    const zone = screen.getByRole('button', { name: 'Add images' });
-    expect(zone).toHaveAttribute('aria-disabled', 'true');
-    fireEvent.drop(zone, { dataTransfer: createDataTransfer([createImageFile()]) });
+    const button = screen.getByRole('button', { name: 'Add images' });
+    expect(button).toBeDisabled();
+    dropFiles(button.parentElement as HTMLElement, [createImageFile()]);
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(screen.queryByRole('img')).toBeNull();
     expect(screen.getByRole('button', { name: 'Send' })).toBeDisabled();

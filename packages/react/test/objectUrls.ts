@@ -16,4 +16,3 @@ export function installObjectUrls() {
     if (liveObjectUrls.delete(url)) revokedObjectUrls.add(url);
   };
 }
-

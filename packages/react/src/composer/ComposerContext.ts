@@ -24,6 +24,8 @@ export interface ComposerContextValue {
   remove: (id: string) => void;
   dismissRejection: (id?: string) => void;
   dropzone: DropzoneState;
+  /** Element ids shared between parts (the drop hint describes the Add images button). */
+  ids: { hint: string };
   announcement: string;
   /** Localized text for a rejection or failure. */
   describe: (code: number, details: { fileName: string; desc: string; size?: number }) => string;

@@ -2,6 +2,7 @@ import { forwardRef } from 'react';
 import { CancelButton, RemoveButton, RetryButton } from './parts/DraftButtons';
 import { DraftError } from './parts/DraftError';
 import { Dropzone } from './parts/Dropzone';
+import { DropzoneButton } from './parts/DropzoneButton';
 import { DropzoneInput } from './parts/DropzoneInput';
 import { Preview } from './parts/Preview';
 import { PreviewImage } from './parts/PreviewImage';
@@ -43,6 +44,7 @@ const Composer = forwardRef<HTMLDivElement, ImageMessageComposerProps>(
 export const ImageMessageComposer = Object.assign(Composer, {
   Root,
   Dropzone,
+  DropzoneButton,
   DropzoneInput,
   Previews,
   Preview,

@@ -5,7 +5,7 @@ import {
   type V2TimMessage,
 } from '@image-message/core';
 import type { QueryKey } from '@tanstack/react-query';
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useId, useMemo, useRef } from 'react';
 import { useDropzone } from 'react-dropzone';
 import { useImageMessageManager } from '../ImageMessageContext';
 import { describeError } from '../i18n/describeError';
@@ -14,6 +14,7 @@ import type { ImageMessageLocale, ImageMessageStringsOverride } from '../i18n/ty
 import { type UseCreateImageMessageOptions, useCreateImageMessage } from '../useCreateImageMessage';
 import { type SendImageOptions, useSendMessage } from '../useSendMessage';
 import type { ComposerContextValue } from './ComposerContext';
+import { filesFromEvent } from './filesFromEvent';
 import { useAnnouncer } from './useAnnouncer';
 
 /** The accept attribute of the file picker: a hint for the dialog; the bytes still decide. */
@@ -138,7 +139,11 @@ export function useComposerState(options: ComposerOptions): ComposerContextValue
     multiple,
     disabled,
     noPaste: true, // paste is handled once, for the whole composer
+    // The zone is not a control; the "Add images" button inside it is, and its clicks bubble to the zone.
+    noKeyboard: true,
+    getFilesFromEvent: filesFromEvent,
   });
+  const hintId = useId();
 
   const describe = useCallback(
     (code: number, details: { fileName: string; desc: string; size?: number }) =>
@@ -166,6 +171,7 @@ export function useComposerState(options: ComposerOptions): ComposerContextValue
     },
     dismissRejection: drafts.dismissRejection,
     dropzone,
+    ids: { hint: hintId },
     announcement,
     describe,
   };

@@ -9,12 +9,36 @@ export interface DataTransferLike {
   effectAllowed?: string;
 }
 
+/** The stand-in for environments without a constructible `DataTransfer` (jsdom). */
+function createDataTransferLike(files: File[], text: string | undefined): DataTransfer {
+  const items = files.map((file) => ({ kind: 'file', type: file.type, getAsFile: () => file }));
+  const textItems =
+    text === undefined
+      ? []
+      : [
+          {
+            kind: 'string',
+            type: 'text/plain',
+            getAsFile: () => null,
+            getAsString: (callback: (s: string) => void) => callback(text),
+          },
+        ];
+  const like: DataTransferLike = {
+    files,
+    items: [...items, ...textItems],
+    types: [...(files.length > 0 ? ['Files'] : []), ...(text !== undefined ? ['text/plain'] : [])],
+    getData: (format) => (format === 'text/plain' || format === 'text' ? (text ?? '') : ''),
+    dropEffect: 'copy',
+    effectAllowed: 'all',
+  };
+  return like as unknown as DataTransfer;
+}
+
 /**
- * A `DataTransfer` carrying `files` (and optional text) for drop and paste events. A real one where the
- * platform has it (browsers); in jsdom, which has none, an object with the `files`, `items` and
- * `types: ['Files']` that react-dropzone and the paste handler read.
- *
- * @example fireEvent.drop(zone, { dataTransfer: createDataTransfer([file]) });
+ * A `DataTransfer` carrying `files` (and optional text): a real one in browsers; in jsdom, which has
+ * none, an object with the `files`, `items` (`kind: 'file'`, `getAsFile`) and `types: ['Files']` that
+ * react-dropzone and paste handlers read. Pass it to `dropFiles`/`pasteFiles`, which dispatch events that
+ * carry it intact (Testing Library's `fireEvent.drop` re-creates a transfer in browsers and loses the files).
  */
 export function createDataTransfer(files: File[], options: { text?: string } = {}): DataTransfer {
   if (typeof DataTransfer === 'function') {
@@ -24,32 +48,8 @@ export function createDataTransfer(files: File[], options: { text?: string } = {
       if (options.text !== undefined) transfer.setData('text/plain', options.text);
       return transfer;
     } catch {
-      // Some environments define DataTransfer but cannot construct it; fall through.
+      // Defined but not constructible: use the stand-in.
     }
   }
-  const items = files.map((file) => ({ kind: 'file', type: file.type, getAsFile: () => file }));
-  const textItems =
-    options.text === undefined
-      ? []
-      : [
-          {
-            kind: 'string',
-            type: 'text/plain',
-            getAsFile: () => null,
-            getAsString: (cb: (s: string) => void) => cb(options.text as string),
-          },
-        ];
-  const types = [
-    ...(files.length > 0 ? ['Files'] : []),
-    ...(options.text !== undefined ? ['text/plain'] : []),
-  ];
-  const like: DataTransferLike = {
-    files,
-    items: [...items, ...textItems],
-    types,
-    getData: (format) => (format === 'text/plain' || format === 'text' ? (options.text ?? '') : ''),
-    dropEffect: 'copy',
-    effectAllowed: 'all',
-  };
-  return like as unknown as DataTransfer;
+  return createDataTransferLike(files, options.text);
 }

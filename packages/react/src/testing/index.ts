@@ -16,6 +16,7 @@ export {
   createImageFile,
   type TestImageFormat,
 } from './createImageFile';
+export { dragFilesOver, dropFiles, pasteFiles } from './dispatchTransfer';
 export {
   type RenderWithImageMessageOptions,
   type RenderWithImageMessageResult,

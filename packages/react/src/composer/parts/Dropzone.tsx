@@ -1,22 +1,23 @@
-import { forwardRef, type HTMLAttributes, useId, useMemo } from 'react';
+import { forwardRef, type HTMLAttributes, useMemo } from 'react';
 import { useComposer } from '../ComposerContext';
 import { cx } from './cx';
+import { DropzoneButton } from './DropzoneButton';
 import { mergeRefs } from './mergeRefs';
 
 export type DropzoneProps = HTMLAttributes<HTMLDivElement>;
 
 /**
- * The drop target: drop files on it, click it, or focus it and press Enter or Space to pick files.
- * `data-drag-state` is `idle`, `accept` or `reject` while files are dragged over it. Pair it with a
- * `<DropzoneInput>` (a sibling, so no control is nested inside this button).
+ * The drop target: drop files anywhere on it or click it to pick files. It is not itself a control: the
+ * `<DropzoneButton>` inside it ("Add images") is what keyboard and screen-reader users reach, and its
+ * clicks (Enter or Space too) bubble here to open the picker. `data-drag-state` is `idle`, `accept` or
+ * `reject` while files are dragged over it. Pair it with a `<DropzoneInput>`.
  */
 export const Dropzone = forwardRef<HTMLDivElement, DropzoneProps>(function Dropzone(
   { className, children, ...props },
   ref,
 ) {
-  const { dropzone, strings, disabled } = useComposer('Dropzone');
+  const { dropzone, strings, ids } = useComposer('Dropzone');
   const mergedRef = useMemo(() => mergeRefs(dropzone.rootRef, ref), [dropzone.rootRef, ref]);
-  const hintId = useId();
   const { isDragActive, isDragAccept, isDragReject } = dropzone;
   const dragState = isDragReject ? 'reject' : isDragAccept || isDragActive ? 'accept' : 'idle';
   const hint =
@@ -28,22 +29,20 @@ export const Dropzone = forwardRef<HTMLDivElement, DropzoneProps>(function Dropz
 
   return (
     <div
-      {...dropzone.getRootProps({
-        role: 'button',
-        'aria-label': strings.addImages,
-        'aria-describedby': hintId,
-        'aria-disabled': disabled || undefined,
-        ...props,
-        className: cx('im-dropzone', className),
-      })}
-      // react-dropzone keeps its own ref for keyboard and focus handling; a forwarded ref must not replace it.
+      {...dropzone.getRootProps({ ...props, className: cx('im-dropzone', className) })}
+      // react-dropzone keeps its own ref for drag and focus handling; a forwarded ref must not replace it.
       ref={mergedRef}
       data-drag-state={dragState}
     >
-      {children ?? <span className="im-dropzone__icon" aria-hidden="true" />}
-      <span className="im-dropzone__hint" id={hintId}>
-        {hint}
-      </span>
+      {children ?? (
+        <>
+          <span className="im-dropzone__icon" aria-hidden="true" />
+          <DropzoneButton />
+          <span className="im-dropzone__hint" id={ids.hint}>
+            {hint}
+          </span>
+        </>
+      )}
     </div>
   );
 });

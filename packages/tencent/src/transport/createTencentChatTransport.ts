@@ -1,0 +1,242 @@
+import {
+  createAbortError,
+  ImageMessageError,
+  type ImageSendOptions,
+  type ImageSendRequest,
+  type ImageSendResult,
+  type ImageTransport,
+  isAbortError,
+} from '@image-message/core';
+import { TENCENT_IMAGE_MAX_BYTES } from '../constants';
+import { checkChatReady } from '../errors/checkChatReady';
+import { describeTencentError, TencentErrorCode } from '../errors/tencentErrorCodes';
+import { toImageMessageError } from '../errors/toImageMessageError';
+import { addressKey, toAddress, toMessageOptions, toSendOptions } from '../mapping/toMessageOptions';
+import { toSendResult } from '../mapping/toSendResult';
+import type { TencentChat, TencentMessage, TencentSendResponse } from '../sdk/tencentSdk';
+import { createSdkMessage } from './createSdkMessage';
+import { createProgressForwarder } from './progressForwarder';
+import { raceAbort } from './raceAbort';
+import type { TrackedMessage } from './trackedMessage';
+
+/**
+ * Why `onMessage` is called.
+ *
+ * @example
+ * onMessage: (message, { phase, afterCancel }) => {
+ *   if (phase === 'sent' && afterCancel) void chat.revokeMessage(message); // the cancel must win
+ * }
+ */
+export interface TencentMessageEvent {
+  /** The library's message id (from `createImageMessage`), the idempotency key. */
+  id: string;
+  /** `sending`: the SDK was asked to send (or resend) the message; `sent` / `failed`: the SDK settled it. */
+  phase: 'sending' | 'sent' | 'failed';
+  /**
+   * True when the library's send for this id had been canceled before the SDK settled. The SDK cannot
+   * stop an upload, so `phase: 'sent'` with `afterCancel: true` means the image did reach the
+   * conversation although the composer shows it as canceled; call `chat.revokeMessage(message)` if the
+   * app must take it back.
+   */
+  afterCancel: boolean;
+}
+
+/**
+ * @example createTencentChatTransport(chat, { maxBytes: 50 * 1024 * 1024, onMessage: upsertMessage })
+ */
+export interface TencentChatTransportOptions {
+  /**
+   * The image limit of your Tencent Cloud Chat app, in bytes. Default: `TENCENT_IMAGE_MAX_BYTES`
+   * (20 MiB), the Web SDK's default. The composer refuses bigger files up front and names this limit;
+   * the manager never goes above its own 28 MiB.
+   */
+  maxBytes?: number;
+  /**
+   * Receives the SDK's own `Message` as it changes, for apps that keep a Tencent message list (TUIKit or
+   * their own): the SDK does not emit `MESSAGE_RECEIVED` for messages you send.
+   */
+  onMessage?: (message: TencentMessage, event: TencentMessageEvent) => void;
+}
+
+/**
+ * A transport over the Tencent Cloud Chat Web SDK. Its `maxBytes` is always set.
+ *
+ * @example <ImageMessageProvider transport={createTencentChatTransport(chat)}>…</ImageMessageProvider>
+ */
+export interface TencentChatTransport extends ImageTransport {
+  readonly maxBytes: number;
+}
+
+function resolveMaxBytes(maxBytes: number | undefined): number {
+  if (maxBytes === undefined) return TENCENT_IMAGE_MAX_BYTES;
+  if (!Number.isSafeInteger(maxBytes) || maxBytes <= 0) {
+    throw new RangeError(`maxBytes must be a positive whole number of bytes; got ${String(maxBytes)}.`);
+  }
+  return maxBytes;
+}
+
+function readSentMessage(response: unknown): TencentMessage | undefined {
+  const message = (response as TencentSendResponse | undefined)?.data?.message;
+  return typeof message === 'object' && message !== null ? message : undefined;
+}
+
+function invoke<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return Promise.resolve(call());
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+/**
+ * Sends image messages through the app's existing Tencent Cloud Chat instance: `createImageMessage` with a
+ * `File` made from the validated bytes, then `sendMessage`. Register `tim-upload-plugin` and log in first.
+ *
+ * - Addressing: receiver → C2C; groupID → GROUP; both → GROUP with `receiverList: [receiver]`.
+ * - Progress: the SDK's 0–1 fraction arrives as integer percents that never decrease.
+ * - Errors keep the SDK's codes (2024, 2040, 2252, 2253, 20007, 10017…) with a desc a person can act on.
+ * - Cancel: the SDK has no API to stop an upload. The send rejects at once with an `AbortError`; the SDK
+ *   finishes on its own and that late result is not reported as this send's (see `onMessage`).
+ * - Retry: the same id re-sends the same SDK message with `chat.resendMessage`, never a duplicate.
+ *
+ * @example
+ * const chat = TencentCloudChat.create({ SDKAppID });
+ * chat.registerPlugin({ 'tim-upload-plugin': TIMUploadPlugin });
+ * await chat.login({ userID, userSig });
+ * const manager = createMessageManager({ transport: createTencentChatTransport(chat) });
+ */
+export function createTencentChatTransport(
+  chat: TencentChat,
+  options: TencentChatTransportOptions = {},
+): TencentChatTransport {
+  const maxBytes = resolveMaxBytes(options.maxBytes);
+  const context = { maxBytes };
+  const tracked = new Map<string, TrackedMessage>();
+
+  function notify(entry: TrackedMessage, phase: TencentMessageEvent['phase']) {
+    if (!options.onMessage) return;
+    // Every attempt attaches its progress receiver before the SDK is called and drops it when canceled.
+    const afterCancel = phase !== 'sending' && entry.forward === undefined;
+    const event: TencentMessageEvent = { id: entry.id, phase, afterCancel };
+    try {
+      options.onMessage(entry.message, event);
+    } catch (error) {
+      // The app's listener must not turn a delivered message into a failed send; report it elsewhere.
+      queueMicrotask(() => {
+        throw error;
+      });
+    }
+  }
+
+  function startSending(entry: TrackedMessage, request: ImageSendRequest, resend: boolean) {
+    const sendOptions = toSendOptions(request);
+    const message = entry.message;
+    const call = resend
+      ? () => (sendOptions ? chat.resendMessage(message, sendOptions) : chat.resendMessage(message))
+      : () => (sendOptions ? chat.sendMessage(message, sendOptions) : chat.sendMessage(message));
+    entry.status = 'sending';
+    entry.pending = invoke(call).then(
+      (response: unknown) => {
+        entry.message = readSentMessage(response) ?? message;
+        entry.status = 'sent';
+        notify(entry, 'sent');
+        return entry.message;
+      },
+      (error: unknown) => {
+        entry.status = 'failed';
+        notify(entry, 'failed');
+        throw error;
+      },
+    );
+    // After a cancel nobody awaits the SDK's send; its failure is recorded above, not unhandled.
+    entry.pending.catch(() => {});
+    notify(entry, 'sending');
+  }
+
+  async function begin(
+    request: ImageSendRequest,
+    address: string,
+    forward: (fraction: unknown) => void,
+    signal: AbortSignal,
+  ): Promise<TrackedMessage> {
+    const refusal =
+      checkChatReady(chat, context) ??
+      // The SDK accepts only sizes strictly below its limit (`_checkImageSize`), while the manager's
+      // check lets exactly `maxBytes` through.
+      (request.bytes.byteLength >= maxBytes
+        ? new ImageMessageError(
+            TencentErrorCode.MSG_I_SIZE_LIMIT,
+            `${describeTencentError(TencentErrorCode.MSG_I_SIZE_LIMIT, context)} (Tencent Cloud Chat error ${TencentErrorCode.MSG_I_SIZE_LIMIT})`,
+          )
+        : undefined);
+    if (refusal) throw refusal;
+
+    const previous = tracked.get(request.id);
+    if (previous && previous.address === address) {
+      previous.forward = forward;
+      startSending(previous, request, true);
+      return previous;
+    }
+    // First send, or a retry to another conversation: the failed SDK message was never delivered, so a
+    // fresh one is no duplicate.
+    let entry: TrackedMessage | undefined;
+    const message = await createSdkMessage(
+      chat,
+      toMessageOptions(request, (fraction) => entry?.forward?.(fraction)),
+    );
+    // Only a facade that answered asynchronously leaves room for a cancel here; then nothing is sent.
+    if (signal.aborted) throw createAbortError();
+    entry = {
+      id: request.id,
+      message,
+      address,
+      status: 'sending',
+      pending: Promise.resolve(message),
+      forward,
+    };
+    tracked.set(request.id, entry);
+    startSending(entry, request, false);
+    return entry;
+  }
+
+  async function send(
+    request: ImageSendRequest,
+    { signal, onProgress }: ImageSendOptions,
+  ): Promise<ImageSendResult> {
+    if (signal.aborted) throw createAbortError();
+    const address = addressKey(toAddress(request));
+    const known = tracked.get(request.id);
+    if (known?.status === 'sent') {
+      tracked.delete(request.id);
+      return toSendResult(known.message);
+    }
+
+    const forward = createProgressForwarder(request.bytes.byteLength, onProgress);
+    let entry: TrackedMessage;
+    try {
+      if (known?.status === 'sending') {
+        // A retry while the canceled attempt's upload still runs: wait for that upload, don't start another.
+        entry = known;
+        entry.forward = forward;
+      } else {
+        entry = await begin(request, address, forward, signal);
+      }
+    } catch (error) {
+      if (signal.aborted || isAbortError(error)) throw createAbortError();
+      throw toImageMessageError(error, context);
+    }
+
+    try {
+      const sent = await raceAbort(entry.pending, signal);
+      tracked.delete(request.id);
+      return toSendResult(sent);
+    } catch (error) {
+      if (signal.aborted) throw createAbortError();
+      throw toImageMessageError(error, context);
+    } finally {
+      if (entry.forward === forward) entry.forward = undefined;
+    }
+  }
+
+  return { maxBytes, send };
+}

@@ -1,0 +1,80 @@
+import { ErrorCode, formatBytes } from '@image-message/core';
+import { describe, expect, it } from 'vitest';
+import { createTencentChatTransport, TENCENT_IMAGE_MAX_BYTES, TencentErrorCode } from '../src';
+import { createChatDouble } from './support/chatDouble';
+import { createdFile, pngOfSize, setup } from './support/setup';
+
+const MiB = 1024 * 1024;
+
+describe('maxBytes: the Web SDK limit, known before any upload', () => {
+  it('defaults to the Web SDK 20 MiB, which reads "20 MB"', () => {
+    const { transport, manager } = setup();
+    expect(TENCENT_IMAGE_MAX_BYTES).toBe(20_971_520);
+    expect(transport.maxBytes).toBe(TENCENT_IMAGE_MAX_BYTES);
+    expect(manager.maxBytes).toBe(TENCENT_IMAGE_MAX_BYTES);
+    expect(formatBytes(transport.maxBytes)).toBe('20 MB');
+  });
+
+  it('a 21 MiB image is refused by the manager with 7005 naming "20 MB"; the SDK never sees it', async () => {
+    const { manager, double } = setup();
+    const result = await manager.createImageMessage({
+      imagePath: '/photos/big.png',
+      fileName: 'big.png',
+      fileContent: pngOfSize(21 * MiB),
+    });
+
+    expect(result.code).toBe(ErrorCode.FILE_TOO_LARGE);
+    expect(result.desc).toContain('the limit is 20 MB');
+    expect(result.desc).toContain('21 MB');
+    expect(double.created).toHaveLength(0);
+  });
+
+  it('exactly 20 MiB passes the manager but not the SDK (it wants less): 2253 before anything is created', async () => {
+    const { manager, double } = setup();
+    const created = await manager.createImageMessage({
+      imagePath: '/photos/edge.png',
+      fileName: 'edge.png',
+      fileContent: pngOfSize(20 * MiB),
+    });
+    expect(created.code).toBe(ErrorCode.SUCC);
+    const id = created.data?.id ?? '';
+    const result = await manager.sendMessage({ id, receiver: 'bob' });
+
+    expect(result.code).toBe(TencentErrorCode.MSG_I_SIZE_LIMIT);
+    expect(result.desc).toContain('smaller than 20 MB');
+    expect(double.created).toHaveLength(0);
+  });
+
+  it('an app whose cloud setting allows more overrides it: 25 MiB lets a 21 MiB image through', async () => {
+    const { manager, double, transport } = setup({ maxBytes: 25 * MiB });
+    double.respond = (upload) => upload.succeed();
+    const created = await manager.createImageMessage({
+      imagePath: '/photos/big.png',
+      fileName: 'big.png',
+      fileContent: pngOfSize(21 * MiB),
+    });
+    const result = await manager.sendMessage({ id: created.data?.id ?? '', receiver: 'bob' });
+
+    expect(transport.maxBytes).toBe(25 * MiB);
+    expect(result.code).toBe(ErrorCode.SUCC);
+    expect(createdFile(double).size).toBe(21 * MiB);
+  });
+
+  it('a lower override is what the composer names', async () => {
+    const { manager } = setup({ maxBytes: 5 * MiB });
+    const result = await manager.createImageMessage({
+      imagePath: '/photos/big.png',
+      fileName: 'big.png',
+      fileContent: pngOfSize(6 * MiB),
+    });
+    expect(result.code).toBe(ErrorCode.FILE_TOO_LARGE);
+    expect(result.desc).toContain('the limit is 5 MB');
+  });
+
+  it.each([0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY])(
+    'refuses maxBytes %s at creation',
+    (maxBytes) => {
+      expect(() => createTencentChatTransport(createChatDouble().chat, { maxBytes })).toThrow(RangeError);
+    },
+  );
+});
