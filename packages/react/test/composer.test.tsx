@@ -319,3 +319,61 @@ describe('<ImageMessageComposer> languages', () => {
     expect(screen.getByRole('button', { name: 'Dismiss' })).toBeInTheDocument();
   });
 });
+
+describe('<ImageMessageComposer> focus', () => {
+  it('moves focus from Cancel to Retry, and from Retry to Cancel, so keyboard users keep their place', async () => {
+    const transport = createMemoryTransport({ stalls: [{ afterBytes: 10, times: 2 }] });
+    const { user } = renderComposer({}, transport);
+    await user.upload(fileInput(), createImageFile({ name: 'k.png' }));
+    await screen.findByRole('img', { name: 'k.png' });
+    await user.click(screen.getByRole('button', { name: 'Send' }));
+    const cancel = await screen.findByRole('button', { name: 'Cancel' });
+    cancel.focus();
+    await user.keyboard('{Enter}');
+    await screen.findByRole('button', { name: 'Retry' });
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Retry' })).toHaveFocus());
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Cancel' })).toHaveFocus());
+  });
+
+  it('after Remove, focuses the next draft’s Remove, and the Add images button after the last one', async () => {
+    const { user } = renderComposer();
+    await user.upload(fileInput(), [
+      createImageFile({ name: 'one.png' }),
+      createImageFile({ name: 'two.png' }),
+    ]);
+    await screen.findByRole('img', { name: 'two.png' });
+    const [firstRemove] = screen.getAllByRole('button', { name: 'Remove' });
+    firstRemove?.focus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Remove' })).toHaveFocus());
+    expect(screen.getByRole('button', { name: 'Remove' })).toHaveAccessibleDescription('two.png');
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Add images' })).toHaveFocus());
+  });
+
+  it('after Dismiss, focuses the Add images button', async () => {
+    const { user } = renderComposer();
+    await user.upload(fileInput(), new File([], 'e.png', { type: 'image/png' }));
+    const dismiss = await screen.findByRole('button', { name: 'Dismiss' });
+    dismiss.focus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Add images' })).toHaveFocus());
+  });
+
+  it('never takes focus from outside the composer', async () => {
+    const transport = createMemoryTransport({ stalls: [{ afterBytes: 10 }] });
+    const { user } = renderComposer({}, transport);
+    const outside = document.createElement('input');
+    document.body.append(outside);
+    await user.upload(fileInput(), createImageFile({ name: 'o.png' }));
+    await screen.findByRole('img', { name: 'o.png' });
+    await user.click(screen.getByRole('button', { name: 'Send' }));
+    const cancel = await screen.findByRole('button', { name: 'Cancel' });
+    outside.focus();
+    cancel.click();
+    await screen.findByRole('button', { name: 'Retry' });
+    expect(outside).toHaveFocus();
+    outside.remove();
+  });
+});

@@ -5,7 +5,7 @@ import {
   type V2TimMessage,
 } from '@image-message/core';
 import type { QueryKey } from '@tanstack/react-query';
-import { useCallback, useId, useMemo, useRef } from 'react';
+import { type RefObject, useCallback, useId, useMemo, useRef } from 'react';
 import { useDropzone } from 'react-dropzone';
 import { useImageMessageManager } from '../ImageMessageContext';
 import { describeError } from '../i18n/describeError';
@@ -16,6 +16,7 @@ import { type SendImageOptions, useSendMessage } from '../useSendMessage';
 import type { ComposerContextValue } from './ComposerContext';
 import { filesFromEvent } from './filesFromEvent';
 import { useAnnouncer } from './useAnnouncer';
+import { useFocusAfterUpdate } from './useFocusAfterUpdate';
 
 /** The accept attribute of the file picker: a hint for the dialog; the bytes still decide. */
 export const IMAGE_ACCEPT = 'image/jpeg,image/png,image/gif,image/bmp,image/webp';
@@ -43,8 +44,17 @@ export interface ComposerOptions extends UseCreateImageMessageOptions {
   sendOptions?: SendImageOptions;
 }
 
+const ADD_BUTTON = '.im-dropzone__button';
+const draftItem = (id: string) => `[data-draft-id="${id}"]`;
+const draftControl = (id: string, control: 'cancel' | 'retry' | 'remove') =>
+  `${draftItem(id)} .im-button--${control}`;
+const dismissAt = (index: number) => `.im-rejection:nth-child(${index + 1}) .im-button--dismiss`;
+
 /** All the behaviour of `<ImageMessageComposer.Root>`; the parts only render it. */
-export function useComposerState(options: ComposerOptions): ComposerContextValue {
+export function useComposerState(
+  options: ComposerOptions,
+  root: RefObject<HTMLElement | null>,
+): ComposerContextValue {
   const {
     receiver,
     groupID,
@@ -62,6 +72,9 @@ export function useComposerState(options: ComposerOptions): ComposerContextValue
   const strings = useMemo(() => resolveStrings(locale, messages), [locale, messages]);
   const maxBytes = Math.min(manager.maxBytes, options.maxBytes ?? Infinity);
   const [announcement, announce] = useAnnouncer();
+  const focusSoon = useFocusAfterUpdate(root);
+  // Only steer focus that is already inside the composer; never pull it from elsewhere on the page.
+  const hasFocus = () => Boolean(root.current?.contains(root.current.ownerDocument.activeElement));
   const callbacks = useRef({ onSent, onError, onReject });
   callbacks.current = { onSent, onError, onReject };
   // Sends handed to `mutate` and not settled (id → file name): a double click sends once, and the name
@@ -115,6 +128,8 @@ export function useComposerState(options: ComposerOptions): ComposerContextValue
   );
   const sendAll = () => {
     for (const draft of sendable) send(draft.id);
+    // Send is disabled once nothing is left to send; keep keyboard users at the start of the composer.
+    if (hasFocus()) focusSoon(ADD_BUTTON);
   };
 
   const addFiles = useCallback(
@@ -162,14 +177,30 @@ export function useComposerState(options: ComposerOptions): ComposerContextValue
     canSend: hasTarget && !disabled && sendable.length > 0,
     addFiles,
     sendAll,
-    send,
-    cancel,
+    send: (id) => {
+      send(id);
+      // A fast send may finish before Cancel ever shows; then the draft is gone and Add images takes focus.
+      if (hasFocus()) focusSoon(draftControl(id, 'cancel'), { within: draftItem(id), fallback: ADD_BUTTON });
+    },
+    cancel: (id) => {
+      cancel(id);
+      if (hasFocus()) focusSoon(draftControl(id, 'retry'), { within: draftItem(id), fallback: ADD_BUTTON });
+    },
     remove: (id) => {
       const fileName = names.current(id);
+      const index = drafts.drafts.findIndex((draft) => draft.id === id);
+      const neighbour = drafts.drafts[index + 1] ?? drafts.drafts[index - 1];
       drafts.remove(id);
       announce(strings.announce.removed({ fileName }));
+      if (hasFocus()) focusSoon(neighbour ? draftControl(neighbour.id, 'remove') : ADD_BUTTON);
     },
-    dismissRejection: drafts.dismissRejection,
+    dismissRejection: (id) => {
+      const index = drafts.rejections.findIndex((rejection) => rejection.id === id);
+      const left = id === undefined ? 0 : drafts.rejections.length - 1;
+      drafts.dismissRejection(id);
+      // The next rejection moves into this one's place; after the last, go back one; with none, Add images.
+      if (hasFocus()) focusSoon(left === 0 ? ADD_BUTTON : dismissAt(Math.min(index, left - 1)));
+    },
     dropzone,
     ids: { hint: hintId },
     announcement,

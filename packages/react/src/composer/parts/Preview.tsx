@@ -23,7 +23,13 @@ export const Preview = forwardRef<HTMLLIElement, PreviewProps>(function Preview(
 ) {
   return (
     <DraftContext.Provider value={draft}>
-      <li {...props} ref={ref} className={cx('im-preview', className)} data-status={draft.status}>
+      <li
+        {...props}
+        ref={ref}
+        className={cx('im-preview', className)}
+        data-status={draft.status}
+        data-draft-id={draft.id}
+      >
         {children ?? (
           <>
             <PreviewImage />

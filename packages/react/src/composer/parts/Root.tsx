@@ -56,8 +56,8 @@ function splitProps(props: RootProps) {
 export const Root = forwardRef<HTMLDivElement, RootProps>(function Root(props, forwardedRef) {
   const { options, rest } = splitProps(props);
   const { className, children, ...domProps } = rest;
-  const state = useComposerState(options);
   const ref = useRef<HTMLDivElement>(null);
+  const state = useComposerState(options, ref);
   useImperativeHandle(forwardedRef, () => ref.current as HTMLDivElement);
   usePasteImages(ref, state.addFiles, { scope: options.pasteScope, disabled: state.disabled });
 
