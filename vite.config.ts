@@ -111,9 +111,9 @@ async function storybookPlugin() {
 }
 
 /** Real-browser tests run in Debian chromium through Playwright. */
-async function chromiumProvider() {
+async function chromiumProvider(contextOptions: { permissions?: string[] } = {}) {
   const { playwright } = await import('@vitest/browser-playwright');
-  return playwright({ launchOptions: chromiumLaunchOptions() });
+  return playwright({ launchOptions: chromiumLaunchOptions(), contextOptions });
 }
 
 export default defineConfig(async ({ mode }): Promise<UserConfig> => {
@@ -122,7 +122,22 @@ export default defineConfig(async ({ mode }): Promise<UserConfig> => {
 
   return {
     plugins: [react()],
-    resolve: { alias: sourceAliases },
+    // One React for tests, stories and their dependencies; pre-bundled up front so the browser runner
+    // never reloads mid-run when it discovers a dependency.
+    resolve: { alias: sourceAliases, dedupe: ['react', 'react-dom'] },
+    optimizeDeps: {
+      include: [
+        'react',
+        'react-dom',
+        'react-dom/client',
+        'react/jsx-runtime',
+        'react/jsx-dev-runtime',
+        '@tanstack/react-query',
+        'react-dropzone',
+        '@testing-library/react',
+        '@testing-library/dom',
+      ],
+    },
     test: {
       projects: [
         {
@@ -166,7 +181,8 @@ export default defineConfig(async ({ mode }): Promise<UserConfig> => {
             browser: {
               enabled: true,
               headless: true,
-              provider: await chromiumProvider(),
+              // The paste test puts a real image on the system clipboard and presses Ctrl+V.
+              provider: await chromiumProvider({ permissions: ['clipboard-read', 'clipboard-write'] }),
               instances: [{ browser: 'chromium' }],
               screenshotFailures: false,
             },

@@ -1,0 +1,114 @@
+import '../../packages/react/src/styles.css';
+import { ImageMessageComposer } from '@image-message/react';
+import {
+  createImageBytes,
+  createImageFile,
+  dropFiles,
+  renderWithImageMessage,
+} from '@image-message/react/testing';
+import { cleanup, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cdp, userEvent } from 'vitest/browser';
+
+afterEach(async () => {
+  cleanup();
+  await cdp().send('Emulation.setEmulatedMedia', { features: [] });
+});
+
+function renderComposer(props: Partial<Parameters<typeof ImageMessageComposer>[0]> = {}) {
+  return renderWithImageMessage(
+    <div style={{ width: 480 }}>
+      <ImageMessageComposer receiver="bob" {...props} />
+    </div>,
+  );
+}
+
+describe('composer in a real browser', () => {
+  it('adds an image pasted from the system clipboard with Ctrl+V', async () => {
+    renderComposer();
+    // The clipboard is only writable from a focused document: a real click gives the page focus.
+    await userEvent.click(screen.getByRole('group', { name: 'Send images' }), { position: { x: 2, y: 2 } });
+    const png = new Blob([createImageBytes({ format: 'png', width: 30, height: 20 })], { type: 'image/png' });
+    await navigator.clipboard.write([new ClipboardItem({ 'image/png': png })]);
+    const button = screen.getByRole('button', { name: 'Add images' });
+    button.focus();
+    await userEvent.keyboard('{Control>}v{/Control}');
+    const image = await screen.findByRole('img');
+    // Chromium names a pasted image itself ("image.png"); the bytes are what we put there.
+    await waitFor(() => expect((image as HTMLImageElement).naturalWidth).toBe(30));
+    expect(screen.getByRole('status')).toHaveTextContent('1 image added');
+  });
+
+  it('decodes a dropped image for its preview, and the preview never stretches the layout', async () => {
+    renderComposer();
+    const zone = screen.getByRole('button', { name: 'Add images' });
+    dropFiles(zone, [
+      createImageFile({ format: 'jpeg', width: 1600, height: 400, name: 'panorama.jpg' }),
+      createImageFile({ format: 'webp', width: 300, height: 900, name: 'tall.webp' }),
+    ]);
+    const wide = (await screen.findByRole('img', { name: 'panorama.jpg' })) as HTMLImageElement;
+    const tall = (await screen.findByRole('img', { name: 'tall.webp' })) as HTMLImageElement;
+    await waitFor(() => expect(wide.naturalWidth).toBe(1600));
+    await waitFor(() => expect(tall.naturalHeight).toBe(900));
+    for (const image of [wide, tall]) {
+      const box = image.getBoundingClientRect();
+      expect(Math.round(box.width)).toBe(88);
+      expect(Math.round(box.height)).toBe(88);
+      expect(getComputedStyle(image).objectFit).toBe('cover');
+    }
+    const composer = screen.getByRole('group', { name: 'Send images' });
+    expect(composer.scrollWidth).toBeLessThanOrEqual(composer.clientWidth);
+  });
+
+  it('puts keyboard focus on Add images first and shows a visible focus ring', async () => {
+    renderComposer();
+    await userEvent.keyboard('{Tab}');
+    const button = screen.getByRole('button', { name: 'Add images' });
+    expect(button).toHaveFocus();
+    expect(button.matches(':focus-visible')).toBe(true);
+    expect(getComputedStyle(button).boxShadow).not.toBe('none');
+  });
+
+  it('draws the progress fill from aria-valuenow', async () => {
+    const view = renderWithImageMessage(<ImageMessageComposer receiver="bob" />, {
+      transport: (await import('@image-message/core')).createMemoryTransport({
+        steps: 10,
+        stalls: [{ afterBytes: 1000 }],
+      }),
+    });
+    dropFiles(screen.getByRole('button', { name: 'Add images' }), [
+      createImageFile({ name: 'p.png', size: 10_000 }),
+    ]);
+    await screen.findByRole('img', { name: 'p.png' });
+    screen.getByRole('button', { name: 'Send' }).click();
+    const bar = await screen.findByRole('progressbar');
+    await waitFor(() => expect(bar).toHaveAttribute('aria-valuenow', '10'));
+    await waitFor(() => {
+      const fill = Number.parseFloat(getComputedStyle(bar, '::before').width);
+      expect(fill / bar.getBoundingClientRect().width).toBeCloseTo(0.1, 1);
+    });
+    view.unmount();
+  });
+
+  it('follows the system dark scheme, and the light class overrides it', async () => {
+    await cdp().send('Emulation.setEmulatedMedia', {
+      features: [{ name: 'prefers-color-scheme', value: 'dark' }],
+    });
+    const view = renderComposer();
+    const dark = getComputedStyle(screen.getByRole('group', { name: 'Send images' })).backgroundColor;
+    view.unmount();
+    renderComposer({ className: 'im-theme-light' });
+    const light = getComputedStyle(screen.getByRole('group', { name: 'Send images' })).backgroundColor;
+    expect(dark).toBe('rgb(22, 25, 29)');
+    expect(light).toBe('rgb(255, 255, 255)');
+  });
+
+  it('turns off transitions when the user prefers reduced motion', async () => {
+    await cdp().send('Emulation.setEmulatedMedia', {
+      features: [{ name: 'prefers-reduced-motion', value: 'reduce' }],
+    });
+    renderComposer();
+    const zone = screen.getByRole('button', { name: 'Add images' }).parentElement as HTMLElement;
+    expect(getComputedStyle(zone).transitionDuration).toBe('0s');
+  });
+});
