@@ -169,3 +169,17 @@ describe('createImageMessage', () => {
     expect(countOwnedObjectUrls()).toBe(before);
   });
 });
+
+describe('file names passed directly', () => {
+  it('are sanitized before any transport sees them', async () => {
+    const transport = createMemoryTransport();
+    const manager = createMessageManager({ transport });
+    const created = await manager.createImageMessage({
+      imagePath: '/tmp/x.png',
+      fileName: '../../etc/\u202Epasswd.png',
+      fileContent: fixture('image.png'),
+    });
+    await manager.sendMessage({ id: created.data?.id ?? '', receiver: 'bob' });
+    expect(transport.attempts[0]?.fileName).toBe('passwd.png');
+  });
+});

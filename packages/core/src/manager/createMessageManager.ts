@@ -1,6 +1,7 @@
 import { IMAGE_MAX_BYTES, ImageType, MessageElemType } from '../constants';
 import { createAbortError, ErrorCode, ImageMessageError, isAbortError } from '../errors';
 import type { ImageInfo } from '../image/readImageInfo';
+import { sanitizeFileName } from '../image/sanitizeFileName';
 import type { ImageTransport } from '../transport/transport';
 import type { V2TimMessage, V2TimMsgCreateInfoResult, V2TimValueCallback } from '../types';
 import { validateImageBytes } from '../validation/validateImageBytes';
@@ -133,7 +134,16 @@ export function createMessageManager(options: MessageManagerOptions): MessageMan
         ],
       },
     };
-    entries.set(id, { state: initialSendState(messageInfo), imagePath, fileName, info: check.info, bytes });
+    // Names from the web path are sanitized already; names passed directly are not, and a transport or
+    // server must never see "../" or a bidi override.
+    const safeName = sanitizeFileName(fileName);
+    entries.set(id, {
+      state: initialSendState(messageInfo),
+      imagePath,
+      fileName: safeName,
+      info: check.info,
+      bytes,
+    });
     for (const subscriber of subscribers) subscriber(id);
     return { code: ErrorCode.SUCC, desc: '', data: { id, messageInfo } };
   }

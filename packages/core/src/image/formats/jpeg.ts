@@ -40,6 +40,9 @@ export const jpeg: ImageFormatReader = {
       if (length < 0) break;
       if (length < 2) return damaged('a segment has an impossible length');
       if (isStartOfFrame(marker)) {
+        // Precision, height, width and component count take 6 bytes after the length: a shorter frame
+        // header would make the next segment's bytes pass for a size.
+        if (length < 8) return damaged('its frame header is too short to hold a size');
         const height = u16be(bytes, offset + 3);
         const width = u16be(bytes, offset + 5);
         if (height < 0 || width < 0) break;
