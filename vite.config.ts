@@ -73,14 +73,16 @@ function libraryConfig(library: LibraryBuild): UserConfig {
     root: dir,
     plugins: [
       copyAssets(dir, library.assets ?? []),
-      dts({
-        tsconfigPath: root('tsconfig.build.json'),
-        entryRoot: `${dir}/src`,
-        include: [`${dir}/src`],
-        exclude: ['**/*.test.*', '**/*.stories.*'],
-        // Keep `@image-message/*` imports as package names in the .d.ts, not paths into sources.
-        aliasesExclude: [/^@image-message\//],
-      }),
+      // Declarations take most of the build time; `npm start` only needs runnable JS (IM_SKIP_TYPES=1).
+      process.env.IM_SKIP_TYPES !== '1' &&
+        dts({
+          tsconfigPath: root('tsconfig.build.json'),
+          entryRoot: `${dir}/src`,
+          include: [`${dir}/src`],
+          exclude: ['**/*.test.*', '**/*.stories.*'],
+          // Keep `@image-message/*` imports as package names in the .d.ts, not paths into sources.
+          aliasesExclude: [/^@image-message\//],
+        }),
     ],
     build: {
       outDir: `${dir}/dist`,

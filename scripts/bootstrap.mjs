@@ -39,8 +39,10 @@ export function ensurePnpm() {
 
 function dependencyFingerprint() {
   const hash = createHash('sha256');
-  for (const file of ['pnpm-lock.yaml', 'pnpm-workspace.yaml', 'package.json'])
-    hash.update(readFileSync(join(root, file)));
+  const packages = readdirSync(join(root, 'packages')).map((name) => join('packages', name, 'package.json'));
+  for (const file of ['pnpm-lock.yaml', 'pnpm-workspace.yaml', 'package.json', ...packages]) {
+    if (existsSync(join(root, file))) hash.update(readFileSync(join(root, file)));
+  }
   return hash.digest('hex');
 }
 

@@ -1,18 +1,14 @@
 #!/usr/bin/env node
 // Builds every package (library mode, one `vite build --mode <package>` each) and then the demo app.
+// `--no-types` skips the .d.ts files (most of the time), for `npm start` and the end-to-end tests, which
+// only run the JavaScript.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { root } from './bootstrap.mjs';
 
 const vite = join(root, 'node_modules', '.bin', 'vite');
-for (const mode of ['core', 'react', 'tencent', 'server']) {
-  if (!existsSync(join(root, 'packages', mode, 'src', 'index.ts'))) continue;
-  execFileSync(vite, ['build', '--mode', mode, '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
-}
-if (existsSync(join(root, 'packages', 'demo', 'vite.config.ts'))) {
-  execFileSync(vite, ['build', '--logLevel', 'warn'], {
-    cwd: join(root, 'packages', 'demo'),
-    stdio: 'inherit',
-  });
-}
+const env = { ...process.env, ...(process.argv.includes('--no-types') && { IM_SKIP_TYPES: '1' }) };
+const build = (...args) => execFileSync(vite, ['build', '--logLevel', 'warn', ...args], { cwd: root, stdio: 'inherit', env });
+
+for (const mode of ['core', 'react', 'tencent', 'server']) build('--mode', mode);
+build('--config', join(root, 'packages', 'demo', 'vite.config.ts'));

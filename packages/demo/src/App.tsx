@@ -1,0 +1,14 @@
+import { useState } from 'react';
+import type { Session } from './api';
+import { Chat } from './Chat';
+import { loadSession, saveSession } from './session';
+import { SignIn } from './SignIn';
+
+export function App() {
+  const [session, setSession] = useState<Session | null>(loadSession);
+  const choose = (next: Session | null) => {
+    saveSession(next);
+    setSession(next);
+  };
+  return session ? <Chat key={session.userID} session={session} onSignOut={() => choose(null)} /> : <SignIn onSignIn={choose} />;
+}

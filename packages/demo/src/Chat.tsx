@@ -1,0 +1,76 @@
+import { createHttpTransport, createMessageManager } from '@image-message/core';
+import { ImageMessageProvider } from '@image-message/react';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { fetchGroups, fetchUsers, type Session } from './api';
+import { ConversationView } from './ConversationView';
+import type { ConversationID } from './conversations';
+import { useMessageEvents } from './useMessageEvents';
+
+/** The signed-in app: conversations on the left, the open one on the right. */
+export function Chat({ session, onSignOut }: { session: Session; onSignOut: () => void }) {
+  const { userID, token } = session;
+  const manager = useMemo(
+    () => createMessageManager({ transport: createHttpTransport({ baseUrl: '', token }) }),
+    [token],
+  );
+  const users = useQuery({ queryKey: ['users', userID], queryFn: () => fetchUsers(token) });
+  const groups = useQuery({ queryKey: ['groups', userID], queryFn: () => fetchGroups(token) });
+  const peers = (users.data ?? []).filter((user) => user.userID !== userID);
+  const conversations = [
+    ...(groups.data ?? []).map((group) => ({ id: `group_${group.groupID}` as ConversationID, title: group.name, group })),
+    ...peers.map((peer) => ({ id: `c2c_${peer.userID}` as ConversationID, title: peer.nickName, group: undefined })),
+  ];
+  const [openID, setOpenID] = useState<ConversationID | null>(null);
+  const open = conversations.find((conversation) => conversation.id === openID) ?? conversations[0];
+  useMessageEvents(userID, token);
+
+  return (
+    <ImageMessageProvider manager={manager}>
+      <div className="demo-chat">
+        <nav className="demo-sidebar" aria-label="Conversations">
+          <div className="demo-me">
+            <span className="demo-avatar" aria-hidden="true">
+              {session.nickName[0]}
+            </span>
+            <span>
+              Signed in as <strong>{session.nickName}</strong>
+            </span>
+            <button type="button" className="demo-link" onClick={onSignOut}>
+              Switch
+            </button>
+          </div>
+          <ul>
+            {conversations.map((conversation) => (
+              <li key={conversation.id}>
+                <button
+                  type="button"
+                  className="demo-conversation"
+                  aria-current={conversation.id === open?.id ? 'page' : undefined}
+                  onClick={() => setOpenID(conversation.id)}
+                >
+                  <span className="demo-avatar" aria-hidden="true">
+                    {conversation.group ? '#' : conversation.title[0]}
+                  </span>
+                  {conversation.title}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        {open ? (
+          <ConversationView
+            key={open.id}
+            session={session}
+            conversationID={open.id}
+            title={open.title}
+            members={open.group?.members.filter((member) => member.userID !== userID) ?? []}
+            users={users.data ?? []}
+          />
+        ) : (
+          <main className="demo-empty">Loading conversations…</main>
+        )}
+      </div>
+    </ImageMessageProvider>
+  );
+}

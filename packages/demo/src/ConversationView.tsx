@@ -1,0 +1,61 @@
+import type { V2TimMessage } from '@image-message/core';
+import { ImageMessageComposer } from '@image-message/react';
+import { useQuery } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { fetchMessages, type Session, type User } from './api';
+import { type ConversationID, messagesKey } from './conversations';
+import { MessageLog } from './MessageLog';
+
+interface ConversationViewProps {
+  session: Session;
+  conversationID: ConversationID;
+  title: string;
+  /** For a group: the other members, any of whom can be the only receiver of a targeted image. */
+  members: User[];
+  users: User[];
+}
+
+export function ConversationView({ session, conversationID, title, members, users }: ConversationViewProps) {
+  const queryKey = messagesKey(session.userID, conversationID);
+  const messages = useQuery({
+    queryKey,
+    queryFn: async (): Promise<V2TimMessage[]> => (await fetchMessages(session.token, conversationID)).messages,
+  });
+  const isGroup = conversationID.startsWith('group_');
+  const [onlyFor, setOnlyFor] = useState('');
+  const targetId = useId();
+  const nameOf = (userID: string) => users.find((user) => user.userID === userID)?.nickName ?? userID;
+  const address = isGroup
+    ? { groupID: conversationID.slice('group_'.length), ...(onlyFor && { receiver: onlyFor }) }
+    : { receiver: conversationID.slice('c2c_'.length) };
+
+  return (
+    <main className="demo-conversation-view" aria-labelledby={`${targetId}-title`}>
+      <header className="demo-header">
+        <h1 id={`${targetId}-title`}>{title}</h1>
+        {isGroup && (
+          <label className="demo-target" htmlFor={targetId}>
+            Send to
+            <select id={targetId} value={onlyFor} onChange={(event) => setOnlyFor(event.target.value)}>
+              <option value="">Everyone in {title}</option>
+              {members.map((member) => (
+                <option key={member.userID} value={member.userID}>
+                  Only {member.nickName}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+      </header>
+      <MessageLog
+        label={`Messages with ${title}`}
+        messages={messages.data ?? []}
+        loading={messages.isPending}
+        error={messages.error?.message}
+        viewer={session.userID}
+        nameOf={nameOf}
+      />
+      <ImageMessageComposer className="demo-composer" queryKey={queryKey} {...address} />
+    </main>
+  );
+}

@@ -1,0 +1,35 @@
+import type { V2TimMessage } from '@image-message/core';
+import { useEffect, useRef } from 'react';
+import { MessageItem } from './MessageItem';
+
+interface MessageLogProps {
+  label: string;
+  messages: readonly V2TimMessage[];
+  loading: boolean;
+  error?: string;
+  viewer: string;
+  nameOf: (userID: string) => string;
+}
+
+/** The conversation as `role="log"`: screen readers hear new messages as they arrive, oldest first. */
+export function MessageLog({ label, messages, loading, error, viewer, nameOf }: MessageLogProps) {
+  const end = useRef<HTMLLIElement>(null);
+  const count = messages.length;
+  useEffect(() => {
+    if (count > 0) end.current?.scrollIntoView({ block: 'end' });
+  }, [count]);
+
+  return (
+    <div className="demo-log-frame">
+      <ol role="log" aria-label={label} aria-live="polite" className="demo-log">
+        {messages.map((message) => (
+          <MessageItem key={message.id ?? message.msgID} message={message} viewer={viewer} nameOf={nameOf} />
+        ))}
+        <li ref={end} aria-hidden="true" className="demo-log__end" />
+      </ol>
+      {loading && <p className="demo-note">Loading messages…</p>}
+      {!loading && count === 0 && !error && <p className="demo-note">No messages yet. Drop, paste or pick an image below.</p>}
+      {error && <p role="alert">{error}</p>}
+    </div>
+  );
+}
