@@ -53,6 +53,11 @@ export type UseSendMessageResult = UseMutationResult<V2TimMessage, ImageMessageE
   progressById: Readonly<Record<string, number>>;
   /** Cancels one send, or every send of this hook in flight. The message stays and can be sent again. */
   cancel: (id?: string) => void;
+  /**
+   * For a draft the user removes: cancels its send and takes its unsent copy (status 1 or 3) out of the
+   * cached list. A delivered message is never touched.
+   */
+  discard: (id: string) => void;
 };
 
 const MISSING_QUERY_CLIENT =
@@ -189,7 +194,22 @@ export function useSendMessage(options: UseSendMessageOptions = {}): UseSendMess
     else for (const controller of controllers.current.values()) controller.abort();
   }, []);
 
+  const discard = useCallback(
+    (id: string) => {
+      controllers.current.get(id)?.abort();
+      if (!queryKey) return;
+      queryClient.setQueryData<V2TimMessage[]>(queryKey, (list) =>
+        list?.some((item) => item.id === id && item.status !== 2)
+          ? list.filter((item) => item.id !== id)
+          : list,
+      );
+    },
+    // The key is compared by value, as react-query does.
+    // biome-ignore lint/correctness/useExhaustiveDependencies: queryKey is an array literal in most callers.
+    [queryClient, JSON.stringify(queryKey)],
+  );
+
   const latestId = mutation.variables?.id;
   const progress = mutation.isSuccess ? 100 : latestId !== undefined ? (progressById[latestId] ?? 0) : 0;
-  return { ...mutation, progress, progressById, cancel };
+  return { ...mutation, progress, progressById, cancel, discard };
 }

@@ -377,3 +377,21 @@ describe('<ImageMessageComposer> focus', () => {
     outside.remove();
   });
 });
+
+describe('<ImageMessageComposer> and the app cache', () => {
+  it('removing a failed draft also takes its unsent copy out of the cached conversation', async () => {
+    const transport = createMemoryTransport({
+      failures: [{ code: ErrorCode.UPLOAD_FAILED, afterBytes: 10 }],
+    });
+    const { user, queryClient } = renderComposer({ queryKey: ['conversation', 'bob'] }, transport);
+    const kept: V2TimMessage = { msgID: 'earlier', elemType: 3, status: 2 };
+    queryClient.setQueryData(['conversation', 'bob'], [kept]);
+    await user.upload(fileInput(), createImageFile({ name: 'f.png' }));
+    await screen.findByRole('img', { name: 'f.png' });
+    await user.click(screen.getByRole('button', { name: 'Send' }));
+    await screen.findByRole('alert');
+    expect(queryClient.getQueryData<V2TimMessage[]>(['conversation', 'bob'])).toHaveLength(2);
+    await user.click(screen.getByRole('button', { name: 'Remove' }));
+    await waitFor(() => expect(queryClient.getQueryData(['conversation', 'bob'])).toEqual([kept]));
+  });
+});

@@ -111,7 +111,7 @@ export function useComposerState(
       callbacks.current.onError?.(error);
     },
   });
-  const { mutate, cancel } = sender;
+  const { mutate, cancel, discard } = sender;
   const hasTarget = Boolean(receiver?.trim() || groupID?.trim());
 
   const send = useCallback(
@@ -190,6 +190,7 @@ export function useComposerState(
       const fileName = names.current(id);
       const index = drafts.drafts.findIndex((draft) => draft.id === id);
       const neighbour = drafts.drafts[index + 1] ?? drafts.drafts[index - 1];
+      discard(id);
       drafts.remove(id);
       announce(strings.announce.removed({ fileName }));
       if (hasFocus()) focusSoon(neighbour ? draftControl(neighbour.id, 'remove') : ADD_BUTTON);

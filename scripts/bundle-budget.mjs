@@ -1,0 +1,81 @@
+#!/usr/bin/env node
+// The bundle budget, checked in `npm test` because byte sizes are deterministic: the library's own
+// JavaScript an app ships for the composer — all of @image-message/react's public API and the parts of
+// @image-message/core it uses — minified and gzipped, with the peers (react, react-dom,
+// @tanstack/react-query, react-dropzone) external: at most 10 KB; the CSS at most 3 KB. The transport is
+// the app's choice and is reported beside it (HTTP or Tencent), not counted.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+import { root } from './bootstrap.mjs';
+
+const BUDGET = { js: 10 * 1024, css: 3 * 1024 };
+const PEERS = [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\//, /^react-dropzone$/, /^@tencentcloud\//];
+// Sources, not dist: the budget needs no build first.
+const alias = Object.entries({
+  core: 'packages/core/src/index.ts',
+  react: 'packages/react/src/index.ts',
+  tencent: 'packages/tencent/src/index.ts',
+}).map(([name, path]) => ({ find: new RegExp(`^@image-message/${name}$`), replacement: join(root, path) }));
+
+/** Minified + gzipped size of what `source` (an ES module importing the packages) pulls in. */
+async function measure(name, source) {
+  const entry = join(root, 'node_modules', `.image-message-budget-${name}.js`);
+  writeFileSync(entry, source);
+  const result = await build({
+    configFile: false,
+    logLevel: 'silent',
+    resolve: { alias },
+    build: {
+      write: false,
+      lib: { entry, formats: ['es'], fileName: name },
+      // Vite leaves whitespace in ES libraries; minify the output the way an app's bundler would.
+      rolldownOptions: { external: PEERS, output: { minify: true } },
+    },
+  });
+  const output = (Array.isArray(result) ? result[0] : result).output;
+  const code = output
+    .filter((chunk) => chunk.type === 'chunk')
+    .map((chunk) => chunk.code)
+    .join('\n');
+  return { raw: Buffer.byteLength(code), gzip: gzipSync(code, { level: 9 }).length };
+}
+
+const composer = await measure('react', "export * from '@image-message/react';\n");
+const httpTransport = await measure('http', "export { createHttpTransport } from '@image-message/core';\n");
+const tencentTransport = await measure('tencent', "export * from '@image-message/tencent';\n");
+const css = readFileSync(join(root, 'packages', 'react', 'src', 'styles.css'), 'utf8');
+const minifiedCss = css
+  .replace(/\/\*[\s\S]*?\*\//g, '')
+  .replace(/\s+/g, ' ')
+  .replace(/\s*([{}:;,>])\s*/g, '$1');
+
+const sizes = {
+  js: { ...composer, budget: BUDGET.js },
+  css: {
+    raw: Buffer.byteLength(minifiedCss),
+    gzip: gzipSync(minifiedCss, { level: 9 }).length,
+    budget: BUDGET.css,
+  },
+};
+mkdirSync(join(root, 'reports'), { recursive: true });
+let over = false;
+for (const [name, size] of Object.entries(sizes)) {
+  const ok = size.gzip <= size.budget;
+  over ||= !ok;
+  console.log(
+    `${ok ? '✓' : '✗'} ${name}: ${(size.gzip / 1024).toFixed(2)} KB gzip (${(size.raw / 1024).toFixed(1)} KB minified), budget ${size.budget / 1024} KB`,
+  );
+}
+for (const [name, size] of Object.entries({
+  'HTTP transport': httpTransport,
+  'Tencent transport': tencentTransport,
+})) {
+  console.log(`  ${name}: ${(size.gzip / 1024).toFixed(2)} KB gzip (not counted: the app picks one)`);
+}
+writeFileSync(
+  join(root, 'reports', 'bundle-size.json'),
+  `${JSON.stringify({ ...sizes, httpTransport, tencentTransport }, null, 2)}\n`,
+);
+process.exit(over ? 1 : 0);
