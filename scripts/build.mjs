@@ -8,7 +8,8 @@ import { root } from './bootstrap.mjs';
 
 const vite = join(root, 'node_modules', '.bin', 'vite');
 const env = { ...process.env, ...(process.argv.includes('--no-types') && { IM_SKIP_TYPES: '1' }) };
-const build = (...args) => execFileSync(vite, ['build', '--logLevel', 'warn', ...args], { cwd: root, stdio: 'inherit', env });
+const build = (...args) =>
+  execFileSync(vite, ['build', '--logLevel', 'warn', ...args], { cwd: root, stdio: 'inherit', env });
 
 for (const mode of ['core', 'react', 'tencent', 'server']) build('--mode', mode);
 build('--config', join(root, 'packages', 'demo', 'vite.config.ts'));

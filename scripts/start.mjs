@@ -8,7 +8,10 @@ import { ensureDependencies, ensurePnpm, log, root } from './bootstrap.mjs';
 
 ensureDependencies(ensurePnpm());
 log('building packages and the demo');
-execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--no-types'], { stdio: 'inherit', cwd: root });
+execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--no-types'], {
+  stdio: 'inherit',
+  cwd: root,
+});
 
 const env = {
   ...process.env,

@@ -72,6 +72,12 @@ const steps = [
     counts: () => vitestCounts(join(reports, 'vitest.json')),
   },
   {
+    // The end-to-end tests run the built server and demo, as `npm start` does (JavaScript only).
+    name: 'build for end to end',
+    command: process.execPath,
+    args: ['scripts/build.mjs', '--no-types'],
+  },
+  {
     name: 'playwright (end to end)',
     command: bin('playwright'),
     args: ['test'],

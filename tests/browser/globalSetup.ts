@@ -1,15 +1,113 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, request } from 'node:http';
+import { type AddressInfo, createServer as createTcpServer, type Server, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Transform } from 'node:stream';
+import { startServer } from '@image-message/server';
 import type { TestProject } from 'vitest/node';
 
+/** The vitest page runs on a loopback origin with a port chosen at run time. */
+const LOOPBACK_ORIGIN = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\]):\d+$/;
+
 /**
- * Runs once before the browser tests, in Node. Starts what the browser cannot: the reference server on a
- * free loopback port (once it exists), handing its URL to tests through `inject('serverUrl')`.
+ * Runs once before the browser tests, in Node. Starts what the browser cannot and hands the URLs to the
+ * tests through `inject(…)`:
+ * - `serverUrl`: the real reference server on a free loopback port, with a temporary DATA_DIR and CORS
+ *   allowing the vitest page;
+ * - `slowUrl`: the same server behind a proxy that reads uploads at about 8 MB/s, so an upload lasts long
+ *   enough to watch its progress and to cancel it half-way;
+ * - `stallUrl`: a port that accepts connections and never answers (for the stall timeout).
  */
 export default async function setup(project: TestProject) {
-  project.provide('serverUrl', '');
+  const dataDir = await mkdtemp(join(tmpdir(), 'im-browser-'));
+  const server = await startServer({ port: 0, dataDir, corsOrigins: [LOOPBACK_ORIGIN] });
+  const slow = await startSlowProxy(server.url);
+  const stall = await startSilentServer();
+  project.provide('serverUrl', server.url);
+  project.provide('slowUrl', slow.url);
+  project.provide('stallUrl', stall.url);
+
+  return async () => {
+    await Promise.all([slow.close(), stall.close()]);
+    await server.close();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+}
+
+/** Forwards every request to `target`, passing request bodies on at a bounded rate. */
+async function startSlowProxy(target: string) {
+  const proxy = createServer((req, res) => {
+    const upstream = request(
+      `${target}${req.url}`,
+      { method: req.method, headers: req.headers },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    upstream.on('error', () => res.destroy());
+    req.on('close', () => {
+      if (!req.complete) upstream.destroy();
+    });
+    req.pipe(throttle(64 * 1024, 8)).pipe(upstream);
+  });
+  return listen(proxy);
+}
+
+/** Passes at most `bytes` every `ms` milliseconds. */
+function throttle(bytes: number, ms: number) {
+  return new Transform({
+    highWaterMark: bytes,
+    transform(chunk: Buffer, _encoding, done) {
+      const pieces: Buffer[] = [];
+      for (let at = 0; at < chunk.length; at += bytes) pieces.push(chunk.subarray(at, at + bytes));
+      const next = () => {
+        const piece = pieces.shift();
+        if (!piece) return done();
+        this.push(piece);
+        setTimeout(next, ms);
+      };
+      next();
+    },
+  });
+}
+
+/** Accepts connections and never reads from or writes to them. */
+async function startSilentServer() {
+  const sockets = new Set<Socket>();
+  const silent = createTcpServer((socket) => {
+    sockets.add(socket);
+    socket.pause();
+    socket.on('close', () => sockets.delete(socket));
+  });
+  const listening = await listen(silent);
+  return {
+    url: listening.url,
+    close() {
+      for (const socket of sockets) socket.destroy();
+      return listening.close();
+    },
+  };
+}
+
+async function listen(server: Server) {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        if ('closeAllConnections' in server)
+          (server as { closeAllConnections(): void }).closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
 }
 
 declare module 'vitest' {
   export interface ProvidedContext {
     serverUrl: string;
+    slowUrl: string;
+    stallUrl: string;
   }
 }

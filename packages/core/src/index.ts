@@ -49,6 +49,8 @@ export {
   sendReducer,
 } from './manager/sendState';
 export type { CreateImageMessageParams, SendMessageParams, V2TimAdvancedMsgListener } from './manager/types';
+export { HttpNetworkError, type HttpReply, type HttpSender, type HttpUpload } from './transport/http/types';
+export { createHttpTransport, type HttpTransportOptions } from './transport/httpTransport';
 export {
   createMemoryTransport,
   type MemoryTransport,

@@ -1,0 +1,54 @@
+import { createAbortError, isAbortError } from '../../errors';
+import { originOf } from './sendWithXhr';
+import { HttpNetworkError, type HttpReply, type HttpUpload } from './types';
+
+/** Slices handed to fetch one at a time; progress advances per slice. */
+const CHUNK_BYTES = 64 * 1024;
+
+/**
+ * Where there is no XMLHttpRequest (Node, workers): fetch with a streamed body, so progress can be
+ * reported as each slice is taken by the network stack (`highWaterMark: 0` means a slice is only
+ * produced when the previous one has been consumed). Slices are views of the Uint8Array, not copies.
+ *
+ * Browsers send streamed bodies only over HTTP/2, which is why XHR is preferred there.
+ */
+export async function sendWithFetch(upload: HttpUpload): Promise<HttpReply> {
+  if (upload.signal.aborted) throw createAbortError();
+  const { body } = upload;
+  let offset = 0;
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        if (offset >= body.byteLength) {
+          controller.close();
+          return;
+        }
+        const end = Math.min(offset + CHUNK_BYTES, body.byteLength);
+        controller.enqueue(body.subarray(offset, end));
+        offset = end;
+        upload.onProgress(offset, body.byteLength);
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  try {
+    const response = await fetch(upload.url, {
+      method: upload.method,
+      headers: upload.headers,
+      body: stream,
+      signal: upload.signal,
+      // Required by the fetch standard for a streamed request body.
+      duplex: 'half',
+    } as RequestInit);
+    upload.onActivity();
+    const text = await response.text();
+    return { status: response.status, text };
+  } catch (error) {
+    if (upload.signal.aborted || isAbortError(error)) throw createAbortError();
+    const cause = (error as { cause?: { message?: string } }).cause?.message;
+    throw new HttpNetworkError(
+      `The connection to ${originOf(upload.url)} failed${cause ? ` (${cause})` : ''}.`,
+      { cause: error },
+    );
+  }
+}

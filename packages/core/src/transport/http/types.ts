@@ -1,0 +1,28 @@
+/** One HTTP upload, as the XHR and fetch senders take it. */
+export interface HttpUpload {
+  method: 'PUT' | 'POST';
+  url: string;
+  headers: Record<string, string>;
+  /** Sent as is: never copied. */
+  body: Uint8Array;
+  /** Aborting rejects the upload with an `AbortError`. */
+  signal: AbortSignal;
+  /** Bytes handed to the network so far. */
+  onProgress(loaded: number, total: number): void;
+  /** Any sign of life that is not upload progress (response bytes arriving), for the stall watchdog. */
+  onActivity(): void;
+}
+
+/** A response, whatever its status. */
+export interface HttpReply {
+  status: number;
+  text: string;
+}
+
+/** Sends one upload; rejects with `HttpNetworkError` when no response arrives, or an `AbortError`. */
+export type HttpSender = (upload: HttpUpload) => Promise<HttpReply>;
+
+/** The request never got a response: refused, reset, DNS, CORS, offline. Worth retrying. */
+export class HttpNetworkError extends Error {
+  override readonly name = 'HttpNetworkError';
+}

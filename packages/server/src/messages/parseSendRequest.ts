@@ -1,0 +1,97 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { badRequest } from '../api/apiError';
+import { isEntityId, isMessageId } from '../api/identifiers';
+
+export interface SendTarget {
+  receiver?: string;
+  groupID?: string;
+}
+
+export interface SendRequest extends SendTarget {
+  id: string;
+  fileName: string;
+  cloudCustomData?: string;
+  priority?: number;
+  /** Declared Content-Length, when the request has one. */
+  declaredLength?: number;
+}
+
+const MAX_FILE_NAME = 255;
+const MAX_CUSTOM_DATA = 8 * 1024;
+
+/** Reads and checks everything about a send except the body. Throws 400/6017 with what to fix. */
+export function parseSendRequest(
+  params: { id?: unknown },
+  query: Record<string, unknown>,
+  headers: IncomingHttpHeaders,
+): SendRequest {
+  const { id } = params;
+  if (!isMessageId(id)) {
+    throw badRequest(
+      'The message id must be 1–64 letters, digits, "_" or "-" (use the id createImageMessage returned).',
+    );
+  }
+  const receiver = optionalId(query.receiver, 'receiver');
+  const groupID = optionalId(query.groupID, 'groupID');
+  if (receiver === undefined && groupID === undefined) {
+    throw badRequest(
+      'Say who gets the message: ?receiver=<userID> (one-to-one), ?groupID=<groupID>, or both.',
+    );
+  }
+  const request: SendRequest = { id, fileName: parseFileName(headers['x-file-name']) };
+  if (receiver !== undefined) request.receiver = receiver;
+  if (groupID !== undefined) request.groupID = groupID;
+  const customData = header(headers['x-cloud-custom-data']);
+  if (customData !== undefined) {
+    const decoded = decodeHeader(customData, 'X-Cloud-Custom-Data');
+    if (Buffer.byteLength(decoded) > MAX_CUSTOM_DATA) {
+      throw badRequest(`X-Cloud-Custom-Data is limited to ${MAX_CUSTOM_DATA} bytes.`);
+    }
+    request.cloudCustomData = decoded;
+  }
+  if (query.priority !== undefined) {
+    const priority = Number(query.priority);
+    if (!Number.isInteger(priority) || priority < 0 || priority > 3) {
+      throw badRequest('priority must be 0 (default), 1 (high), 2 (normal) or 3 (low).');
+    }
+    request.priority = priority;
+  }
+  const length = headers['content-length'];
+  if (length !== undefined) {
+    if (!/^\d+$/.test(length)) throw badRequest('Content-Length must be a number of bytes.');
+    request.declaredLength = Number(length);
+  }
+  return request;
+}
+
+function optionalId(value: unknown, name: string): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!isEntityId(value)) throw badRequest(`${name} must be a user or group id (letters, digits, "_.@-").`);
+  return value;
+}
+
+function header(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function decodeHeader(value: string, name: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    throw badRequest(`${name} must be URI-encoded (encodeURIComponent).`);
+  }
+}
+
+/**
+ * The display name of the file. Only shown and offered as the download name (never used as a path):
+ * the last path segment, without control characters, at most 255 characters.
+ */
+export function parseFileName(value: string | string[] | undefined): string {
+  const raw = header(value);
+  if (raw === undefined) return 'image';
+  const decoded = decodeHeader(raw, 'X-File-Name');
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
+  const cleaned = (decoded.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  const name = Array.from(cleaned).slice(0, MAX_FILE_NAME).join('');
+  return name === '' || name === '.' || name === '..' ? 'image' : name;
+}

@@ -1,0 +1,186 @@
+import { randomUUID } from 'node:crypto';
+import { unlink } from 'node:fs/promises';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ApiError, badRequest, Code, conflict, forbidden, ok, tooLarge } from '../api/apiError';
+import { type AppContext, baseUrlOf, present } from '../context';
+import type { ImageRecord, MessageRecord } from '../db/messageStore';
+import { sniffImage } from '../images/sniffImage';
+import { EXTENSIONS, VARIANTS, variantDimensions, variantFormat } from '../images/variantPlan';
+import { c2cKey, groupKey } from '../messages/conversations';
+import { parseSendRequest, type SendRequest, type SendTarget } from '../messages/parseSendRequest';
+import { viewersOf } from '../messages/visibility';
+import { receiveUpload, UploadAbortedError, UploadTooLargeError } from '../storage/receiveUpload';
+
+const VARIANT_MIME = { jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp' } as const;
+
+/**
+ * `PUT /api/messages/:id` — upload an image and send it as a message, in one idempotent request.
+ *
+ * Order of work: check the caller and the addressing (before reading the body) → stream the body to a
+ * temp file while counting (413 the moment it passes the limit) → sniff the bytes → rename into
+ * `images/` → insert the message in a transaction (unique on the id) → respond → push events and make
+ * THUMB/LARGE in the background. A retry of a stored id returns the stored message and keeps nothing.
+ */
+export async function sendMessageRoute(app: FastifyInstance, context: AppContext) {
+  // The body is the raw image, whatever its Content-Type says: leave the stream to the handler.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', (_request, _payload, done) => done(null));
+
+  app.put('/messages/:id', async (request, reply) => {
+    const send = parseSendRequest(
+      request.params as { id?: unknown },
+      request.query as Record<string, unknown>,
+      request.headers,
+    );
+    const baseUrl = baseUrlOf(context, request);
+    const existing = context.messages.findById(send.id);
+    if (existing) {
+      // A retry: answer with what is stored; the body is read and dropped (see http/bodyGuard.ts).
+      return ok(present(context, retryOf(existing, send, request.userID), request.userID, baseUrl));
+    }
+    checkAddressing(context, request.userID, send);
+
+    const limit = context.options.maxUploadBytes;
+    if (send.declaredLength !== undefined && send.declaredLength > limit) {
+      // Refused before a byte is read; closing the connection spares the client sending the rest.
+      reply.header('connection', 'close');
+      throw tooLarge(send.declaredLength, limit);
+    }
+    const record = await context.track(store(context, request, reply, send));
+    if (!record) return reply;
+    context.events.publish(viewersOf(record, context.directory), 'message', record, String(record.seq));
+    context.variants.enqueue(record.id);
+    return ok(present(context, record, request.userID, baseUrl));
+  });
+}
+
+/** A second send of a stored id: the same message, if it is the same sender and conversation. */
+function retryOf(existing: MessageRecord, send: SendRequest, userID: string): MessageRecord {
+  if (existing.sender !== userID) {
+    throw conflict(`Message id "${send.id}" is already used by another sender. Create a new message.`);
+  }
+  if (existing.receiver !== send.receiver || existing.groupID !== send.groupID) {
+    throw conflict(
+      `Message "${send.id}" was already sent to another conversation. Create a new message to send it again.`,
+    );
+  }
+  return existing;
+}
+
+function checkAddressing(context: AppContext, userID: string, target: SendTarget) {
+  const { directory } = context;
+  if (target.groupID !== undefined) {
+    // An unknown group and one the caller is not in look the same, so group ids cannot be probed.
+    if (!directory.isMember(target.groupID, userID)) {
+      throw forbidden(`You are not a member of group "${target.groupID}", so you cannot send to it.`);
+    }
+    if (target.receiver !== undefined && !directory.isMember(target.groupID, target.receiver)) {
+      throw badRequest(`"${target.receiver}" is not a member of group "${target.groupID}".`);
+    }
+  } else if (target.receiver !== undefined && !directory.getUser(target.receiver)) {
+    throw badRequest(`There is no user "${target.receiver}".`);
+  }
+}
+
+/** Streams, sniffs and stores the upload; `undefined` when the client went away (nothing to answer). */
+async function store(
+  context: AppContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  send: SendRequest,
+): Promise<MessageRecord | undefined> {
+  const limit = context.options.maxUploadBytes;
+  let upload: Awaited<ReturnType<typeof receiveUpload>>;
+  try {
+    upload = await receiveUpload(request.raw, context.images.tempPath(), limit, {
+      sync: context.options.syncWrites,
+    });
+  } catch (error) {
+    if (error instanceof UploadTooLargeError) {
+      reply.header('connection', 'close');
+      throw tooLarge(undefined, limit);
+    }
+    if (error instanceof UploadAbortedError) {
+      // Nobody is listening any more, and the temp file is already gone.
+      reply.hijack();
+      request.raw.destroy();
+      return undefined;
+    }
+    throw error;
+  }
+
+  let committed: string | undefined;
+  try {
+    if (upload.size === 0) {
+      throw badRequest('The image is empty (0 bytes). Choose another image.', Code.FILE_SIZE_EMPTY);
+    }
+    const sniff = await sniffImage(upload.tempPath, upload.head);
+    if (!sniff.ok) throw new ApiError(415, sniff.code, sniff.desc);
+    const { facts } = sniff;
+
+    const originFile = context.images.fileName(send.id, 'origin', EXTENSIONS[facts.format]);
+    await context.images.commit(upload.tempPath, originFile);
+    committed = originFile;
+
+    const origin: ImageRecord = {
+      type: 0,
+      state: 'ready',
+      file: originFile,
+      mimeType: facts.mimeType,
+      width: facts.width,
+      height: facts.height,
+      size: upload.size,
+      sha256: upload.sha256,
+    };
+    const images = [
+      origin,
+      ...VARIANTS.map((variant) => planVariant(context, send.id, origin, facts.format, variant)),
+    ];
+    const record = context.messages.insert({
+      id: send.id,
+      msgID: `msg_${randomUUID().replaceAll('-', '')}`,
+      sender: request.userID,
+      ...(send.receiver !== undefined && { receiver: send.receiver }),
+      ...(send.groupID !== undefined && { groupID: send.groupID }),
+      conversationKey:
+        send.groupID !== undefined ? groupKey(send.groupID) : c2cKey(request.userID, send.receiver as string),
+      timestamp: Math.floor(Date.now() / 1000),
+      fileName: send.fileName,
+      ...(send.cloudCustomData !== undefined && { cloudCustomData: send.cloudCustomData }),
+      ...(send.priority !== undefined && { priority: send.priority }),
+      images,
+    });
+    if (record) return record;
+    // Another request with this id won the insert while this one uploaded: answer like a retry.
+    await context.images.remove(originFile);
+    committed = undefined;
+    return retryOf(context.messages.findById(send.id) as MessageRecord, send, request.userID);
+  } catch (error) {
+    if (committed) await context.images.remove(committed);
+    else await unlink(upload.tempPath).catch(() => undefined);
+    throw error;
+  }
+}
+
+function planVariant(
+  context: AppContext,
+  messageId: string,
+  origin: ImageRecord,
+  format: Parameters<typeof variantFormat>[0],
+  variant: (typeof VARIANTS)[number],
+): ImageRecord {
+  const size = variantDimensions(origin.width, origin.height, variant.shortSide);
+  if (size.width === origin.width && size.height === origin.height) {
+    // Already small enough: the variant is the original (the SDK's rule), no second file.
+    const { sha256: _originOnly, ...reused } = origin;
+    return { ...reused, type: variant.type };
+  }
+  const output = variantFormat(format);
+  return {
+    type: variant.type,
+    state: 'pending',
+    file: context.images.fileName(messageId, variant.name, output === 'jpeg' ? 'jpg' : output),
+    mimeType: VARIANT_MIME[output],
+    ...size,
+  };
+}

@@ -1,0 +1,109 @@
+import { createHash } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { unlink } from 'node:fs/promises';
+import type { IncomingMessage } from 'node:http';
+import { SIGNATURE_BYTES } from '../images/signatures';
+
+export interface ReceivedUpload {
+  tempPath: string;
+  size: number;
+  /** Hex SHA-256 of the bytes, computed while they streamed past. */
+  sha256: string;
+  /** The first `SIGNATURE_BYTES` (fewer when the body is shorter), for sniffing. */
+  head: Uint8Array;
+}
+
+/** The body passed `limit`; nothing was kept. */
+export class UploadTooLargeError extends Error {
+  override readonly name = 'UploadTooLargeError';
+}
+
+/** The client went away (or the connection broke) before the body ended; nothing was kept. */
+export class UploadAbortedError extends Error {
+  override readonly name = 'UploadAbortedError';
+}
+
+/**
+ * Streams a request body into `tempPath`, counting bytes as they arrive: the moment the count passes
+ * `limit` the write stops and the file is deleted, whatever Content-Length said. Memory use is bounded
+ * by the stream buffers (about 64 KiB each way), not by the body. On any failure the temp file is gone
+ * before this rejects. The request itself is never destroyed here, so the caller can still answer.
+ */
+export function receiveUpload(
+  request: IncomingMessage,
+  tempPath: string,
+  limit: number,
+  options: { sync?: boolean } = {},
+): Promise<ReceivedUpload> {
+  return new Promise((resolve, reject) => {
+    // `flush` fsyncs before close when durability across power loss is asked for.
+    const file = createWriteStream(tempPath, { flags: 'wx', flush: options.sync === true });
+    const hash = createHash('sha256');
+    const headChunks: Buffer[] = [];
+    let headLength = 0;
+    let size = 0;
+    let settled = false;
+
+    const fail = (error: Error) => {
+      if (settled) return;
+      settled = true;
+      request.off('data', onData);
+      request.off('end', onEnd);
+      request.off('close', onClose);
+      request.off('error', onError);
+      // Stop reading; the caller decides whether to answer or to drop the connection.
+      request.pause();
+      // Wait for the descriptor to close before unlinking, so no pending write lands after it.
+      const removeTemp = () => {
+        unlink(tempPath).then(
+          () => reject(error),
+          () => reject(error),
+        );
+      };
+      if (file.closed) removeTemp();
+      else {
+        file.once('close', removeTemp);
+        file.destroy();
+      }
+    };
+
+    function onData(chunk: Buffer) {
+      size += chunk.length;
+      if (size > limit) return fail(new UploadTooLargeError(`The body passed ${limit} bytes.`));
+      hash.update(chunk);
+      if (headLength < SIGNATURE_BYTES) {
+        headChunks.push(chunk.subarray(0, SIGNATURE_BYTES - headLength));
+        headLength += Math.min(chunk.length, SIGNATURE_BYTES - headLength);
+      }
+      // Backpressure: stop reading the socket until the disk has caught up.
+      if (!file.write(chunk)) {
+        request.pause();
+        file.once('drain', () => {
+          if (!settled) request.resume();
+        });
+      }
+    }
+    function onEnd() {
+      if (settled) return;
+      request.off('close', onClose);
+      file.end();
+      file.once('finish', () => {
+        if (settled) return;
+        settled = true;
+        resolve({ tempPath, size, sha256: hash.digest('hex'), head: Buffer.concat(headChunks) });
+      });
+    }
+    function onClose() {
+      if (!request.complete) fail(new UploadAbortedError('The client closed the connection mid-upload.'));
+    }
+    function onError(error: Error) {
+      fail(new UploadAbortedError(`The upload broke off: ${error.message}`));
+    }
+
+    file.on('error', (error) => fail(error));
+    request.on('data', onData);
+    request.on('end', onEnd);
+    request.on('close', onClose);
+    request.on('error', onError);
+  });
+}

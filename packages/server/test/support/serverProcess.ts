@@ -1,0 +1,78 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+
+const serverRoot = fileURLToPath(new URL('../../', import.meta.url));
+// Under the package's node_modules, so the bundle resolves fastify, sharp… exactly as dist/ would.
+const outDir = join(serverRoot, 'node_modules', '.cache', 'server-process-test');
+
+/** Bundles src/main.ts the way the library build does (dependencies external), for a child process. */
+export async function buildServerMain(): Promise<string> {
+  await build({
+    configFile: false,
+    logLevel: 'silent',
+    root: serverRoot,
+    build: {
+      ssr: true,
+      outDir,
+      emptyOutDir: true,
+      minify: false,
+      target: 'node20',
+      rolldownOptions: {
+        input: { main: join(serverRoot, 'src/main.ts') },
+        external: [
+          /^node:/,
+          /^fastify/,
+          /^@fastify\//,
+          'better-sqlite3',
+          'sharp',
+          'bmp-ts',
+          /^@image-message\//,
+        ],
+        output: { entryFileNames: '[name].js', format: 'es' },
+      },
+    },
+  });
+  return join(outDir, 'main.js');
+}
+
+export interface ServerProcess {
+  url: string;
+  child: ChildProcess;
+  /** Ends the process and waits for it to exit. */
+  kill(signal?: NodeJS.Signals): Promise<void>;
+}
+
+/** Starts `node main.js` with the given environment and waits for the URL it prints. */
+export function spawnServer(mainJs: string, env: Record<string, string>): Promise<ServerProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [mainJs], {
+      env: { ...process.env, HOST: '127.0.0.1', PORT: '0', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const url = /listening on (http:\/\/\S+)/.exec(output)?.[1];
+      if (!url) return;
+      child.stdout?.off('data', onData);
+      resolve({
+        url,
+        child,
+        kill(signal = 'SIGTERM') {
+          return new Promise((done) => {
+            if (child.exitCode !== null || child.signalCode !== null) return done();
+            child.once('exit', () => done());
+            child.kill(signal);
+          });
+        },
+      });
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.once('exit', (code) => reject(new Error(`server exited (${code}) before listening:\n${output}`)));
+  });
+}

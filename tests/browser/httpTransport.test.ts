@@ -1,0 +1,150 @@
+import {
+  createHttpTransport,
+  createMessageManager,
+  ErrorCode,
+  fileToImageMessageParams,
+  type HttpTransportOptions,
+  MessageStatus,
+} from '@image-message/core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+
+// The XMLHttpRequest path of createHttpTransport, in a real chromium, against the real reference server
+// (started by globalSetup.ts, cross-origin, so CORS is part of what is tested).
+
+const serverUrl = inject('serverUrl');
+let token: string;
+let xhrOpens = 0;
+
+beforeAll(async () => {
+  const response = await fetch(`${serverUrl}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ userID: 'alice' }),
+  });
+  token = ((await response.json()) as { data: { token: string } }).data.token;
+  // Count XHRs, to be sure the XHR path (not fetch) is the one under test.
+  const open = XMLHttpRequest.prototype.open;
+  XMLHttpRequest.prototype.open = function (this: XMLHttpRequest, ...args: Parameters<typeof open>) {
+    xhrOpens++;
+    return open.apply(this, args);
+  } as typeof open;
+});
+
+/** A PNG of random noise (so it does not compress): about 3 bytes per pixel. */
+async function noisePng(width: number, height: number): Promise<File> {
+  const canvas = new OffscreenCanvas(width, height);
+  const context = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
+  const pixels = context.createImageData(width, height);
+  const random = new Uint32Array(pixels.data.buffer);
+  for (let offset = 0; offset < random.length; offset += 16384) {
+    crypto.getRandomValues(random.subarray(offset, offset + 16384));
+  }
+  for (let i = 3; i < pixels.data.length; i += 4) pixels.data[i] = 255;
+  context.putImageData(pixels, 0, 0);
+  const blob = await canvas.convertToBlob({ type: 'image/png' });
+  return new File([blob], 'noise.png', { type: 'image/png' });
+}
+
+async function digest(bytes: ArrayBuffer | Uint8Array): Promise<string> {
+  const hash = await crypto.subtle.digest('SHA-256', bytes as ArrayBuffer);
+  return Array.from(new Uint8Array(hash), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+async function prepare(options: Partial<HttpTransportOptions> & { baseUrl: string }, file: File) {
+  const manager = createMessageManager({
+    transport: createHttpTransport({ token, retryDelayMs: 10, ...options }),
+  });
+  const params = await fileToImageMessageParams(file);
+  const created = await manager.createImageMessage(params);
+  if (!created.data) throw new Error(created.desc);
+  return { manager, id: created.data.id, bytes: params.fileContent };
+}
+
+describe('createHttpTransport over XMLHttpRequest', () => {
+  it('uploads with progress, and the ORIGIN url shows the same image', async () => {
+    // About 9 MB: more than the socket buffers take at once, so progress is seen along the way.
+    const file = await noisePng(2000, 1500);
+    const { manager, id, bytes } = await prepare({ baseUrl: inject('slowUrl') }, file);
+    const progress: number[] = [];
+    const before = xhrOpens;
+    const result = await manager.sendMessage({
+      id,
+      receiver: 'bob',
+      onProgress: (value) => progress.push(value),
+    });
+
+    expect(result.code).toBe(ErrorCode.SUCC);
+    expect(result.data?.status).toBe(MessageStatus.SEND_SUCC);
+    expect(xhrOpens).toBe(before + 1);
+    expect(progress.at(-1)).toBe(100);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(progress.filter((value) => value > 0 && value < 100).length).toBeGreaterThan(0);
+
+    const origin = result.data?.imageElem?.imageList?.find((image) => image.type === 0);
+    expect(origin).toMatchObject({ width: 2000, height: 1500, size: bytes.byteLength });
+    const response = await fetch(origin?.url as string);
+    expect(response.headers.get('content-type')).toBe('image/png');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await digest(await response.arrayBuffer())).toBe(await digest(bytes));
+
+    // The signed link works where no header can be sent: an <img>. So does the THUMB, made on demand.
+    for (const [type, width] of [
+      [0, 2000],
+      [1, 264],
+    ] as const) {
+      const image = new Image();
+      image.src = result.data?.imageElem?.imageList?.find((entry) => entry.type === type)?.url as string;
+      await image.decode();
+      expect(image.naturalWidth).toBe(width);
+    }
+  });
+
+  it('cancels half-way through the upload: CANCELED, and the server keeps nothing', async () => {
+    const { manager, id } = await prepare({ baseUrl: inject('slowUrl') }, await noisePng(2000, 1500));
+    const controller = new AbortController();
+    let abortedAt = -1;
+    const result = await manager.sendMessage({
+      id,
+      receiver: 'bob',
+      signal: controller.signal,
+      onProgress: (value) => {
+        if (value > 0 && abortedAt < 0) {
+          abortedAt = value;
+          controller.abort();
+        }
+      },
+    });
+    expect(result.code).toBe(ErrorCode.CANCELED);
+    expect(abortedAt).toBeGreaterThan(0);
+    expect(abortedAt).toBeLessThan(100);
+    const stored = await fetch(`${serverUrl}/api/messages/${id}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(stored.status).toBe(404);
+  });
+
+  it('keeps the server’s code for a 4xx read across origins (403 / 10007)', async () => {
+    const { manager, id } = await prepare({ baseUrl: serverUrl }, await noisePng(20, 20));
+    const result = await manager.sendMessage({ id, groupID: 'nope' });
+    expect(result.code).toBe(10007);
+    expect(result.desc).toMatch(/not a member/);
+  });
+
+  it('reports 9508 when nothing listens', async () => {
+    const { manager, id } = await prepare(
+      { baseUrl: 'http://127.0.0.1:9', retries: 1 },
+      await noisePng(20, 20),
+    );
+    const result = await manager.sendMessage({ id, receiver: 'bob' });
+    expect(result.code).toBe(ErrorCode.NETWORK_DISCONNECT);
+  });
+
+  it('reports 6012 when the server never answers', async () => {
+    const { manager, id } = await prepare(
+      { baseUrl: inject('stallUrl'), stallTimeoutMs: 300 },
+      await noisePng(20, 20),
+    );
+    const result = await manager.sendMessage({ id, receiver: 'bob' });
+    expect(result.code).toBe(ErrorCode.REQUEST_TIMEOUT);
+  });
+});

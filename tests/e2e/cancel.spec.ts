@@ -1,0 +1,40 @@
+import { apiMessages, expect, photoJpeg, test } from './support/fixtures';
+
+test('cancel mid-upload stores nothing; Retry then stores exactly one message', async ({ as, server }) => {
+  const jpeg = await photoJpeg(3000, 2000);
+  const alice = await as('alice');
+  await alice.open('Bob');
+  await alice.page
+    .getByLabel('Add images')
+    .setInputFiles({ name: 'big.jpg', mimeType: 'image/jpeg', buffer: jpeg });
+  await expect(alice.page.getByRole('img', { name: 'big.jpg' })).toBeVisible();
+
+  const cdp = await alice.page.context().newCDPSession(alice.page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 20,
+    downloadThroughput: -1,
+    uploadThroughput: 200 * 1024,
+  });
+  await alice.page.getByRole('button', { name: 'Send' }).click();
+  const bar = alice.page.getByRole('progressbar', { name: 'Uploading big.jpg' });
+  await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow'))).toBeGreaterThan(5);
+  await alice.page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(alice.page.getByText('Upload canceled', { exact: true })).toBeVisible();
+  await expect(alice.page.getByRole('button', { name: 'Retry' })).toBeFocused();
+  expect(await apiMessages(server.url, 'alice', 'c2c_bob')).toHaveLength(0);
+
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 0,
+    downloadThroughput: -1,
+    uploadThroughput: -1,
+  });
+  await alice.page.getByRole('button', { name: 'Retry' }).click();
+  await expect(alice.page.getByRole('img', { name: 'big.jpg' })).toHaveCount(0, { timeout: 20_000 });
+  await expect(alice.log().getByRole('link')).toHaveCount(1);
+  const stored = await apiMessages(server.url, 'alice', 'c2c_bob');
+  expect(stored).toHaveLength(1);
+  await alice.page.screenshot({ path: 'test-results/e2e/after-retry.png' });
+});

@@ -1,0 +1,73 @@
+import { apiMessages, dropFiles, expect, photoJpeg, pngImage, sha256, test } from './support/fixtures';
+
+test('alice picks a JPEG and drops a PNG; both arrive for bob, and each ORIGIN link serves the exact bytes', async ({
+  as,
+  server,
+}) => {
+  const jpeg = await photoJpeg(2400, 1600);
+  const png = await pngImage(640, 480);
+  const alice = await as('alice');
+  const bob = await as('bob');
+  await alice.open('Bob');
+  await bob.open('Alice');
+
+  await alice.page
+    .getByLabel('Add images')
+    .setInputFiles({ name: 'beach.jpg', mimeType: 'image/jpeg', buffer: jpeg });
+  await dropFiles(alice.page, [{ name: 'chart.png', mimeType: 'image/png', buffer: png }]);
+  await expect(alice.page.getByRole('img', { name: 'beach.jpg' })).toBeVisible();
+  await expect(alice.page.getByRole('img', { name: 'chart.png' })).toBeVisible();
+  await expect(alice.page.getByRole('status')).toContainText('added');
+
+  // Slow the upload so its progress can be seen (CDP network throttling of the page).
+  const cdp = await alice.page.context().newCDPSession(alice.page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 20,
+    downloadThroughput: -1,
+    uploadThroughput: 400 * 1024,
+  });
+  await alice.page.getByRole('button', { name: 'Send' }).click();
+  const bar = alice.page.getByRole('progressbar', { name: 'Uploading beach.jpg' });
+  await expect(bar).toBeVisible();
+  await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow'))).toBeGreaterThan(0);
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 0,
+    downloadThroughput: -1,
+    uploadThroughput: -1,
+  });
+
+  // The drafts leave the composer and the messages show in both logs as images linking to ORIGIN.
+  await expect(alice.page.getByRole('img', { name: 'beach.jpg' })).toHaveCount(0, { timeout: 20_000 });
+  for (const tab of [alice, bob])
+    await expect(tab.log().getByRole('link')).toHaveCount(2, { timeout: 15_000 });
+  await expect(bob.log().getByRole('img').first()).toHaveJSProperty('complete', true);
+
+  const links = await bob
+    .log()
+    .getByRole('link')
+    .evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).href));
+  const served = await Promise.all(
+    links.map(async (href) => sha256(Buffer.from(await (await fetch(href)).arrayBuffer()))),
+  );
+  expect(served.sort()).toEqual([sha256(jpeg), sha256(png)].sort());
+
+  const stored = await apiMessages(server.url, 'bob', 'c2c_alice');
+  expect(stored).toHaveLength(2);
+});
+
+test('a new message appears for the other person without a reload', async ({ as }) => {
+  const carol = await as('carol');
+  const bob = await as('bob');
+  await carol.open('Bob');
+  await bob.open('Carol');
+  await expect(bob.page.getByText('No messages yet')).toBeVisible();
+  await dropFiles(carol.page, [
+    { name: 'hello.png', mimeType: 'image/png', buffer: await pngImage(120, 90) },
+  ]);
+  await carol.page.getByRole('button', { name: 'Send' }).click();
+  await expect(bob.log().getByRole('link')).toHaveCount(1);
+  await expect(bob.log()).toContainText('Carol');
+});

@@ -1,0 +1,105 @@
+import { createHash } from 'node:crypto';
+import { type Browser, test as base, expect, type Page } from '@playwright/test';
+import sharp from 'sharp';
+import { ServerProcess } from './serverProcess';
+
+export type Person = 'alice' | 'bob' | 'carol';
+
+/** A signed-in tab of the demo. */
+export interface ChatTab {
+  page: Page;
+  open(conversation: string): Promise<void>;
+  log(): ReturnType<Page['getByRole']>;
+}
+
+async function signIn(browser: Browser, url: string, person: Person): Promise<ChatTab> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.getByRole('button', { name: new RegExp(`^${person}$`, 'i') }).click();
+  await expect(page.getByText('Signed in as')).toBeVisible();
+  return {
+    page,
+    open: (conversation) =>
+      page
+        .getByRole('navigation', { name: 'Conversations' })
+        .getByRole('button', { name: conversation })
+        .click(),
+    log: () => page.getByRole('log'),
+  };
+}
+
+export const test = base.extend<{ as: (person: Person) => Promise<ChatTab> }, { server: ServerProcess }>({
+  server: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring.
+    async ({}, use) => {
+      const server = await ServerProcess.start();
+      await use(server);
+      await server.dispose();
+    },
+    { scope: 'worker' },
+  ],
+  as: async ({ browser, server }, use) => {
+    await use((person) => signIn(browser, server.url, person));
+  },
+});
+
+export { expect };
+
+/** A real photo-like JPEG (gradient + shapes, encoded by libjpeg) of about `approxBytes`. */
+export async function photoJpeg(width: number, height: number, quality = 90): Promise<Buffer> {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
+    <defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="#1e6bd6"/><stop offset="1" stop-color="#f6a21a"/></linearGradient></defs>
+    <rect width="100%" height="100%" fill="url(#g)"/><circle cx="${width / 2}" cy="${height / 2}" r="${Math.min(width, height) / 4}" fill="#ffd166"/></svg>`;
+  // Noise keeps JPEG from compressing the file to nothing, so uploads take measurable time.
+  const noise = await sharp({
+    create: { width, height, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } },
+  })
+    .png()
+    .toBuffer();
+  return sharp(Buffer.from(svg))
+    .composite([{ input: noise, blend: 'soft-light' }])
+    .jpeg({ quality })
+    .toBuffer();
+}
+
+export async function pngImage(width: number, height: number): Promise<Buffer> {
+  return sharp({ create: { width, height, channels: 4, background: { r: 40, g: 180, b: 120, alpha: 1 } } })
+    .png()
+    .toBuffer();
+}
+
+export const sha256 = (bytes: Buffer | Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** Drops files on the page's drop zone with a real DataTransfer built in the page. */
+export async function dropFiles(page: Page, files: { name: string; mimeType: string; buffer: Buffer }[]) {
+  const payload = files.map((file) => ({ name: file.name, type: file.mimeType, data: [...file.buffer] }));
+  const transfer = await page.evaluateHandle((items) => {
+    const dt = new DataTransfer();
+    for (const item of items)
+      dt.items.add(new File([new Uint8Array(item.data)], item.name, { type: item.type }));
+    return dt;
+  }, payload);
+  const zone = page.locator('.im-dropzone');
+  for (const type of ['dragenter', 'dragover', 'drop'])
+    await zone.dispatchEvent(type, { dataTransfer: transfer });
+}
+
+/** Messages of a conversation as the server returns them to `person`, through the API. */
+export async function apiMessages(url: string, person: Person, conversationID: string) {
+  const session = await (
+    await fetch(`${url}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userID: person }),
+    })
+  ).json();
+  const response = await fetch(`${url}/api/conversations/${conversationID}/messages`, {
+    headers: { authorization: `Bearer ${session.data.token}` },
+  });
+  return (await response.json()).data.messages as {
+    id: string;
+    msgID: string;
+    imageElem: { imageList: { type: number; url: string }[] };
+  }[];
+}
