@@ -60,7 +60,9 @@ async function prepare(options: Partial<HttpTransportOptions> & { baseUrl: strin
   return { manager, id: created.data.id, bytes: params.fileContent };
 }
 
-describe('createHttpTransport over XMLHttpRequest', () => {
+// Each test makes a 9 MB noise PNG in the page and pushes it through the throttled proxy, and the server
+// makes its thumbnail; on a loaded 2-core machine that takes a while, so the hang guard is generous.
+describe('createHttpTransport over XMLHttpRequest', { timeout: 60_000 }, () => {
   it('uploads with progress, and the ORIGIN url shows the same image', async () => {
     // About 9 MB: more than the socket buffers take at once, so progress is seen along the way.
     const file = await noisePng(2000, 1500);

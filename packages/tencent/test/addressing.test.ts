@@ -62,7 +62,8 @@ describe('payload.file', () => {
     ['image.gif', 'image.gif', 'image/gif', 'image.gif'],
     ['image.bmp', 'image.bmp', 'image/bmp', 'image.bmp'],
     ['lossy.webp', 'lossy.webp', 'image/webp', 'lossy.webp'],
-    ['photo.jpg', 'IMG_1.JPEG', 'image/jpeg', 'IMG_1.JPEG'],
+    // The manager sanitizes names first, which lower-cases the extension.
+    ['photo.jpg', 'IMG_1.JPEG', 'image/jpeg', 'IMG_1.jpeg'],
     // The SDK judges by the name's extension (2252 otherwise); the bytes decide, the name follows.
     ['photo.jpg', 'scan.heic', 'image/jpeg', 'scan.heic.jpg'],
     ['image.png', 'pasted image', 'image/png', 'pasted image.png'],
