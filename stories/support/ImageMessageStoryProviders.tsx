@@ -1,7 +1,9 @@
 import {
   createMemoryTransport,
   createMessageManager,
+  type MemoryTransport,
   type MemoryTransportOptions,
+  type MessageManager,
 } from '@image-message/core';
 import { ImageMessageProvider } from '@image-message/react';
 import type { Decorator } from '@storybook/react-vite';
@@ -13,18 +15,51 @@ export interface ImageMessageStoryParameters {
   transport?: MemoryTransportOptions;
 }
 
+/** What `loadImageMessage` puts in `context.loaded.imageMessage`. */
+export interface ImageMessageStorySetup {
+  transport: MemoryTransport;
+  manager: MessageManager;
+}
+
+function createSetup(options: MemoryTransportOptions | undefined): ImageMessageStorySetup {
+  const transport = createMemoryTransport(options);
+  return { transport, manager: createMessageManager({ transport }) };
+}
+
+/**
+ * Makes the story's memory transport before it renders, so the play function can read what reached the
+ * "server" (`transport.attempts`, `transport.messages`) or inject a failure or stall for one send.
+ * Loaders run again on every render and remount, so each gets a fresh transport.
+ */
+export const loadImageMessage = (context: { parameters: Record<string, unknown> }) => ({
+  imageMessage: createSetup(
+    (context.parameters.imageMessage as ImageMessageStoryParameters | undefined)?.transport,
+  ),
+});
+
+/** The story's transport, from a play function's context (`loadImageMessage` must be among the loaders). */
+export function storyTransport(context: { loaded: Record<string, unknown> }): MemoryTransport {
+  const setup = context.loaded.imageMessage as ImageMessageStorySetup | undefined;
+  if (!setup) throw new Error('This story needs `loaders: [loadImageMessage]` to reach its transport.');
+  return setup.transport;
+}
+
 /** A fresh query client and memory-transport manager per story render, as an app would have. */
 export function ImageMessageStoryProviders({
   transport,
+  setup,
   children,
 }: {
   transport?: MemoryTransportOptions;
+  /** A manager made by `loadImageMessage`; without it one is made here from `transport`. */
+  setup?: ImageMessageStorySetup;
   children: ReactNode;
 }) {
   const [queryClient] = useState(
     () => new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } }),
   );
-  const [manager] = useState(() => createMessageManager({ transport: createMemoryTransport(transport) }));
+  const [ownManager] = useState(() => (setup ? undefined : createSetup(transport).manager));
+  const manager = setup?.manager ?? (ownManager as MessageManager);
   return (
     <QueryClientProvider client={queryClient}>
       <ImageMessageProvider manager={manager}>{children}</ImageMessageProvider>
@@ -35,6 +70,7 @@ export function ImageMessageStoryProviders({
 export const withImageMessage: Decorator = (Story, context) => (
   <ImageMessageStoryProviders
     transport={(context.parameters.imageMessage as ImageMessageStoryParameters | undefined)?.transport}
+    setup={context.loaded.imageMessage as ImageMessageStorySetup | undefined}
   >
     <div className="story-frame">
       <Story />

@@ -29,16 +29,15 @@ async function signIn(browser: Browser, url: string, person: Person): Promise<Ch
   };
 }
 
-export const test = base.extend<{ as: (person: Person) => Promise<ChatTab> }, { server: ServerProcess }>({
-  server: [
-    // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring.
-    async ({}, use) => {
-      const server = await ServerProcess.start();
-      await use(server);
-      await server.dispose();
-    },
-    { scope: 'worker' },
-  ],
+// A server (and DATA_DIR) per test: conversations start empty, so counts in one test never depend on
+// what another test sent. Starting one takes well under a second.
+export const test = base.extend<{ as: (person: Person) => Promise<ChatTab>; server: ServerProcess }>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring.
+  server: async ({}, use) => {
+    const server = await ServerProcess.start();
+    await use(server);
+    await server.dispose();
+  },
   as: async ({ browser, server }, use) => {
     await use((person) => signIn(browser, server.url, person));
   },
