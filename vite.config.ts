@@ -153,6 +153,8 @@ export default defineConfig(async ({ mode }): Promise<UserConfig> => {
             environment: 'jsdom',
             include: ['packages/react/test/**/*.test.{ts,tsx}'],
             setupFiles: ['packages/react/test/setup.ts'],
+            // A hang guard, not a timing goal: the 28 MiB cases read real bytes while every project runs.
+            testTimeout: 20_000,
             // Source errors are tsc's job (npm test runs it over everything); here only the type tests count.
             typecheck: {
               enabled: true,

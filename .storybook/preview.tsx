@@ -1,13 +1,6 @@
 import '../packages/react/src/styles.css';
 import './preview.css';
 import type { Decorator, Preview } from '@storybook/react-vite';
-import { configure as configureTestingLibrary } from '@testing-library/react';
-
-// The testing kit's dropFiles/dragFilesOver fire events through Testing Library, which wraps each in
-// React's act(). Production React (a built Storybook) has no act(), so every play function that drops a
-// file threw there while passing under Vitest. In a real browser React handles these events without
-// act(), so a built Storybook dispatches them directly. (Library-side fix proposed in the Storybook notes.)
-if (import.meta.env.PROD) configureTestingLibrary({ eventWrapper: (dispatch) => dispatch() });
 
 /**
  * The toolbar's theme switch: "dark" puts the story on a dark page and adds `im-theme-dark` to the

@@ -1,10 +1,9 @@
 import { IMAGE_MAX_BYTES } from '@image-message/core';
 import { IMAGE_ACCEPT, ImageMessageComposer } from '@image-message/react';
-import { createImageFile, dragFilesOver, pasteFiles } from '@image-message/react/testing';
+import { createImageFile, dragFilesOver, dropFiles, pasteFiles } from '@image-message/react/testing';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fireEvent, fn, waitFor, within } from 'storybook/test';
 import { composerArgTypes } from './support/composerArgTypes';
-import { dropImages } from './support/dropImages';
 import { loadImageMessage, storyTransport, withImageMessage } from './support/ImageMessageStoryProviders';
 import { paintImageFile } from './support/paintImageFile';
 
@@ -83,7 +82,7 @@ export const DropAndSend: Story = {
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
     const zone = canvas.getByRole('button', { name: 'Add images' });
-    await dropImages(zone, [createImageFile({ name: 'sunset.png', width: 320, height: 200 })]);
+    await dropFiles(zone, [createImageFile({ name: 'sunset.png', width: 320, height: 200 })]);
     await canvas.findByRole('img', { name: 'sunset.png' });
     await fireEvent.click(canvas.getByRole('button', { name: 'Send' }));
     await waitFor(() => expect(args.onSent).toHaveBeenCalledTimes(1));
@@ -116,7 +115,7 @@ export const DragOverReject: Story = {
 /** One photo added: its preview, name, size and dimensions, Remove, and Send enabled. */
 export const OneDraft: Story = {
   play: async ({ canvas, args }) => {
-    await dropImages(canvas.getByRole('button', { name: 'Add images' }), [
+    await dropFiles(canvas.getByRole('button', { name: 'Add images' }), [
       await paintImageFile({ name: 'beach.jpg', width: 1600, height: 1200, type: 'image/jpeg', hue: 190 }),
     ]);
     const image = await canvas.findByRole('img', { name: 'beach.jpg' });
@@ -167,7 +166,7 @@ export const SixDrafts: Story = {
       createImageFile({ format: 'bmp', name: 'scan.bmp', width: 300, height: 420 }),
       createImageFile({ format: 'jpeg', name: 'camera.jpg', width: 4032, height: 3024, size: 9_400_000 }),
     ];
-    await dropImages(canvas.getByRole('button', { name: 'Add images' }), files);
+    await dropFiles(canvas.getByRole('button', { name: 'Add images' }), files);
     await waitFor(() => expect(canvas.getAllByRole('img')).toHaveLength(6), { timeout: 5000 });
     // Drafts keep the order the files came in, whatever finished reading first.
     await expect(canvas.getAllByRole('img').map((image) => image.getAttribute('alt'))).toEqual(
@@ -188,7 +187,7 @@ export const ChineseZhCN: Story = {
   args: { locale: 'zh-CN' },
   parameters: { imageMessage: { transport: { steps: 10, stalls: [{ afterBytes: 400_000 }] } } },
   play: async ({ canvas }) => {
-    await dropImages(canvas.getByRole('button', { name: '添加图片' }), [
+    await dropFiles(canvas.getByRole('button', { name: '添加图片' }), [
       createImageFile({ name: '猫.png', width: 640, height: 480, size: 1_000_000 }),
       createImageFile({ name: 'huge.png', size: IMAGE_MAX_BYTES + 1 }),
     ]);
@@ -232,7 +231,7 @@ export const Dark: Story = {
     const transport = storyTransport(context);
     transport.stallNext({ afterBytes: Math.round(night.size * 0.6) });
     transport.stallNext({ afterBytes: Math.round(city.size * 0.3) });
-    await dropImages(canvas.getByRole('button', { name: 'Add images' }), [
+    await dropFiles(canvas.getByRole('button', { name: 'Add images' }), [
       night,
       city,
       new File([], 'empty.png', { type: 'image/png' }),

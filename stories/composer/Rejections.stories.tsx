@@ -1,10 +1,9 @@
 import { ErrorCode, IMAGE_MAX_BYTES } from '@image-message/core';
 import { ImageMessageComposer } from '@image-message/react';
-import { createImageFile } from '@image-message/react/testing';
+import { createImageFile, dropFiles } from '@image-message/react/testing';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, waitFor } from 'storybook/test';
 import { composerArgTypes } from '../support/composerArgTypes';
-import { dropImages } from '../support/dropImages';
 import { fixtureFile } from '../support/fixtureFile';
 import { loadImageMessage, storyTransport, withImageMessage } from '../support/ImageMessageStoryProviders';
 
@@ -30,7 +29,7 @@ type Context = Parameters<NonNullable<Story['play']>>[0];
 /** Drops `files` and checks the one alert, the rejection's code, the announcement and that nothing uploaded. */
 async function expectRejected(context: Context, files: File[], code: number, text: string | RegExp) {
   const { canvas, args } = context;
-  await dropImages(canvas.getByRole('button', { name: 'Add images' }), files);
+  await dropFiles(canvas.getByRole('button', { name: 'Add images' }), files);
   await expect(await canvas.findByRole('alert', {}, { timeout: 5000 })).toHaveTextContent(text);
   await waitFor(() => expect(args.onReject).toHaveBeenCalledTimes(1));
   await expect(args.onReject).toHaveBeenCalledWith([expect.objectContaining({ code })]);

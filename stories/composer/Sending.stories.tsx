@@ -1,11 +1,10 @@
 import { ErrorCode } from '@image-message/core';
 import { ImageMessageComposer } from '@image-message/react';
-import { createImageFile } from '@image-message/react/testing';
+import { createImageFile, dropFiles } from '@image-message/react/testing';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fireEvent, fn, waitFor, within } from 'storybook/test';
 import { ComposerWithConversation } from '../support/ComposerWithConversation';
 import { composerArgTypes } from '../support/composerArgTypes';
-import { dropImages } from '../support/dropImages';
 import { loadImageMessage, storyTransport, withImageMessage } from '../support/ImageMessageStoryProviders';
 import { paintImageFile } from '../support/paintImageFile';
 
@@ -16,7 +15,7 @@ const photo = (name: string) => createImageFile({ name, width: 1280, height: 960
 /** Drops one image, waits for its preview and presses Send. */
 async function dropAndSend(canvasElement: HTMLElement, file: File) {
   const canvas = within(canvasElement);
-  await dropImages(canvas.getByRole('button', { name: 'Add images' }), [file]);
+  await dropFiles(canvas.getByRole('button', { name: 'Add images' }), [file]);
   await canvas.findByRole('img', { name: file.name });
   await fireEvent.click(canvas.getByRole('button', { name: 'Send' }));
 }

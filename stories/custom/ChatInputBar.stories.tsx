@@ -1,9 +1,8 @@
 import { ErrorCode } from '@image-message/core';
-import { createImageFile } from '@image-message/react/testing';
+import { createImageFile, dropFiles } from '@image-message/react/testing';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fireEvent, fn, waitFor, within } from 'storybook/test';
 import { composerArgTypes } from '../support/composerArgTypes';
-import { dropImages } from '../support/dropImages';
 import { loadImageMessage, storyTransport, withImageMessage } from '../support/ImageMessageStoryProviders';
 import { paintImageFile } from '../support/paintImageFile';
 import { ChatInputBar } from './ChatInputBar';
@@ -88,20 +87,20 @@ export const DraftStates: Story = {
     ]);
 
     transport.stallNext({ afterBytes: Math.round(uploading.size * 0.5) });
-    await dropImages(addImages, [uploading]);
+    await dropFiles(addImages, [uploading]);
     await canvas.findByRole('img', { name: 'kayak.png' });
     await fireEvent.click(canvas.getByRole('button', { name: 'Send' }));
     await canvas.findByRole('progressbar', { name: 'Uploading kayak.png' });
 
     transport.failNext({ code: ErrorCode.UPLOAD_FAILED, afterBytes: Math.round(failing.size * 0.3) });
-    await dropImages(addImages, [failing]);
+    await dropFiles(addImages, [failing]);
     await canvas.findByRole('img', { name: 'menu-board.jpg' });
     await fireEvent.click(canvas.getByRole('button', { name: 'Send' }));
     await expect(await canvas.findByRole('alert')).toHaveTextContent(
       "menu-board.jpg couldn't be uploaded. Press Retry to try again.",
     );
 
-    await dropImages(addImages, [ready]);
+    await dropFiles(addImages, [ready]);
     await canvas.findByRole('img', { name: 'sunrise.webp' });
 
     const bar = canvas.getByRole('progressbar', { name: 'Uploading kayak.png' });
@@ -129,7 +128,7 @@ export const DarkZhCN: Story = {
   args: { locale: 'zh-CN' },
   globals: { theme: 'dark' },
   play: async ({ canvas }) => {
-    await dropImages(canvas.getByRole('button', { name: '添加图片' }), [
+    await dropFiles(canvas.getByRole('button', { name: '添加图片' }), [
       createImageFile({ name: '照片.png', width: 400, height: 300 }),
       new File([], '空.png', { type: 'image/png' }),
     ]);

@@ -42,7 +42,7 @@ describe('composer in a real browser', () => {
   it('decodes a dropped image for its preview, and the preview never stretches the layout', async () => {
     renderComposer();
     const zone = screen.getByRole('button', { name: 'Add images' });
-    dropFiles(zone, [
+    await dropFiles(zone, [
       createImageFile({ format: 'jpeg', width: 1600, height: 400, name: 'panorama.jpg' }),
       createImageFile({ format: 'webp', width: 300, height: 900, name: 'tall.webp' }),
     ]);
@@ -76,7 +76,7 @@ describe('composer in a real browser', () => {
         stalls: [{ afterBytes: 1000 }],
       }),
     });
-    dropFiles(screen.getByRole('button', { name: 'Add images' }), [
+    await dropFiles(screen.getByRole('button', { name: 'Add images' }), [
       createImageFile({ name: 'p.png', size: 10_000 }),
     ]);
     await screen.findByRole('img', { name: 'p.png' });

@@ -46,7 +46,10 @@ describe('<ImageMessageComposer> input', () => {
   it('adds dropped images through the same pipeline', async () => {
     renderComposer();
     const zone = screen.getByRole('button', { name: 'Add images' });
-    dropFiles(zone, [createImageFile({ name: 'a.png' }), createImageFile({ name: 'b.gif', format: 'gif' })]);
+    await dropFiles(zone, [
+      createImageFile({ name: 'a.png' }),
+      createImageFile({ name: 'b.gif', format: 'gif' }),
+    ]);
     expect(await screen.findByRole('img', { name: 'a.png' })).toBeInTheDocument();
     expect(await screen.findByRole('img', { name: 'b.gif' })).toBeInTheDocument();
   });
@@ -279,7 +282,7 @@ describe('<ImageMessageComposer> sending', () => {
     const { user, transport } = renderComposer({ disabled: true });
     const button = screen.getByRole('button', { name: 'Add images' });
     expect(button).toBeDisabled();
-    dropFiles(button.parentElement as HTMLElement, [createImageFile()]);
+    await dropFiles(button.parentElement as HTMLElement, [createImageFile()]);
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(screen.queryByRole('img')).toBeNull();
     expect(screen.getByRole('button', { name: 'Send' })).toBeDisabled();

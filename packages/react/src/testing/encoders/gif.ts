@@ -29,7 +29,8 @@ function lzwZeros(count: number): number[] {
       codeSize = 3;
       next = FIRST_FREE;
       longestRun = 1;
-    } else if (next >= 1 << codeSize && codeSize < 12) {
+    } else if (next > 1 << codeSize && codeSize < 12) {
+      // As giflib does: the width grows once the next code no longer fits, not when it just fits.
       codeSize++;
     }
   }
