@@ -38,8 +38,11 @@ export type MessageElemType = (typeof MessageElemType)[keyof typeof MessageElemT
 export const ImageType = { ORIGIN: 0, THUMB: 1, LARGE: 2 } as const;
 export type ImageType = (typeof ImageType)[keyof typeof ImageType];
 
-/** Shorter side, in pixels, of each resized variant. */
-export const IMAGE_VARIANT_SHORT_SIDE = { [ImageType.THUMB]: 198, [ImageType.LARGE]: 720 } as const;
+/** Shorter side, in pixels, of each resized variant, by `ImageType` (THUMB 1, LARGE 2). */
+export const IMAGE_VARIANT_SHORT_SIDE = { 1: 198, 2: 720 } as const satisfies Record<
+  typeof ImageType.THUMB | typeof ImageType.LARGE,
+  number
+>;
 
 /** `sendMessage({ priority })`, as in the SDK. */
 export const MessagePriority = { DEFAULT: 0, HIGH: 1, NORMAL: 2, LOW: 3 } as const;

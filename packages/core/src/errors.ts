@@ -56,21 +56,17 @@ export class ImageMessageError extends Error {
   readonly messageInfo?: V2TimMessage;
 
   constructor(code: number, desc: string, options?: { cause?: unknown; messageInfo?: V2TimMessage }) {
-    super(desc, options?.cause === undefined ? undefined : { cause: options.cause });
+    // Error reads only `cause` from the options, and only when it is there.
+    super(desc, options);
     this.code = code;
     this.desc = desc;
-    if (options?.messageInfo) this.messageInfo = options.messageInfo;
+    this.messageInfo = options?.messageInfo;
   }
 }
 
 /** True for the error an aborted fetch, XHR or `AbortSignal` produces. */
 export function isAbortError(error: unknown): boolean {
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    'name' in error &&
-    (error as { name: unknown }).name === 'AbortError'
-  );
+  return (error as { name?: unknown } | null | undefined)?.name === 'AbortError';
 }
 
 /** The error transports reject with when their `AbortSignal` fires. */

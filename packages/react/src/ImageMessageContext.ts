@@ -12,12 +12,7 @@ export function useImageMessageManager(hookName = 'useImageMessageManager'): Mes
   const manager = useContext(ImageMessageContext);
   if (!manager) {
     throw new Error(
-      `${hookName}() must be used inside <ImageMessageProvider>. Wrap your chat UI:\n` +
-        '  <QueryClientProvider client={queryClient}>\n' +
-        '    <ImageMessageProvider transport={transport}>  {/* or manager={createMessageManager(…)} */}\n' +
-        '      …\n' +
-        '    </ImageMessageProvider>\n' +
-        '  </QueryClientProvider>',
+      `${hookName}() must be used inside <ImageMessageProvider>. Wrap your chat UI in <QueryClientProvider client={queryClient}>, then <ImageMessageProvider transport={transport}> (or manager={createMessageManager(…)}).`,
     );
   }
   return manager;

@@ -24,14 +24,9 @@ export function patchMessage(
   id: string,
   patch: Partial<V2TimMessage>,
 ): V2TimMessage[] | undefined {
-  if (!list) return list;
-  let changed = false;
-  const next = list.map((item) => {
-    if (item.id !== id) return item;
-    changed = true;
-    return { ...item, ...patch };
-  });
-  return changed ? next : (list as V2TimMessage[]);
+  // The same list when the message is not there, so react-query sees no change.
+  if (!list?.some((item) => item.id === id)) return list as V2TimMessage[] | undefined;
+  return list.map((item) => (item.id === id ? { ...item, ...patch } : item));
 }
 
 function isSameMessage(a: V2TimMessage, b: V2TimMessage): boolean {

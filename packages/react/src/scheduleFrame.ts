@@ -1,18 +1,15 @@
-interface Scheduled {
-  callback: () => void;
-  canceled: boolean;
-}
-
-let queue: Scheduled[] = [];
-let pending = false;
+/** Callbacks waiting for the next frame; a new set once that frame starts. */
+let queued = new Set<() => void>();
+let frameRequested = false;
 
 function flush() {
-  pending = false;
-  const batch = queue;
-  queue = [];
+  frameRequested = false;
+  const batch = queued;
+  queued = new Set();
   // Every store notified in this one callback re-renders in one React commit (updates in the same task
-  // are batched), so several throttled stores still cost one commit per frame together.
-  for (const item of batch) if (!item.canceled) item.callback();
+  // are batched), so several throttled stores still cost one commit per frame together. A callback
+  // canceled by an earlier one in the batch is deleted before it is reached, so it does not run.
+  for (const callback of batch) callback();
 }
 
 function requestFrame(callback: () => void) {
@@ -22,13 +19,13 @@ function requestFrame(callback: () => void) {
 
 /** Runs `callback` on the next animation frame, batched with every other callback for that frame. */
 export function scheduleFrame(callback: () => void): () => void {
-  const item: Scheduled = { callback, canceled: false };
-  queue.push(item);
-  if (!pending) {
-    pending = true;
+  // A wrapper of its own, so scheduling the same function twice runs it twice and cancels one at a time.
+  const run = () => callback();
+  const batch = queued;
+  batch.add(run);
+  if (!frameRequested) {
+    frameRequested = true;
     requestFrame(flush);
   }
-  return () => {
-    item.canceled = true;
-  };
+  return () => batch.delete(run);
 }

@@ -32,6 +32,8 @@ export interface UseCreateImageMessageResult {
 interface Held {
   manager: MessageManager;
   list: DraftList;
+  /** Mounted effects holding the list; StrictMode's double mount briefly holds it twice. */
+  holders: number;
 }
 
 /**
@@ -47,8 +49,9 @@ export function useCreateImageMessage(
   options: UseCreateImageMessageOptions = {},
 ): UseCreateImageMessageResult {
   const manager = useImageMessageManager('useCreateImageMessage');
-  const [held, setHeld] = useState<Held>(() => ({ manager, list: createDraftList(manager, options) }));
-  if (held.manager !== manager) setHeld({ manager, list: createDraftList(manager, options) });
+  const hold = (): Held => ({ manager, list: createDraftList(manager, options), holders: 0 });
+  const [held, setHeld] = useState(hold);
+  if (held.manager !== manager) setHeld(hold());
   const { list } = held;
 
   useEffect(() => {
@@ -56,16 +59,16 @@ export function useCreateImageMessage(
   });
 
   useEffect(() => {
-    retain(list);
+    held.holders++;
     return () => {
-      release(list);
-      // StrictMode unmounts and remounts synchronously, so the remount retains the list again before this
+      held.holders--;
+      // StrictMode unmounts and remounts synchronously, so the remount holds the list again before this
       // microtask runs; only a real unmount gets here with nobody holding the list.
       queueMicrotask(() => {
-        if (!isRetained(list)) list.dispose();
+        if (held.holders === 0) held.list.dispose();
       });
     };
-  }, [list]);
+  }, [held]);
 
   // Progress changes the snapshot on every transport event; re-render at most once per frame.
   const snapshot = useFrameThrottled(list, list.subscribe, list.getSnapshot);
@@ -79,8 +82,3 @@ export function useCreateImageMessage(
     dismissRejection: list.dismissRejection,
   };
 }
-
-const holders = new WeakMap<DraftList, number>();
-const retain = (list: DraftList) => holders.set(list, (holders.get(list) ?? 0) + 1);
-const release = (list: DraftList) => holders.set(list, (holders.get(list) ?? 1) - 1);
-const isRetained = (list: DraftList) => (holders.get(list) ?? 0) > 0;

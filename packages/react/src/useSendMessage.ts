@@ -1,10 +1,4 @@
-import {
-  ErrorCode,
-  ImageMessageError,
-  type MessageManager,
-  type SendMessageParams,
-  type V2TimMessage,
-} from '@image-message/core';
+import { ErrorCode, ImageMessageError, type SendMessageParams, type V2TimMessage } from '@image-message/core';
 import {
   type MutationFunctionContext,
   type QueryClient,
@@ -63,47 +57,25 @@ export type UseSendMessageResult = UseMutationResult<V2TimMessage, ImageMessageE
 const MISSING_QUERY_CLIENT =
   "useSendMessage() needs the app's react-query client. Wrap your chat UI in <QueryClientProvider client={queryClient}> (from @tanstack/react-query), outside <ImageMessageProvider>.";
 
-function sameProgress(a: Readonly<Record<string, number>>, b: Readonly<Record<string, number>>): boolean {
-  const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
-}
+/** Progress maps are built in the same key order each time, so equal maps serialize alike. */
+const sameProgress = (a: Readonly<Record<string, number>>, b: Readonly<Record<string, number>>) =>
+  JSON.stringify(a) === JSON.stringify(b);
 
 /** Writes progress into the cached list at most once per frame, whatever the transport's event rate. */
 function cacheProgressWriter(queryClient: QueryClient, queryKey: QueryKey, id: string) {
   let latest = 0;
-  let cancel: (() => void) | undefined;
+  let cancelFrame: (() => void) | undefined;
+  const patch = (list: V2TimMessage[] | undefined) => patchMessage(list, id, { progress: latest });
   return {
     write(progress: number) {
       latest = progress;
-      cancel ??= scheduleFrame(() => {
-        cancel = undefined;
-        queryClient.setQueryData<V2TimMessage[]>(queryKey, (list) =>
-          patchMessage(list, id, { progress: latest }),
-        );
+      cancelFrame ??= scheduleFrame(() => {
+        cancelFrame = undefined;
+        queryClient.setQueryData(queryKey, patch);
       });
     },
-    stop() {
-      cancel?.();
-    },
+    stop: () => cancelFrame?.(),
   };
-}
-
-async function send(
-  manager: MessageManager,
-  variables: SendImageVariables,
-  signal: AbortSignal,
-  sendOptions: SendImageOptions | undefined,
-  onProgress: (progress: number) => void,
-): Promise<V2TimMessage> {
-  const result = await manager.sendMessage({ ...sendOptions, ...variables, signal, onProgress });
-  if (result.code !== ErrorCode.SUCC || !result.data) {
-    throw new ImageMessageError(
-      result.code,
-      result.desc,
-      result.data ? { messageInfo: result.data } : undefined,
-    );
-  }
-  return result.data;
 }
 
 /**
@@ -142,18 +114,26 @@ export function useSendMessage(options: UseSendMessageOptions = {}): UseSendMess
     {
       ...mutationOptions,
       mutationFn: async (variables) => {
+        const { id } = variables;
         const controller = new AbortController();
-        controllers.current.get(variables.id)?.abort();
-        controllers.current.set(variables.id, controller);
-        tracked.current.add(variables.id);
-        const cacheWriter = queryKey ? cacheProgressWriter(queryClient, queryKey, variables.id) : undefined;
+        controllers.current.get(id)?.abort();
+        controllers.current.set(id, controller);
+        tracked.current.add(id);
+        const cache = queryKey && cacheProgressWriter(queryClient, queryKey, id);
         try {
-          return await send(manager, variables, controller.signal, sendOptions, (progress) =>
-            cacheWriter?.write(progress),
-          );
+          const result = await manager.sendMessage({
+            ...sendOptions,
+            ...variables,
+            signal: controller.signal,
+            onProgress: cache?.write,
+          });
+          if (result.code !== ErrorCode.SUCC || !result.data) {
+            throw new ImageMessageError(result.code, result.desc, { messageInfo: result.data });
+          }
+          return result.data;
         } finally {
-          cacheWriter?.stop();
-          if (controllers.current.get(variables.id) === controller) controllers.current.delete(variables.id);
+          cache?.stop();
+          if (controllers.current.get(id) === controller) controllers.current.delete(id);
         }
       },
       onMutate: async (variables, context: MutationFunctionContext) => {
@@ -194,6 +174,8 @@ export function useSendMessage(options: UseSendMessageOptions = {}): UseSendMess
     else for (const controller of controllers.current.values()) controller.abort();
   }, []);
 
+  // The key is compared by value, as react-query does.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: queryKey is an array literal in most callers.
   const discard = useCallback(
     (id: string) => {
       controllers.current.get(id)?.abort();
@@ -204,8 +186,6 @@ export function useSendMessage(options: UseSendMessageOptions = {}): UseSendMess
           : list,
       );
     },
-    // The key is compared by value, as react-query does.
-    // biome-ignore lint/correctness/useExhaustiveDependencies: queryKey is an array literal in most callers.
     [queryClient, JSON.stringify(queryKey)],
   );
 

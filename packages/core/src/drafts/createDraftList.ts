@@ -45,21 +45,23 @@ interface Slot {
 
 const EMPTY: DraftListSnapshot = { drafts: [], rejections: [], pending: 0 };
 
-function toDraft(slot: Slot, state: SendState): ImageDraft {
-  const origin = state.message.imageElem?.imageList?.[0];
-  const draft: ImageDraft = {
-    id: slot.id,
-    fileName: slot.fileName,
+function toDraft(
+  { id, fileName, previewUrl }: Slot,
+  { status, progress, message, error }: SendState,
+): ImageDraft {
+  const origin = message.imageElem?.imageList?.[0];
+  return {
+    id,
+    fileName,
     size: origin?.size ?? 0,
     width: origin?.width ?? 0,
     height: origin?.height ?? 0,
-    previewUrl: slot.previewUrl,
-    status: state.status,
-    progress: state.progress,
-    message: state.message,
-    ...(state.error && { error: state.error }),
+    previewUrl,
+    status,
+    progress,
+    message,
+    error,
   };
-  return draft;
 }
 
 /**

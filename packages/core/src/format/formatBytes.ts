@@ -14,9 +14,8 @@ export function formatBytes(bytes: number): string {
     value /= 1024;
     unit++;
   }
-  const digits = value < 10 ? 1 : 0;
-  const factor = 10 ** digits;
-  // Truncate rather than round so a file just over the limit never reads as equal to it.
-  const shown = Math.floor(value * factor) / factor;
-  return `${shown.toFixed(digits).replace(/\.0$/, '')} ${UNITS[unit]}`;
+  const factor = value < 10 ? 10 : 1; // one decimal below 10
+  // Truncate rather than round so a file just over the limit never reads as equal to it. A whole number
+  // prints without ".0", and n / 10 prints as its one decimal.
+  return `${Math.floor(value * factor) / factor} ${UNITS[unit]}`;
 }

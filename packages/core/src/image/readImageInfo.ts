@@ -66,14 +66,11 @@ export function readImageInfo(bytes: Uint8Array): ReadImageInfoResult {
         desc: `This file looks like a ${reader.format.toUpperCase()} image, but ${reading.reason}, so it cannot be sent. Open it in an image editor and save it again.`,
       };
     }
-    const info: ImageInfo = {
-      format: reader.format,
-      mimeType: IMAGE_MIME_TYPES[reader.format],
-      width: reading.width,
-      height: reading.height,
+    const { width, height, orientation } = reading;
+    return {
+      ok: true,
+      info: { format: reader.format, mimeType: IMAGE_MIME_TYPES[reader.format], width, height, orientation },
     };
-    if (reading.orientation !== undefined) info.orientation = reading.orientation;
-    return { ok: true, info };
   }
   const refused = sniffRefusedImageFormat(bytes);
   if (refused) {

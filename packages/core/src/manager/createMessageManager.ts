@@ -1,5 +1,5 @@
-import { IMAGE_MAX_BYTES, ImageType, MessageElemType } from '../constants';
-import { createAbortError, ErrorCode, ImageMessageError, isAbortError } from '../errors';
+import { IMAGE_MAX_BYTES, type ImageType, type MessageElemType } from '../constants';
+import { ErrorCode, ImageMessageError, isAbortError } from '../errors';
 import type { ImageInfo } from '../image/readImageInfo';
 import { sanitizeFileName } from '../image/sanitizeFileName';
 import type { ImageTransport } from '../transport/transport';
@@ -51,14 +51,18 @@ interface Entry {
   controller?: AbortController;
 }
 
+// Literals checked against the SDK enums (`satisfies`), so the enum objects are not bundled for two numbers.
+const IMAGE_ELEM = 3 satisfies typeof MessageElemType.IMAGE;
+const ORIGIN = 0 satisfies typeof ImageType.ORIGIN;
+
 const CANCELED_DESC = 'The send was canceled. Send it again when you are ready.';
 
-function failure<T>(code: number, desc: string, data?: T): V2TimValueCallback<T> {
-  return data === undefined ? { code, desc } : { code, desc, data };
+function result<T>(code: number, desc: string, data?: T): V2TimValueCallback<T> {
+  return { code, desc, data };
 }
 
 function toFailure(error: unknown): { code: number; desc: string } {
-  if (error instanceof ImageMessageError) return { code: error.code, desc: error.desc };
+  if (error instanceof ImageMessageError) return error;
   const detail = error instanceof Error && error.message ? ` (${error.message})` : '';
   return { code: ErrorCode.UPLOAD_FAILED, desc: `The upload failed${detail}. Try again.` };
 }
@@ -81,11 +85,15 @@ export function createMessageManager(options: MessageManagerOptions): MessageMan
   const listeners = new Set<V2TimAdvancedMsgListener>();
   const subscribers = new Set<(id: string) => void>();
 
+  function notify(id: string) {
+    for (const subscriber of subscribers) subscriber(id);
+  }
+
   function dispatch(id: string, entry: Entry, action: SendAction): boolean {
     const next = sendReducer(entry.state, action);
     if (next === entry.state) return false;
     entry.state = next;
-    for (const subscriber of subscribers) subscriber(id);
+    notify(id);
     return true;
   }
 
@@ -97,38 +105,39 @@ export function createMessageManager(options: MessageManagerOptions): MessageMan
   async function createImageMessage(
     params: CreateImageMessageParams,
   ): Promise<V2TimValueCallback<V2TimMsgCreateInfoResult>> {
-    const imagePath = params?.imagePath;
-    const reject = (code: number, desc: string) => {
-      revokeOwnedObjectUrl(typeof imagePath === 'string' ? imagePath : undefined);
-      return failure<V2TimMsgCreateInfoResult>(code, desc);
+    const { imagePath, fileContent, fileName } = params ?? ({} as CreateImageMessageParams);
+    const refuse = (code: number, desc: string) => {
+      // The URL was made for this message, which will never exist.
+      revokeOwnedObjectUrl(imagePath);
+      return result<V2TimMsgCreateInfoResult>(code, desc);
     };
     const pathCheck = validateImagePath(imagePath);
-    if (!pathCheck.ok) return reject(pathCheck.code, pathCheck.desc);
-    const { fileContent, fileName } = params;
+    if (!pathCheck.ok) return refuse(pathCheck.code, pathCheck.desc);
     if (!ArrayBuffer.isView(fileContent) || typeof fileName !== 'string' || fileName.trim() === '') {
-      return reject(
+      return refuse(
         ErrorCode.INVALID_PARAMETERS,
         'On the web, createImageMessage needs fileContent (the bytes) and fileName. Use fileToImageMessageParams(file) to get both.',
       );
     }
+    // Any typed array or DataView, read as bytes.
     const bytes = new Uint8Array(fileContent.buffer, fileContent.byteOffset, fileContent.byteLength);
     const check = validateImageBytes(bytes, maxBytes);
-    if (!check.ok) return reject(check.code, check.desc);
-
+    if (!check.ok) return refuse(check.code, check.desc);
+    const { info } = check;
     const id = createId();
     const messageInfo: V2TimMessage = {
       id,
-      elemType: MessageElemType.IMAGE,
+      elemType: IMAGE_ELEM,
       isSelf: true,
       progress: 0,
       imageElem: {
         path: imagePath,
         imageList: [
           {
-            type: ImageType.ORIGIN,
+            type: ORIGIN,
             size: bytes.byteLength,
-            width: check.info.width,
-            height: check.info.height,
+            width: info.width,
+            height: info.height,
             localUrl: imagePath,
           },
         ],
@@ -136,35 +145,36 @@ export function createMessageManager(options: MessageManagerOptions): MessageMan
     };
     // Names from the web path are sanitized already; names passed directly are not, and a transport or
     // server must never see "../" or a bidi override.
-    const safeName = sanitizeFileName(fileName);
     entries.set(id, {
       state: initialSendState(messageInfo),
       imagePath,
-      fileName: safeName,
-      info: check.info,
+      fileName: sanitizeFileName(fileName),
+      info,
       bytes,
     });
-    for (const subscriber of subscribers) subscriber(id);
-    return { code: ErrorCode.SUCC, desc: '', data: { id, messageInfo } };
+    notify(id);
+    return result(ErrorCode.SUCC, '', { id, messageInfo });
   }
 
   async function sendMessage(params: SendMessageParams): Promise<V2TimValueCallback<V2TimMessage>> {
-    const id = params?.id;
+    // What is not the manager's own (priority, cloudCustomData, …) goes to the transport as the SDK's options.
+    const { id, onProgress, signal, localCustomData, ...sdkOptions } = params ?? ({} as SendMessageParams);
     if (typeof id !== 'string' || id === '') {
-      return failure(
+      return result(
         ErrorCode.INVALID_PARAMETERS,
         'sendMessage needs the id that createImageMessage returned.',
       );
     }
     const entry = entries.get(id);
     if (!entry) {
-      return failure(
+      return result(
         ErrorCode.ID_NOT_EXIST,
         `No message with id "${id}" exists. Create it with createImageMessage first.`,
       );
     }
-    if (entry.state.status === 'sent' || !entry.bytes) {
-      return failure(
+    const { bytes, info } = entry;
+    if (entry.state.status === 'sent' || !bytes) {
+      return result(
         ErrorCode.ID_NOT_EXIST,
         `Message "${id}" was already sent. Create a new message to send the image again.`,
       );
@@ -172,57 +182,63 @@ export function createMessageManager(options: MessageManagerOptions): MessageMan
     const receiver = nonEmpty(params.receiver);
     const groupID = nonEmpty(params.groupID);
     if (!receiver && !groupID) {
-      return failure(
+      return result(
         ErrorCode.INVALID_PARAMETERS,
         'sendMessage needs a receiver (one-to-one) or a groupID (group).',
         entry.state.message,
       );
     }
     if (!canSend(entry.state)) {
-      return failure(
+      return result(
         ErrorCode.INVALID_PARAMETERS,
         `Message "${id}" is already being sent. Wait for it, or cancel it first.`,
         entry.state.message,
       );
     }
-    if (params.signal?.aborted) return failure(ErrorCode.CANCELED, CANCELED_DESC, entry.state.message);
+    if (signal?.aborted) return result(ErrorCode.CANCELED, CANCELED_DESC, entry.state.message);
 
     const controller = new AbortController();
+    // A transport that cannot stop its upload must not keep a canceled send waiting: abort wins the race.
+    // Listening before anything else runs means even an abort from a subscriber below is not missed.
+    const aborted = new Promise<'aborted'>((resolve) =>
+      controller.signal.addEventListener('abort', () => resolve('aborted')),
+    );
     entry.controller = controller;
     const onCallerAbort = () => controller.abort();
-    params.signal?.addEventListener('abort', onCallerAbort, { once: true });
-    dispatch(id, entry, { type: 'start', receiver, groupID });
+    signal?.addEventListener('abort', onCallerAbort);
 
-    const report = (progress: number) => {
-      if (entry.controller !== controller) return;
-      if (!dispatch(id, entry, { type: 'progress', progress })) return;
-      const { message } = entry.state;
-      params.onProgress?.(entry.state.progress);
-      for (const listener of listeners) listener.onSendMessageProgress?.(message, entry.state.progress);
+    // The same numbers reach the caller, every listener and `message.progress`.
+    const emitProgress = () => {
+      const { message, progress } = entry.state;
+      onProgress?.(progress);
+      for (const listener of listeners) listener.onSendMessageProgress?.(message, progress);
     };
+    const report = (progress: number) => {
+      if (entry.controller === controller && dispatch(id, entry, { type: 'progress', progress })) {
+        emitProgress();
+      }
+    };
+    const canceled = () => {
+      dispatch(id, entry, { type: 'cancel' });
+      return result(ErrorCode.CANCELED, CANCELED_DESC, entry.state.message);
+    };
+    dispatch(id, entry, { type: 'start', receiver, groupID });
     // Emit 0 so every observer sees the upload begin, even before the transport's first event.
-    params.onProgress?.(0);
-    for (const listener of listeners) listener.onSendMessageProgress?.(entry.state.message, 0);
-
-    // A transport that cannot stop its upload must not keep a canceled send waiting: abort wins the race.
-    const aborted = new Promise<'aborted'>((resolve) => {
-      if (controller.signal.aborted) resolve('aborted');
-      controller.signal.addEventListener('abort', () => resolve('aborted'), { once: true });
-    });
+    emitProgress();
 
     try {
       const outcome = await Promise.race([
         transport.send(
           {
+            ...sdkOptions,
             id,
-            bytes: entry.bytes,
+            receiver,
+            groupID,
+            bytes,
             fileName: entry.fileName,
-            mimeType: entry.info.mimeType,
-            width: entry.info.width,
-            height: entry.info.height,
-            ...(receiver !== undefined && { receiver }),
-            ...(groupID !== undefined && { groupID }),
-            ...pickSendOptions(params),
+            mimeType: info.mimeType,
+            width: info.width,
+            height: info.height,
           },
           {
             signal: controller.signal,
@@ -233,7 +249,7 @@ export function createMessageManager(options: MessageManagerOptions): MessageMan
         ),
         aborted,
       ]);
-      if (outcome === 'aborted' || controller.signal.aborted) throw createAbortError();
+      if (outcome === 'aborted' || controller.signal.aborted) return canceled();
       report(100);
       const sent: V2TimMessage = {
         ...entry.state.message,
@@ -242,23 +258,20 @@ export function createMessageManager(options: MessageManagerOptions): MessageMan
         msgID: outcome.msgID,
         timestamp: outcome.timestamp,
         sender: outcome.sender,
-        elemType: MessageElemType.IMAGE,
+        elemType: IMAGE_ELEM,
         imageElem: { path: entry.imagePath, imageList: outcome.imageList },
       };
-      if (params.localCustomData !== undefined) sent.localCustomData = params.localCustomData;
+      if (localCustomData !== undefined) sent.localCustomData = localCustomData;
       dispatch(id, entry, { type: 'succeed', message: sent });
       release(entry);
-      return { code: ErrorCode.SUCC, desc: '', data: entry.state.message };
+      return result(ErrorCode.SUCC, '', entry.state.message);
     } catch (error) {
-      if (controller.signal.aborted || isAbortError(error)) {
-        dispatch(id, entry, { type: 'cancel' });
-        return failure(ErrorCode.CANCELED, CANCELED_DESC, entry.state.message);
-      }
+      if (controller.signal.aborted || isAbortError(error)) return canceled();
       const { code, desc } = toFailure(error);
       dispatch(id, entry, { type: 'fail', code, desc });
-      return failure(code, desc, entry.state.message);
+      return result(code, desc, entry.state.message);
     } finally {
-      params.signal?.removeEventListener('abort', onCallerAbort);
+      signal?.removeEventListener('abort', onCallerAbort);
       if (entry.controller === controller) entry.controller = undefined;
     }
   }
@@ -286,29 +299,8 @@ export function createMessageManager(options: MessageManagerOptions): MessageMan
       entry.controller?.abort();
       release(entry);
       entries.delete(id);
-      for (const subscriber of subscribers) subscriber(id);
+      notify(id);
       return true;
     },
   };
-}
-
-function pickSendOptions(params: SendMessageParams) {
-  const {
-    priority,
-    cloudCustomData,
-    onlineUserOnly,
-    isExcludedFromUnreadCount,
-    isExcludedFromLastMessage,
-    needReadReceipt,
-  } = params;
-  return Object.fromEntries(
-    Object.entries({
-      priority,
-      cloudCustomData,
-      onlineUserOnly,
-      isExcludedFromUnreadCount,
-      isExcludedFromLastMessage,
-      needReadReceipt,
-    }).filter(([, value]) => value !== undefined),
-  );
 }

@@ -5,7 +5,7 @@ import {
   type V2TimMessage,
 } from '@image-message/core';
 import type { QueryKey } from '@tanstack/react-query';
-import { type RefObject, useCallback, useId, useMemo, useRef } from 'react';
+import { type RefObject, useId, useMemo, useRef } from 'react';
 import { useDropzone } from 'react-dropzone';
 import { useImageMessageManager } from '../ImageMessageContext';
 import { describeError } from '../i18n/describeError';
@@ -55,31 +55,17 @@ export function useComposerState(
   options: ComposerOptions,
   root: RefObject<HTMLElement | null>,
 ): ComposerContextValue {
-  const {
-    receiver,
-    groupID,
-    onSent,
-    onError,
-    onReject,
-    locale,
-    messages,
-    multiple = true,
-    autoSend = false,
-  } = options;
-  const disabled = options.disabled ?? false;
+  const { receiver, groupID, locale, messages, multiple = true, autoSend, disabled = false } = options;
   const maxFiles = multiple ? options.maxFiles : 1;
   const manager = useImageMessageManager('ImageMessageComposer');
   const strings = useMemo(() => resolveStrings(locale, messages), [locale, messages]);
   const maxBytes = Math.min(manager.maxBytes, options.maxBytes ?? Infinity);
   const [announcement, announce] = useAnnouncer();
   const focusSoon = useFocusAfterUpdate(root);
-  // Only steer focus that is already inside the composer; never pull it from elsewhere on the page.
-  const hasFocus = () => Boolean(root.current?.contains(root.current.ownerDocument.activeElement));
-  const callbacks = useRef({ onSent, onError, onReject });
-  callbacks.current = { onSent, onError, onReject };
+  const hintId = useId();
   // Sends handed to `mutate` and not settled (id → file name): a double click sends once, and the name
   // is still known when the sent draft has already left the list.
-  const requested = useRef(new Map<string, string>());
+  const requested = useRef(new Map<string, string>()).current;
 
   const drafts = useCreateImageMessage({
     maxFiles,
@@ -88,64 +74,54 @@ export function useComposerState(
     concurrency: options.concurrency,
   });
   const fileNameOf = (id: string) =>
-    requested.current.get(id) ?? drafts.drafts.find((draft) => draft.id === id)?.fileName ?? '';
-  const names = useRef(fileNameOf);
-  names.current = fileNameOf;
-
-  const sender = useSendMessage({
-    queryKey: options.queryKey,
-    sendOptions: options.sendOptions,
-    onSuccess: (message, variables) => {
-      announce(strings.announce.sent({ fileName: names.current(variables.id) }));
-      requested.current.delete(variables.id);
-      callbacks.current.onSent?.(message);
-    },
-    onError: (error, variables) => {
-      const fileName = names.current(variables.id);
-      requested.current.delete(variables.id);
-      if (error.code === ErrorCode.CANCELED) {
-        announce(strings.announce.canceled({ fileName }));
-        return;
-      }
-      announce(strings.announce.failed({ fileName }));
-      callbacks.current.onError?.(error);
-    },
-  });
-  const { mutate, cancel, discard } = sender;
-  const hasTarget = Boolean(receiver?.trim() || groupID?.trim());
-
-  const send = useCallback(
-    (id: string) => {
-      if (!hasTarget || disabled || requested.current.has(id)) return;
-      requested.current.set(id, names.current(id));
-      mutate({ id, ...(receiver && { receiver }), ...(groupID && { groupID }) });
-    },
-    [mutate, receiver, groupID, hasTarget, disabled],
-  );
-
-  const sendable = drafts.drafts.filter(
-    (draft) => draft.status === 'created' && !requested.current.has(draft.id),
-  );
-  const sendAll = () => {
-    for (const draft of sendable) send(draft.id);
-    // Send is disabled once nothing is left to send; keep keyboard users at the start of the composer.
-    if (hasFocus()) focusSoon(ADD_BUTTON);
+    requested.get(id) ?? drafts.drafts.find((draft) => draft.id === id)?.fileName ?? '';
+  // A send settles after the render that started it; its callbacks read the options and names of now.
+  const latest = useRef({ options, fileNameOf });
+  latest.current = { options, fileNameOf };
+  /** Forgets a settled send; returns what its announcement needs. */
+  const settle = (id: string) => {
+    const fileName = latest.current.fileNameOf(id);
+    requested.delete(id);
+    return { fileName };
   };
 
-  const addFiles = useCallback(
-    (files: Iterable<File> | ArrayLike<File>) => {
-      if (disabled) return;
-      void drafts.addFiles(files).then(({ added, rejected }) => {
-        if (added.length > 0) announce(strings.announce.added({ count: added.length }));
-        if (rejected.length > 0) {
-          announce(strings.announce.rejected({ count: rejected.length }));
-          callbacks.current.onReject?.(rejected);
-        }
-        if (autoSend) for (const draft of added) send(draft.id);
-      });
+  const { mutate, cancel, discard } = useSendMessage({
+    queryKey: options.queryKey,
+    sendOptions: options.sendOptions,
+    onSuccess: (message, { id }) => {
+      announce(strings.announce.sent(settle(id)));
+      latest.current.options.onSent?.(message);
     },
-    [drafts.addFiles, disabled, announce, strings, autoSend, send],
-  );
+    onError: (error, { id }) => {
+      const name = settle(id);
+      // A cancel is the user's own doing: announced, but not an error.
+      if (error.code === ErrorCode.CANCELED) announce(strings.announce.canceled(name));
+      else {
+        announce(strings.announce.failed(name));
+        latest.current.options.onError?.(error);
+      }
+    },
+  });
+  const canReach = Boolean(receiver?.trim() || groupID?.trim()) && !disabled;
+
+  const send = (id: string) => {
+    if (!canReach || requested.has(id)) return;
+    requested.set(id, fileNameOf(id));
+    mutate({ id, ...(receiver && { receiver }), ...(groupID && { groupID }) });
+  };
+  const sendable = drafts.drafts.filter((draft) => draft.status === 'created' && !requested.has(draft.id));
+
+  const addFiles = (files: Iterable<File> | ArrayLike<File>) => {
+    if (disabled) return;
+    void drafts.addFiles(files).then(({ added, rejected }) => {
+      if (added.length > 0) announce(strings.announce.added({ count: added.length }));
+      if (rejected.length > 0) {
+        announce(strings.announce.rejected({ count: rejected.length }));
+        latest.current.options.onReject?.(rejected);
+      }
+      if (autoSend) for (const draft of added) send(draft.id);
+    });
+  };
 
   const dropzone = useDropzone({
     onDrop: (accepted, refused) => addFiles([...accepted, ...refused.map((rejection) => rejection.file)]),
@@ -158,13 +134,6 @@ export function useComposerState(
     noKeyboard: true,
     getFilesFromEvent: filesFromEvent,
   });
-  const hintId = useId();
-
-  const describe = useCallback(
-    (code: number, details: { fileName: string; desc: string; size?: number }) =>
-      describeError(strings, code, { ...details, maxBytes, maxFiles }),
-    [strings, maxBytes, maxFiles],
-  );
 
   return {
     strings,
@@ -174,37 +143,40 @@ export function useComposerState(
     drafts: drafts.drafts,
     rejections: drafts.rejections,
     isProcessing: drafts.isProcessing,
-    canSend: hasTarget && !disabled && sendable.length > 0,
+    canSend: canReach && sendable.length > 0,
     addFiles,
-    sendAll,
+    sendAll: () => {
+      for (const draft of sendable) send(draft.id);
+      // Send is disabled once nothing is left to send; keep keyboard users at the start of the composer.
+      focusSoon(ADD_BUTTON);
+    },
     send: (id) => {
       send(id);
       // A fast send may finish before Cancel ever shows; then the draft is gone and Add images takes focus.
-      if (hasFocus()) focusSoon(draftControl(id, 'cancel'), { within: draftItem(id), fallback: ADD_BUTTON });
+      focusSoon(draftControl(id, 'cancel'), draftItem(id), ADD_BUTTON);
     },
     cancel: (id) => {
       cancel(id);
-      if (hasFocus()) focusSoon(draftControl(id, 'retry'), { within: draftItem(id), fallback: ADD_BUTTON });
+      focusSoon(draftControl(id, 'retry'), draftItem(id), ADD_BUTTON);
     },
     remove: (id) => {
-      const fileName = names.current(id);
       const index = drafts.drafts.findIndex((draft) => draft.id === id);
       const neighbour = drafts.drafts[index + 1] ?? drafts.drafts[index - 1];
+      announce(strings.announce.removed({ fileName: fileNameOf(id) }));
       discard(id);
       drafts.remove(id);
-      announce(strings.announce.removed({ fileName }));
-      if (hasFocus()) focusSoon(neighbour ? draftControl(neighbour.id, 'remove') : ADD_BUTTON);
+      focusSoon(neighbour ? draftControl(neighbour.id, 'remove') : ADD_BUTTON);
     },
     dismissRejection: (id) => {
       const index = drafts.rejections.findIndex((rejection) => rejection.id === id);
       const left = id === undefined ? 0 : drafts.rejections.length - 1;
       drafts.dismissRejection(id);
       // The next rejection moves into this one's place; after the last, go back one; with none, Add images.
-      if (hasFocus()) focusSoon(left === 0 ? ADD_BUTTON : dismissAt(Math.min(index, left - 1)));
+      focusSoon(left === 0 ? ADD_BUTTON : dismissAt(Math.min(index, left - 1)));
     },
     dropzone,
     ids: { hint: hintId },
     announcement,
-    describe,
+    describe: (code, details) => describeError(strings, code, { ...details, maxBytes, maxFiles }),
   };
 }

@@ -1,4 +1,4 @@
-import { type RefObject, useCallback, useEffect, useLayoutEffect, useRef } from 'react';
+import { type RefObject, useEffect, useLayoutEffect, useRef } from 'react';
 
 const useIsomorphicLayoutEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect;
 /** A request not fulfilled after this many renders is dropped, so focus never jumps much later. */
@@ -17,7 +17,8 @@ interface FocusRequest {
  * Where focus goes when the control that had it disappears: Cancel turns into Retry, a removed draft
  * takes its Remove button with it. Without this, focus falls back to <body> and keyboard and
  * screen-reader users lose their place. Drafts update on animation frames, so the target may appear a
- * few renders after the action.
+ * few renders after the action. `focusSoon(target, within, fallback)`: while `within` exists, wait for
+ * `target`; once it is gone, focus `fallback` instead.
  */
 export function useFocusAfterUpdate(root: RefObject<HTMLElement | null>) {
   const pending = useRef<FocusRequest | null>(null);
@@ -36,7 +37,11 @@ export function useFocusAfterUpdate(root: RefObject<HTMLElement | null>) {
     if (target || gone || ++request.renders > MAX_RENDERS) pending.current = null;
   });
 
-  return useCallback((target: string, options: { within?: string; fallback?: string } = {}) => {
-    pending.current = { target, ...options, renders: 0 };
-  }, []);
+  return (target: string, within?: string, fallback?: string) => {
+    // Only steer focus that is already inside the composer; never pull it from elsewhere on the page.
+    const container = root.current;
+    if (container?.contains(container.ownerDocument.activeElement)) {
+      pending.current = { target, within, fallback, renders: 0 };
+    }
+  };
 }

@@ -1,6 +1,19 @@
 import { ErrorCode, formatBytes } from '@image-message/core';
 import type { ImageMessageStrings, MessageParams } from './types';
 
+/** Which text describes which code; any other code gets `errors.other`. */
+const TEXT_FOR_CODE: Readonly<Record<number, keyof ImageMessageStrings['errors']>> = {
+  [ErrorCode.FILE_SIZE_EMPTY]: 'empty',
+  [ErrorCode.FILE_TOO_LARGE]: 'tooLarge',
+  [ErrorCode.IMAGE_TYPE_LIMIT]: 'typeLimit',
+  [ErrorCode.NOT_IMAGE]: 'notImage',
+  [ErrorCode.TOO_MANY_FILES]: 'tooMany',
+  [ErrorCode.INVALID_IMAGE_PATH]: 'invalidPath',
+  [ErrorCode.UPLOAD_FAILED]: 'uploadFailed',
+  [ErrorCode.NETWORK_DISCONNECT]: 'network',
+  [ErrorCode.REQUEST_TIMEOUT]: 'timeout',
+};
+
 /** The localized text for a rejection or send failure: what happened and what to do. */
 export function describeError(
   strings: ImageMessageStrings,
@@ -14,27 +27,5 @@ export function describeError(
     size: formatBytes(params.size ?? 0),
     maxFiles: params.maxFiles ?? 0,
   };
-  const { errors } = strings;
-  switch (code) {
-    case ErrorCode.FILE_SIZE_EMPTY:
-      return errors.empty(values);
-    case ErrorCode.FILE_TOO_LARGE:
-      return errors.tooLarge(values);
-    case ErrorCode.IMAGE_TYPE_LIMIT:
-      return errors.typeLimit(values);
-    case ErrorCode.NOT_IMAGE:
-      return errors.notImage(values);
-    case ErrorCode.TOO_MANY_FILES:
-      return errors.tooMany(values);
-    case ErrorCode.INVALID_IMAGE_PATH:
-      return errors.invalidPath(values);
-    case ErrorCode.UPLOAD_FAILED:
-      return errors.uploadFailed(values);
-    case ErrorCode.NETWORK_DISCONNECT:
-      return errors.network(values);
-    case ErrorCode.REQUEST_TIMEOUT:
-      return errors.timeout(values);
-    default:
-      return errors.other(values);
-  }
+  return strings.errors[TEXT_FOR_CODE[code] ?? 'other'](values);
 }

@@ -1,4 +1,4 @@
-import { hasAscii, u16le, u32le } from '../bytes';
+import { hasBytes, u16le, u32le } from '../bytes';
 import { damaged, dimensions, type ImageFormatReader } from './format';
 
 const CORE_HEADER_SIZE = 12; // OS/2 BITMAPCOREHEADER: 16-bit dimensions
@@ -11,7 +11,7 @@ function toInt32(value: number): number {
 /** BMP: "BM", then a DIB header whose size tells its layout; a negative height means top-down rows. */
 export const bmp: ImageFormatReader = {
   format: 'bmp',
-  matches: (bytes) => hasAscii(bytes, 0, 'BM') && KNOWN_HEADER_SIZES.has(u32le(bytes, 14)),
+  matches: (bytes) => hasBytes(bytes, 0, 'BM') && KNOWN_HEADER_SIZES.has(u32le(bytes, 14)),
   read(bytes) {
     const headerSize = u32le(bytes, 14);
     if (headerSize === CORE_HEADER_SIZE) {

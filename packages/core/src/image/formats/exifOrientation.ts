@@ -1,4 +1,4 @@
-import { hasAscii, u16be, u16le, u32be, u32le } from '../bytes';
+import { hasBytes, u16be, u16le, u32be, u32le } from '../bytes';
 
 const ORIENTATION_TAG = 0x0112;
 const SHORT = 3;
@@ -9,8 +9,8 @@ const MAX_IFD_ENTRIES = 512;
  * the block is malformed. Only IFD0 is read, with a capped entry count, so the work is bounded.
  */
 export function readExifOrientation(tiff: Uint8Array): number | undefined {
-  const littleEndian = hasAscii(tiff, 0, 'II');
-  if (!littleEndian && !hasAscii(tiff, 0, 'MM')) return undefined;
+  const littleEndian = hasBytes(tiff, 0, 'II');
+  if (!littleEndian && !hasBytes(tiff, 0, 'MM')) return undefined;
   const read16 = littleEndian ? u16le : u16be;
   const read32 = littleEndian ? u32le : u32be;
   if (read16(tiff, 2) !== 42) return undefined;

@@ -31,7 +31,5 @@ export function damaged(reason: string): HeaderReading {
 
 export function dimensions(width: number, height: number, orientation?: number): HeaderReading {
   if (!(width > 0 && height > 0)) return damaged('its header gives no width or height');
-  return orientation === undefined
-    ? { kind: 'image', width, height }
-    : { kind: 'image', width, height, orientation };
+  return { kind: 'image', width, height, orientation };
 }

@@ -1,10 +1,10 @@
-import { hasAscii, u16le } from '../bytes';
+import { hasBytes, u16le } from '../bytes';
 import { damaged, dimensions, type ImageFormatReader } from './format';
 
 /** GIF87a / GIF89a: the logical screen descriptor holds little-endian u16 width and height. */
 export const gif: ImageFormatReader = {
   format: 'gif',
-  matches: (bytes) => hasAscii(bytes, 0, 'GIF87a') || hasAscii(bytes, 0, 'GIF89a'),
+  matches: (bytes) => hasBytes(bytes, 0, 'GIF87a') || hasBytes(bytes, 0, 'GIF89a'),
   read(bytes) {
     const width = u16le(bytes, 6);
     const height = u16le(bytes, 8);

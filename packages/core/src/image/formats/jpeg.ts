@@ -1,4 +1,4 @@
-import { hasAscii, hasBytes, u8, u16be } from '../bytes';
+import { hasBytes, u8, u16be } from '../bytes';
 import { readExifOrientation } from './exifOrientation';
 import { damaged, dimensions, type ImageFormatReader } from './format';
 
@@ -50,7 +50,7 @@ export const jpeg: ImageFormatReader = {
         const quarterTurn = orientation !== undefined && orientation >= 5 && orientation <= 8;
         return quarterTurn ? dimensions(height, width, orientation) : dimensions(width, height, orientation);
       }
-      if (marker === APP1 && orientation === undefined && hasAscii(bytes, offset + 2, 'Exif\0\0')) {
+      if (marker === APP1 && orientation === undefined && hasBytes(bytes, offset + 2, 'Exif\0\0')) {
         const end = Math.min(bytes.length, offset + length);
         orientation = readExifOrientation(bytes.subarray(offset + 8, end));
       }

@@ -1,21 +1,24 @@
-import { hasAscii, hasBytes, u16le, u32be } from '../bytes';
+import { hasBytes, u16le, u32be } from '../bytes';
 import type { RefusedImageFormat } from './format';
 
-const HEIF_BRANDS = new Set(['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis', 'hevm', 'hevs', 'mif1', 'msf1']);
-const AVIF_BRANDS = new Set(['avif', 'avis']);
+// heic heix heim heis hevc hevx hevm hevs mif1 msf1
+const HEIF_BRAND = /^(?:he[iv][cxms]|m[is]f1)$/;
+const AVIF_BRAND = /^avi[fs]$/;
+// TIFF ("*" = 42) and BigTIFF ("+" = 43), in either byte order.
+const TIFF_SIGNATURES = ['II*\0', 'MM\0*', 'II+\0', 'MM\0+'];
 /** How far into a text file the SVG root element is looked for (prolog, comments and doctype first). */
 const SNIFF_TEXT_BYTES = 4096;
 const MAX_BRANDS = 64;
 
 /** ISO-BMFF (HEIF family): an `ftyp` box with a major brand, a minor version and compatible brands. */
 function sniffIsoMedia(bytes: Uint8Array): RefusedImageFormat | undefined {
-  if (!hasAscii(bytes, 4, 'ftyp')) return undefined;
+  if (!hasBytes(bytes, 4, 'ftyp')) return undefined;
   const brandAt = (offset: number) => String.fromCharCode(...bytes.subarray(offset, offset + 4));
   const boxEnd = Math.min(bytes.length, Math.max(u32be(bytes, 0), 16), 16 + MAX_BRANDS * 4);
   const brands = [brandAt(8)];
   for (let offset = 16; offset + 4 <= boxEnd; offset += 4) brands.push(brandAt(offset));
-  if (brands.some((brand) => AVIF_BRANDS.has(brand))) return 'avif';
-  if (brands.some((brand) => HEIF_BRANDS.has(brand))) return 'heic';
+  if (brands.some((brand) => AVIF_BRAND.test(brand))) return 'avif';
+  if (brands.some((brand) => HEIF_BRAND.test(brand))) return 'heic';
   if (brands.includes('jxl ')) return 'jxl';
   return undefined;
 }
@@ -26,7 +29,7 @@ function sniffIsoMedia(bytes: Uint8Array): RefusedImageFormat | undefined {
  * somewhere in it is a page, not an image. Each step consumes text, so the scan is linear in the window.
  */
 function looksLikeSvg(bytes: Uint8Array): boolean {
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, SNIFF_TEXT_BYTES));
+  const text = new TextDecoder().decode(bytes.subarray(0, SNIFF_TEXT_BYTES)); // UTF-8, lenient
   let at = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   for (;;) {
     while (at < text.length && /\s/.test(text.charAt(at))) at++;
@@ -67,14 +70,7 @@ function endOfDoctype(text: string, from: number): number {
  * it is not one.
  */
 export function sniffRefusedImageFormat(bytes: Uint8Array): RefusedImageFormat | undefined {
-  // TIFF ("*" = 42) and BigTIFF ("+" = 43), in either byte order.
-  if (
-    hasBytes(bytes, 0, [0x49, 0x49, 0x2a, 0x00]) ||
-    hasBytes(bytes, 0, [0x4d, 0x4d, 0x00, 0x2a]) ||
-    hasBytes(bytes, 0, [0x49, 0x49, 0x2b, 0x00]) ||
-    hasBytes(bytes, 0, [0x4d, 0x4d, 0x00, 0x2b])
-  )
-    return 'tiff';
+  if (TIFF_SIGNATURES.some((signature) => hasBytes(bytes, 0, signature))) return 'tiff';
   // Before ICO: an ftyp box of 256 bytes starts 00 00 01 00, which is also the ICO header.
   const isoMedia = sniffIsoMedia(bytes);
   if (isoMedia) return isoMedia;
@@ -84,6 +80,6 @@ export function sniffRefusedImageFormat(bytes: Uint8Array): RefusedImageFormat |
   }
   if (hasBytes(bytes, 0, [0xff, 0x0a]) || hasBytes(bytes, 0, [0, 0, 0, 0x0c, 0x4a, 0x58, 0x4c, 0x20]))
     return 'jxl';
-  if (hasAscii(bytes, 0, '8BPS')) return 'psd';
+  if (hasBytes(bytes, 0, '8BPS')) return 'psd';
   return looksLikeSvg(bytes) ? 'svg' : undefined;
 }

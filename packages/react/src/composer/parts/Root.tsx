@@ -9,39 +9,6 @@ export interface RootProps extends ComposerOptions, Omit<HTMLAttributes<HTMLDivE
   pasteScope?: 'composer' | 'document';
 }
 
-const OPTION_KEYS = [
-  'receiver',
-  'groupID',
-  'onSent',
-  'onError',
-  'onReject',
-  'locale',
-  'messages',
-  'multiple',
-  'autoSend',
-  'disabled',
-  'queryKey',
-  'sendOptions',
-  'maxFiles',
-  'maxBytes',
-  'validator',
-  'concurrency',
-  'pasteScope',
-] as const;
-
-function splitProps(props: RootProps) {
-  const options: Record<string, unknown> = {};
-  const rest: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(props)) {
-    if ((OPTION_KEYS as readonly string[]).includes(key)) options[key] = value;
-    else rest[key] = value;
-  }
-  return {
-    options: options as ComposerOptions & { pasteScope?: 'composer' | 'document' },
-    rest: rest as HTMLAttributes<HTMLDivElement>,
-  };
-}
-
 /**
  * Holds one composer's state and renders its outer `<div role="group">`. Every other part goes inside.
  *
@@ -54,12 +21,33 @@ function splitProps(props: RootProps) {
  * </ImageMessageComposer.Root>
  */
 export const Root = forwardRef<HTMLDivElement, RootProps>(function Root(props, forwardedRef) {
-  const { options, rest } = splitProps(props);
-  const { className, children, ...domProps } = rest;
+  // The composer's options are read from `props` by useComposerState; only the rest reaches the <div>.
+  const {
+    receiver,
+    groupID,
+    onSent,
+    onError,
+    onReject,
+    locale,
+    messages,
+    multiple,
+    autoSend,
+    disabled,
+    queryKey,
+    sendOptions,
+    maxFiles,
+    maxBytes,
+    validator,
+    concurrency,
+    pasteScope,
+    className,
+    children,
+    ...domProps
+  } = props;
   const ref = useRef<HTMLDivElement>(null);
-  const state = useComposerState(options, ref);
+  const state = useComposerState(props, ref);
   useImperativeHandle(forwardedRef, () => ref.current as HTMLDivElement);
-  usePasteImages(ref, state.addFiles, { scope: options.pasteScope, disabled: state.disabled });
+  usePasteImages(ref, state.addFiles, { scope: pasteScope, disabled: state.disabled });
 
   return (
     <ComposerContext.Provider value={state}>
