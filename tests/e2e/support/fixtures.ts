@@ -85,7 +85,7 @@ export async function dropFiles(page: Page, files: { name: string; mimeType: str
       dt.items.add(new File([new Uint8Array(item.data)], item.name, { type: item.type }));
     return dt;
   }, payload);
-  const zone = page.locator('.im-dropzone');
+  const zone = page.getByRole('button', { name: 'Add images' });
   for (const type of ['dragenter', 'dragover', 'drop'])
     await zone.dispatchEvent(type, { dataTransfer: transfer });
 }

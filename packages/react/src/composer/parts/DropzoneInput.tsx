@@ -15,7 +15,14 @@ export const DropzoneInput = forwardRef<HTMLInputElement, DropzoneInputProps>(
     const mergedRef = useMemo(() => mergeRefs(dropzone.inputRef, ref), [dropzone.inputRef, ref]);
     return (
       <input
-        {...dropzone.getInputProps({ 'aria-label': strings.addImages, accept: IMAGE_ACCEPT, ...props })}
+        // Labelled for tests and tools that look for the file input, but hidden from assistive technology:
+        // Chromium exposes a file input as a second "Add images" button, and the visible one is the control.
+        {...dropzone.getInputProps({
+          'aria-label': strings.addImages,
+          'aria-hidden': true,
+          accept: IMAGE_ACCEPT,
+          ...props,
+        })}
         // The picker opens through react-dropzone's own ref; keep it alongside a forwarded one.
         ref={mergedRef}
       />
