@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { Session } from './api';
 import { Chat } from './Chat';
-import { loadSession, saveSession } from './session';
 import { SignIn } from './SignIn';
+import { loadSession, saveSession } from './session';
 
 export function App() {
   const [session, setSession] = useState<Session | null>(loadSession);
@@ -10,5 +10,9 @@ export function App() {
     saveSession(next);
     setSession(next);
   };
-  return session ? <Chat key={session.userID} session={session} onSignOut={() => choose(null)} /> : <SignIn onSignIn={choose} />;
+  return session ? (
+    <Chat key={session.userID} session={session} onSignOut={() => choose(null)} />
+  ) : (
+    <SignIn onSignIn={choose} />
+  );
 }

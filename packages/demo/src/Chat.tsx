@@ -18,8 +18,16 @@ export function Chat({ session, onSignOut }: { session: Session; onSignOut: () =
   const groups = useQuery({ queryKey: ['groups', userID], queryFn: () => fetchGroups(token) });
   const peers = (users.data ?? []).filter((user) => user.userID !== userID);
   const conversations = [
-    ...(groups.data ?? []).map((group) => ({ id: `group_${group.groupID}` as ConversationID, title: group.name, group })),
-    ...peers.map((peer) => ({ id: `c2c_${peer.userID}` as ConversationID, title: peer.nickName, group: undefined })),
+    ...(groups.data ?? []).map((group) => ({
+      id: `group_${group.groupID}` as ConversationID,
+      title: group.name,
+      group,
+    })),
+    ...peers.map((peer) => ({
+      id: `c2c_${peer.userID}` as ConversationID,
+      title: peer.nickName,
+      group: undefined,
+    })),
   ];
   const [openID, setOpenID] = useState<ConversationID | null>(null);
   const open = conversations.find((conversation) => conversation.id === openID) ?? conversations[0];

@@ -19,7 +19,8 @@ export function ConversationView({ session, conversationID, title, members, user
   const queryKey = messagesKey(session.userID, conversationID);
   const messages = useQuery({
     queryKey,
-    queryFn: async (): Promise<V2TimMessage[]> => (await fetchMessages(session.token, conversationID)).messages,
+    queryFn: async (): Promise<V2TimMessage[]> =>
+      (await fetchMessages(session.token, conversationID)).messages,
   });
   const isGroup = conversationID.startsWith('group_');
   const [onlyFor, setOnlyFor] = useState('');

@@ -28,7 +28,9 @@ export function MessageLog({ label, messages, loading, error, viewer, nameOf }: 
         <li ref={end} aria-hidden="true" className="demo-log__end" />
       </ol>
       {loading && <p className="demo-note">Loading messages…</p>}
-      {!loading && count === 0 && !error && <p className="demo-note">No messages yet. Drop, paste or pick an image below.</p>}
+      {!loading && count === 0 && !error && (
+        <p className="demo-note">No messages yet. Drop, paste or pick an image below.</p>
+      )}
       {error && <p role="alert">{error}</p>}
     </div>
   );

@@ -27,7 +27,13 @@ export function SignIn({ onSignIn }: { onSignIn: (session: Session) => void }) {
       <p>Who are you? Open a second tab as someone else to watch messages arrive.</p>
       <div className="demo-signin__people">
         {PEOPLE.map((person) => (
-          <button key={person.userID} type="button" className="demo-person" disabled={busy} onClick={() => choose(person.userID)}>
+          <button
+            key={person.userID}
+            type="button"
+            className="demo-person"
+            disabled={busy}
+            onClick={() => choose(person.userID)}
+          >
             <span className="demo-avatar" aria-hidden="true">
               {person.nickName[0]}
             </span>

@@ -45,13 +45,17 @@ async function call<T>(path: string, init: RequestInit & { token?: string } = {}
   const response = await fetch(`/api${path}`, { ...init, headers });
   const body = (await response.json().catch(() => null)) as Envelope<T> | null;
   if (!response.ok || !body || body.code !== 0) {
-    throw new ApiError(body?.code ?? response.status, body?.desc ?? `The server answered ${response.status}.`);
+    throw new ApiError(
+      body?.code ?? response.status,
+      body?.desc ?? `The server answered ${response.status}.`,
+    );
   }
   return body.data;
 }
 
 /** Development sign-in: the reference server issues a token for a seeded user (a stand-in for real auth). */
-export const signIn = (userID: string) => call<Session>('/session', { method: 'POST', body: JSON.stringify({ userID }) });
+export const signIn = (userID: string) =>
+  call<Session>('/session', { method: 'POST', body: JSON.stringify({ userID }) });
 export const fetchUsers = (token: string) => call<User[]>('/users', { token });
 export const fetchGroups = (token: string) => call<Group[]>('/groups', { token });
 export const fetchMessages = (token: string, conversationID: string) =>

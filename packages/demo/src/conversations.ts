@@ -9,4 +9,5 @@ export function conversationOf(message: V2TimMessage, viewer: string): Conversat
   return peer ? `c2c_${peer}` : undefined;
 }
 
-export const messagesKey = (viewer: string, conversationID: ConversationID) => ['messages', viewer, conversationID] as const;
+export const messagesKey = (viewer: string, conversationID: ConversationID) =>
+  ['messages', viewer, conversationID] as const;

@@ -1,5 +1,5 @@
-import { upsertMessage } from '@image-message/react';
 import type { V2TimMessage } from '@image-message/core';
+import { upsertMessage } from '@image-message/react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { conversationOf, messagesKey } from './conversations';
