@@ -46,6 +46,11 @@ export interface ServerOptions {
   publicUrl?: string;
   /** fsync image files and use SQLite `synchronous=FULL`, surviving power loss, not only restarts. */
   syncWrites?: boolean;
+  /**
+   * An upload whose body sends no byte for this long is cut (408 / 6012) and its temp file deleted, so a
+   * stalled client or proxy cannot hold a connection and a partial file forever (default 30 000 ms).
+   */
+  uploadIdleTimeoutMs?: number;
   /** fastify's (pino's) log level; `info` logs every request (default `silent`; `main.ts` uses `warn`). */
   logLevel?: LogLevel;
 }
@@ -75,6 +80,7 @@ export interface ResolvedOptions {
   imageUrlTtlSeconds: number;
   publicUrl: string | undefined;
   syncWrites: boolean;
+  uploadIdleTimeoutMs: number;
   logLevel: LogLevel;
 }
 
@@ -94,13 +100,15 @@ export function resolveOptions(options: ServerOptions = {}): ResolvedOptions {
     imageUrlTtlSeconds: Math.max(60, options.imageUrlTtlSeconds ?? 24 * 60 * 60),
     publicUrl: options.publicUrl?.replace(/\/+$/, ''),
     syncWrites: options.syncWrites ?? false,
+    uploadIdleTimeoutMs: Math.max(1, options.uploadIdleTimeoutMs ?? 30_000),
     logLevel: options.logLevel ?? 'silent',
   };
 }
 
 /**
  * Reads `HOST`, `PORT`, `DATA_DIR`, `CORS_ORIGINS` (comma-separated; an entry wrapped in slashes, like
- * `/^http:\/\/localhost:\d+$/`, is a pattern), `STATIC_DIR`, `PUBLIC_URL`, `SYNC_WRITES=1` and `LOG_LEVEL` (`silent`…`trace`).
+ * `/^http:\/\/localhost:\d+$/`, is a pattern), `STATIC_DIR`, `PUBLIC_URL`, `SYNC_WRITES=1`,
+ * `UPLOAD_IDLE_TIMEOUT_MS` and `LOG_LEVEL` (`silent`…`trace`).
  */
 export function optionsFromEnv(env: NodeJS.ProcessEnv): ServerOptions {
   const options: ServerOptions = {};
@@ -115,6 +123,15 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv): ServerOptions {
   if (env.STATIC_DIR) options.staticDir = env.STATIC_DIR;
   if (env.PUBLIC_URL) options.publicUrl = env.PUBLIC_URL;
   if (env.SYNC_WRITES) options.syncWrites = isTrue(env.SYNC_WRITES);
+  if (env.UPLOAD_IDLE_TIMEOUT_MS) {
+    const ms = Number(env.UPLOAD_IDLE_TIMEOUT_MS);
+    if (!Number.isInteger(ms) || ms < 1) {
+      throw new Error(
+        `UPLOAD_IDLE_TIMEOUT_MS must be a positive whole number, got "${env.UPLOAD_IDLE_TIMEOUT_MS}".`,
+      );
+    }
+    options.uploadIdleTimeoutMs = ms;
+  }
   if (env.LOG_LEVEL) {
     const level = env.LOG_LEVEL.trim().toLowerCase() as LogLevel;
     if (!LOG_LEVELS.includes(level)) throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}.`);

@@ -4,7 +4,8 @@ import { startServer } from './startServer';
 
 /**
  * `node dist/main.js` — starts the server from the environment: HOST (127.0.0.1), PORT (8787),
- * DATA_DIR (./.data), CORS_ORIGINS (comma-separated), STATIC_DIR, PUBLIC_URL, SYNC_WRITES, LOG_LEVEL (warn).
+ * DATA_DIR (./.data), CORS_ORIGINS (comma-separated), STATIC_DIR, PUBLIC_URL, SYNC_WRITES,
+ * UPLOAD_IDLE_TIMEOUT_MS (30000), LOG_LEVEL (warn).
  */
 async function main() {
   const options = optionsFromEnv(process.env);

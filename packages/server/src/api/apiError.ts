@@ -15,6 +15,7 @@ export const Code = {
   IMAGE_TYPE_LIMIT: 2252,
   NOT_IMAGE: 6031,
   UPLOAD_FAILED: 6008,
+  REQUEST_TIMEOUT: 6012,
 } as const satisfies { [K in keyof CoreCodes]?: CoreCodes[K] };
 
 /** Service codes that core does not name (the SDK's own numbers, documented in the README). */

@@ -4,8 +4,8 @@
  * may not be imported at run time here, so the rules are repeated; `test/signatures.test.ts` compares
  * the two on the fixtures and on generated inputs, so they cannot drift apart unnoticed.
  *
- * Only the signature is judged here. Whether an accepted signature carries a readable header is left to
- * sharp (and, for BMP, to `readBmpHeader`), which is where core's "damaged" verdict (6031) comes from.
+ * Only the signature is judged here. Whether an accepted signature carries a readable header is decided
+ * by `readImageHeader` (core's header rules), which is where core's "damaged" verdict (6031) comes from.
  */
 export type AcceptedFormat = 'jpeg' | 'png' | 'gif' | 'webp' | 'bmp';
 export type RefusedFormat = 'heic' | 'avif' | 'tiff' | 'svg' | 'ico' | 'jxl' | 'psd';

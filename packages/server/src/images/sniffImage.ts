@@ -1,6 +1,5 @@
-import sharp, { type Metadata } from 'sharp';
 import { Code } from '../api/apiError';
-import { readBmpHeader } from './readBmpHeader';
+import { readImageHeader } from './readImageHeader';
 import {
   type AcceptedFormat,
   classifySignature,
@@ -17,8 +16,6 @@ export interface ImageFacts {
   height: number;
   /** EXIF orientation of a JPEG, when it has one; variants are rotated by it. */
   orientation?: number;
-  /** Frames of an animated GIF or WebP. */
-  pages: number;
 }
 
 export type SniffResult =
@@ -36,7 +33,9 @@ const NOT_IMAGE_DESC = 'This file is not an image. Choose a JPEG, PNG, GIF, BMP 
  * Decides what an uploaded file is from its bytes (never its name or Content-Type), with the verdicts
  * core gives before upload: JPEG, PNG, GIF, BMP and WebP are accepted; HEIC, AVIF, TIFF, SVG, ICO, JPEG XL
  * and PSD are refused with 2252; anything else, or an accepted signature whose header cannot be read,
- * is 6031. Dimensions come from sharp's header read (no pixels are decoded), or for BMP from its header.
+ * is 6031. The header is read the way core reads it (`readImageHeader`), never by decoding pixels, so a
+ * file core accepts is accepted here and one it refuses is refused here, whatever libvips would make
+ * of it (variants that libvips cannot make fall back to the original).
  *
  * @param head the first `SIGNATURE_BYTES` of the file (all of it when shorter)
  */
@@ -52,33 +51,20 @@ export async function sniffImage(path: string, head: Uint8Array): Promise<SniffR
     };
   }
   const { format } = verdict;
-  const damaged = (): SniffResult => ({
-    ok: false,
-    code: Code.NOT_IMAGE,
-    desc: `This file looks like a ${format.toUpperCase()} image, but its header cannot be read, so it cannot be sent. Open it in an image editor and save it again.`,
-  });
-  if (format === 'bmp') {
-    const size = readBmpHeader(head);
-    return size ? { ok: true, facts: { format, mimeType: MIME_TYPES.bmp, ...size, pages: 1 } } : damaged();
+  const header = await readImageHeader(path, format, head);
+  if (header.kind === 'damaged') {
+    return {
+      ok: false,
+      code: Code.NOT_IMAGE,
+      desc: `This file looks like a ${format.toUpperCase()} image, but ${header.reason}, so it cannot be sent. Open it in an image editor and save it again.`,
+    };
   }
-  let metadata: Metadata;
-  try {
-    metadata = await sharp(path).metadata();
-  } catch {
-    return damaged();
-  }
-  // A file whose signature says PNG but which libvips reads as something else is not what it claims.
-  if (metadata.format !== format || !(metadata.width > 0 && metadata.height > 0)) return damaged();
-  // Core rotates only JPEG dimensions by EXIF; doing the same keeps both sides' numbers equal.
-  const orientation = format === 'jpeg' ? metadata.orientation : undefined;
-  const quarterTurn = orientation !== undefined && orientation >= 5 && orientation <= 8;
   const facts: ImageFacts = {
     format,
     mimeType: MIME_TYPES[format],
-    width: quarterTurn ? metadata.height : metadata.width,
-    height: quarterTurn ? metadata.width : metadata.height,
-    pages: metadata.pages ?? 1,
+    width: header.width,
+    height: header.height,
   };
-  if (orientation !== undefined && orientation > 1) facts.orientation = orientation;
+  if (header.orientation !== undefined && header.orientation > 1) facts.orientation = header.orientation;
   return { ok: true, facts };
 }

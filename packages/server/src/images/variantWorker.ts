@@ -1,4 +1,5 @@
 import { open } from 'node:fs/promises';
+import sharp from 'sharp';
 import type { MessageStore } from '../db/messageStore';
 import type { ImageStore } from '../storage/imageStore';
 import { renderVariants } from './renderVariants';
@@ -66,6 +67,9 @@ export function createVariantWorker(deps: {
     try {
       const sniff = await sniffImage(originPath, await readHead(originPath));
       if (!sniff.ok) throw new Error(sniff.desc);
+      // Frames of an animated GIF/WebP. libvips refusing the file here (a decompression bomb, damaged
+      // pixels) lands in the catch below: the variants become the original.
+      const pages = sniff.facts.format === 'bmp' ? 1 : ((await sharp(originPath).metadata()).pages ?? 1);
       const outputs = [...pending]
         .sort((a, b) => b.width * b.height - a.width * a.height)
         .map((image) => ({ image, path: images.pathOf(image.file), tempPath: images.tempPath() }));
@@ -76,9 +80,7 @@ export function createVariantWorker(deps: {
         width: sniff.facts.width,
         height: sniff.facts.height,
         // Every frame of a long animation would be decoded at once; past this, only the first is kept.
-        animated:
-          sniff.facts.pages > 1 &&
-          sniff.facts.width * sniff.facts.height * sniff.facts.pages <= MAX_ANIMATION_PIXELS,
+        animated: pages > 1 && sniff.facts.width * sniff.facts.height * pages <= MAX_ANIMATION_PIXELS,
         outputs: outputs.map(({ image, path, tempPath }) => ({
           path,
           tempPath,

@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { badRequest } from '../api/apiError';
 import { isEntityId, isMessageId } from '../api/identifiers';
+import { sanitizeFileName } from './sanitizeFileName';
 
 export interface SendTarget {
   receiver?: string;
@@ -16,7 +17,6 @@ export interface SendRequest extends SendTarget {
   declaredLength?: number;
 }
 
-const MAX_FILE_NAME = 255;
 const MAX_CUSTOM_DATA = 8 * 1024;
 
 /** Reads and checks everything about a send except the body. Throws 400/6017 with what to fix. */
@@ -83,15 +83,13 @@ function decodeHeader(value: string, name: string): string {
 }
 
 /**
- * The display name of the file. Only shown and offered as the download name (never used as a path):
- * the last path segment, without control characters, at most 255 characters.
+ * The display name of the file. Only shown and offered as the download name (never used as a path),
+ * sanitized exactly as core sanitizes it on the client (a client that skips core gets the same result):
+ * the last path segment, without control or bidi/zero-width characters, reserved characters replaced,
+ * at most 120 characters, "image" when nothing is left.
  */
 export function parseFileName(value: string | string[] | undefined): string {
   const raw = header(value);
   if (raw === undefined) return 'image';
-  const decoded = decodeHeader(raw, 'X-File-Name');
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
-  const cleaned = (decoded.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim();
-  const name = Array.from(cleaned).slice(0, MAX_FILE_NAME).join('');
-  return name === '' || name === '.' || name === '..' ? 'image' : name;
+  return sanitizeFileName(decodeHeader(raw, 'X-File-Name'));
 }

@@ -22,7 +22,8 @@ const VARIANT_WAIT_MS = 30_000;
 export async function fileRoutes(app: FastifyInstance, context: AppContext) {
   app.get('/files/:messageId/:variant', { config: { public: true } }, async (request, reply) => {
     const { messageId, variant } = request.params as { messageId: string; variant: string };
-    if (!isMessageId(messageId) || !(variant in VARIANT_TYPES)) {
+    // `Object.hasOwn`, not `in`: "toString" or "constructor" must be unknown variants, not a 500.
+    if (!isMessageId(messageId) || !Object.hasOwn(VARIANT_TYPES, variant)) {
       throw notFound('There is no such image. Image links look like /files/<messageId>/origin|thumb|large.');
     }
     const viewer = identify(context, filePath(messageId, variant as VariantName), request);
@@ -85,11 +86,19 @@ function sendImage(reply: FastifyReply, path: string, image: ImageRecord, fileNa
   });
   // "Save image as…" offers the sender's file name for the original (variants may be another format).
   if (variant === 'origin') {
-    reply.header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(fileName)}`);
+    reply.header('content-disposition', `inline; filename*=UTF-8''${encodeRfc8187(fileName)}`);
   }
   if (image.size !== undefined) reply.header('content-length', image.size);
   if (reply.request.headers['if-none-match'] === etag) return reply.code(304).send();
   return reply.send(createReadStream(path));
+}
+
+/** RFC 8187 `value-chars`: encodeURIComponent leaves `'()*` as they are, which the grammar does not allow. */
+function encodeRfc8187(value: string): string {
+  return encodeURIComponent(value).replace(
+    /['()*]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
 }
 
 async function waitAtMost(work: Promise<void>, ms: number) {

@@ -9,7 +9,12 @@ import { EXTENSIONS, VARIANTS, variantDimensions, variantFormat } from '../image
 import { c2cKey, groupKey } from '../messages/conversations';
 import { parseSendRequest, type SendRequest, type SendTarget } from '../messages/parseSendRequest';
 import { viewersOf } from '../messages/visibility';
-import { receiveUpload, UploadAbortedError, UploadTooLargeError } from '../storage/receiveUpload';
+import {
+  receiveUpload,
+  UploadAbortedError,
+  UploadStalledError,
+  UploadTooLargeError,
+} from '../storage/receiveUpload';
 
 const VARIANT_MIME = { jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp' } as const;
 
@@ -94,11 +99,23 @@ async function store(
   try {
     upload = await receiveUpload(request.raw, context.images.tempPath(), limit, {
       sync: context.options.syncWrites,
+      idleTimeoutMs: context.options.uploadIdleTimeoutMs,
     });
   } catch (error) {
     if (error instanceof UploadTooLargeError) {
       reply.header('connection', 'close');
       throw tooLarge(undefined, limit);
+    }
+    if (error instanceof UploadStalledError) {
+      // Answered for the record (a client that is merely slow may still read it); the connection closes.
+      reply.header('connection', 'close');
+      const idle = context.options.uploadIdleTimeoutMs;
+      const wait = idle < 1000 ? `${idle} ms` : `${Math.round(idle / 1000)} s`;
+      throw new ApiError(
+        408,
+        Code.REQUEST_TIMEOUT,
+        `The upload sent nothing for ${wait}, so it was stopped and nothing was kept. Send it again.`,
+      );
     }
     if (error instanceof UploadAbortedError) {
       // Nobody is listening any more, and the temp file is already gone.

@@ -23,17 +23,26 @@ export class UploadAbortedError extends Error {
   override readonly name = 'UploadAbortedError';
 }
 
+/** No byte of the body arrived for `idleTimeoutMs`; nothing was kept. */
+export class UploadStalledError extends Error {
+  override readonly name = 'UploadStalledError';
+}
+
 /**
  * Streams a request body into `tempPath`, counting bytes as they arrive: the moment the count passes
  * `limit` the write stops and the file is deleted, whatever Content-Length said. Memory use is bounded
  * by the stream buffers (about 64 KiB each way), not by the body. On any failure the temp file is gone
  * before this rejects. The request itself is never destroyed here, so the caller can still answer.
+ *
+ * A body that sends nothing for `idleTimeoutMs` (a stalled client, or a proxy that stopped forwarding
+ * and never closes) is given up with `UploadStalledError`: neither the connection nor the partial file
+ * may outlive it (Node's own request timeout is off under fastify).
  */
 export function receiveUpload(
   request: IncomingMessage,
   tempPath: string,
   limit: number,
-  options: { sync?: boolean } = {},
+  options: { sync?: boolean; idleTimeoutMs?: number } = {},
 ): Promise<ReceivedUpload> {
   return new Promise((resolve, reject) => {
     // `flush` fsyncs before close when durability across power loss is asked for.
@@ -43,10 +52,20 @@ export function receiveUpload(
     let headLength = 0;
     let size = 0;
     let settled = false;
+    let idle: NodeJS.Timeout | undefined;
+    const watchIdle = () => {
+      if (options.idleTimeoutMs === undefined) return;
+      clearTimeout(idle);
+      idle = setTimeout(
+        () => fail(new UploadStalledError(`No byte arrived for ${options.idleTimeoutMs} ms.`)),
+        options.idleTimeoutMs,
+      );
+    };
 
     const fail = (error: Error) => {
       if (settled) return;
       settled = true;
+      clearTimeout(idle);
       request.off('data', onData);
       request.off('end', onEnd);
       request.off('close', onClose);
@@ -68,6 +87,7 @@ export function receiveUpload(
     };
 
     function onData(chunk: Buffer) {
+      watchIdle();
       size += chunk.length;
       if (size > limit) return fail(new UploadTooLargeError(`The body passed ${limit} bytes.`));
       hash.update(chunk);
@@ -76,15 +96,20 @@ export function receiveUpload(
         headLength += Math.min(chunk.length, SIGNATURE_BYTES - headLength);
       }
       // Backpressure: stop reading the socket until the disk has caught up.
+      // Waiting on the disk is not the client stalling: the idle clock stops until reading resumes.
       if (!file.write(chunk)) {
         request.pause();
+        clearTimeout(idle);
         file.once('drain', () => {
-          if (!settled) request.resume();
+          if (settled) return;
+          watchIdle();
+          request.resume();
         });
       }
     }
     function onEnd() {
       if (settled) return;
+      clearTimeout(idle);
       request.off('close', onClose);
       file.end();
       file.once('finish', () => {
@@ -101,6 +126,7 @@ export function receiveUpload(
     }
 
     file.on('error', (error) => fail(error));
+    watchIdle();
     request.on('data', onData);
     request.on('end', onEnd);
     request.on('close', onClose);

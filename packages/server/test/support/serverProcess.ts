@@ -5,10 +5,14 @@ import { build } from 'vite';
 
 const serverRoot = fileURLToPath(new URL('../../', import.meta.url));
 // Under the package's node_modules, so the bundle resolves fastify, sharp… exactly as dist/ would.
-const outDir = join(serverRoot, 'node_modules', '.cache', 'server-process-test');
+const cacheDir = join(serverRoot, 'node_modules', '.cache');
 
-/** Bundles src/main.ts the way the library build does (dependencies external), for a child process. */
-export async function buildServerMain(): Promise<string> {
+/**
+ * Bundles src/main.ts the way the library build does (dependencies external), for a child process.
+ * Each suite passes its own `name`, so suites building at the same time never empty each other's output.
+ */
+export async function buildServerMain(name = 'server-process-test'): Promise<string> {
+  const outDir = join(cacheDir, name);
   await build({
     configFile: false,
     logLevel: 'silent',

@@ -1,0 +1,139 @@
+// Every case of the bad-input corpus (tests/fixtures/bad/manifest.json, written by
+// tests/fixtures/generate-bad.mjs) picked in the composer, the way a user would pick it: a File with the
+// presented name and the claimed MIME type. A refused file shows exactly one alert, in the composer's
+// own words for its code (en-US, and zh-CN for a few), with no preview, and nothing reaches the transport;
+// an accepted one shows one preview named by the sanitized name. Core (packages/core/test/badInputs.test.ts)
+// and the server (packages/server/test/badInputs.test.ts) assert the same manifest at their layers; the
+// manifest's imagePath cases are core-only (the composer always makes blob: URLs).
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ErrorCode, formatBytes, IMAGE_MAX_BYTES } from '@image-message/core';
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { enUS, ImageMessageComposer, type ImageMessageStrings, zhCN } from '../src';
+import { renderWithImageMessage } from '../src/testing';
+
+interface BadCase {
+  id: string;
+  file?: string;
+  generate?: { from: string; padTo: number; padByte: number };
+  fileName: string;
+  mimeType: string;
+  expectedCode: number;
+  expectedSanitizedName: string;
+}
+
+const badDir = resolve(import.meta.dirname, '../../../tests/fixtures/bad');
+const { cases } = JSON.parse(readFileSync(resolve(badDir, 'manifest.json'), 'utf8')) as {
+  cases: BadCase[];
+};
+
+function bytesOf(entry: BadCase): Uint8Array<ArrayBuffer> {
+  const read = (name: string) => new Uint8Array(readFileSync(resolve(badDir, name)));
+  if (entry.file) return read(entry.file);
+  if (!entry.generate) throw new Error(`case ${entry.id} has neither file nor generate`);
+  const { from, padTo, padByte } = entry.generate;
+  const bytes = new Uint8Array(padTo).fill(padByte);
+  bytes.set(read(from));
+  return bytes;
+}
+
+const fileOf = (entry: BadCase) => new File([bytesOf(entry)], entry.fileName, { type: entry.mimeType });
+
+/** Which of the composer's texts a refusal code is worded with. */
+const TEXT_FOR_CODE: Record<number, keyof ImageMessageStrings['errors']> = {
+  [ErrorCode.FILE_SIZE_EMPTY]: 'empty',
+  [ErrorCode.FILE_TOO_LARGE]: 'tooLarge',
+  [ErrorCode.IMAGE_TYPE_LIMIT]: 'typeLimit',
+  [ErrorCode.NOT_IMAGE]: 'notImage',
+};
+
+/** The alert the composer must show for a refused case, in `strings`' language. */
+function expectedAlert(strings: ImageMessageStrings, entry: BadCase, size: number): string {
+  const text = strings.errors[TEXT_FOR_CODE[entry.expectedCode] as keyof ImageMessageStrings['errors']];
+  return text({
+    fileName: entry.expectedSanitizedName,
+    size: formatBytes(size),
+    limit: formatBytes(IMAGE_MAX_BYTES),
+    maxFiles: 0,
+    desc: '',
+  });
+}
+
+function renderComposer(locale?: string) {
+  // The real picker can show "All files"; let every file reach the byte checks.
+  const user = userEvent.setup({ applyAccept: false });
+  const view = renderWithImageMessage(<ImageMessageComposer receiver="bob" locale={locale} />);
+  const input = screen.getByLabelText<HTMLInputElement>(locale === 'zh-CN' ? '添加图片' : 'Add images', {
+    selector: 'input',
+  });
+  return { user, input, ...view };
+}
+
+const refused = cases.filter((entry) => entry.expectedCode !== ErrorCode.SUCC);
+const accepted = cases.filter((entry) => entry.expectedCode === ErrorCode.SUCC);
+
+describe('the bad-input corpus in the composer', () => {
+  it('covers every refusal code the composer words, and both sides of the size limit', () => {
+    expect(new Set(refused.map((entry) => entry.expectedCode))).toEqual(
+      new Set(Object.keys(TEXT_FOR_CODE).map(Number)),
+    );
+    expect(cases.filter((entry) => entry.generate).map((entry) => entry.expectedCode)).toEqual(
+      expect.arrayContaining([ErrorCode.SUCC, ErrorCode.FILE_TOO_LARGE]),
+    );
+  });
+
+  it.each(refused.map((entry) => [`${entry.id} → ${entry.expectedCode}`, entry] as const))(
+    'refuses %s with one alert saying what to do, no preview, nothing uploaded',
+    async (_, entry) => {
+      const { user, input, transport } = renderComposer();
+      const file = fileOf(entry);
+      await user.upload(input, file);
+
+      const alert = await screen.findByRole('alert');
+      expect(screen.getAllByRole('alert')).toHaveLength(1);
+      expect(alert.textContent).toBe(expectedAlert(enUS, entry, file.size));
+      if (entry.expectedCode === ErrorCode.FILE_TOO_LARGE) expect(alert.textContent).toContain('28 MB');
+      expect(screen.queryByRole('img')).toBeNull();
+      expect(transport.attempts).toHaveLength(0);
+      expect(transport.messages).toHaveLength(0);
+    },
+  );
+
+  it.each(accepted.map((entry) => [`${entry.id} → "${entry.expectedSanitizedName}"`, entry] as const))(
+    'accepts %s as one preview named by the sanitized name',
+    async (_, entry) => {
+      const { user, input, transport } = renderComposer();
+      await user.upload(input, fileOf(entry));
+
+      const preview = await screen.findByRole('img');
+      expect(screen.getAllByRole('img')).toHaveLength(1);
+      expect(preview).toHaveAttribute('alt', entry.expectedSanitizedName);
+      expect(screen.queryByRole('alert')).toBeNull();
+      expect(transport.attempts).toHaveLength(0);
+    },
+  );
+});
+
+describe('the bad-input corpus in the composer, in zh-CN', () => {
+  const spot = ['pdf-as-png', 'svg-script-as-png', 'heic-empty-type', 'empty', 'size-28mib-plus-1'].map(
+    (id) => cases.find((entry) => entry.id === id) as BadCase,
+  );
+
+  it.each(spot.map((entry) => [`${entry.id} → ${entry.expectedCode}`, entry] as const))(
+    'words %s in Chinese',
+    async (_, entry) => {
+      const { user, input, transport } = renderComposer('zh-CN');
+      const file = fileOf(entry);
+      await user.upload(input, file);
+      const alert = await screen.findByRole('alert');
+      expect(screen.getAllByRole('alert')).toHaveLength(1);
+      expect(alert.textContent).toBe(expectedAlert(zhCN, entry, file.size));
+      expect(alert.textContent).not.toBe(expectedAlert(enUS, entry, file.size));
+      if (entry.expectedCode === ErrorCode.FILE_TOO_LARGE) expect(alert.textContent).toContain('28 MB');
+      expect(screen.queryByRole('img')).toBeNull();
+      expect(transport.attempts).toHaveLength(0);
+    },
+  );
+});
