@@ -72,6 +72,21 @@ const steps = [
     counts: () => vitestCounts(join(reports, 'vitest.json')),
   },
   {
+    // 50 concurrent 5 MiB uploads and 20 refused oversize bodies against the server as its own process;
+    // figures in reports/load.json. Run alone, after the other suites, so the machine is quiet.
+    name: 'load (pnpm test:load)',
+    command: bin('vitest'),
+    args: [
+      'run',
+      '--config',
+      'tests/load/vitest.config.ts',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${join(reports, 'load-vitest.json')}`,
+    ],
+    counts: () => vitestCounts(join(reports, 'load-vitest.json')),
+  },
+  {
     // The end-to-end tests run the built server and demo, as `npm start` does (JavaScript only).
     name: 'build for end to end',
     command: process.execPath,
