@@ -18,7 +18,7 @@ import { root } from './bootstrap.mjs';
 
 const GOAL = { js: 10 * 1024, css: 3 * 1024 };
 /** What `npm test` enforces: the goal where it is met, else a regression limit above today's size. */
-const LIMIT = { js: 13.5 * 1024, css: GOAL.css };
+const LIMIT = { js: 14 * 1024, css: GOAL.css };
 const PEERS = [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\//, /^react-dropzone$/, /^@tencentcloud\//];
 // Sources, not dist: the budget needs no build first.
 const alias = Object.entries({

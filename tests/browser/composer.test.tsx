@@ -112,3 +112,32 @@ describe('composer in a real browser', () => {
     expect(getComputedStyle(zone).transitionDuration).toBe('0s');
   });
 });
+
+describe('previews of large images', () => {
+  it('shows a small copy made off the main thread, not the 48 MP original', async () => {
+    renderComposer();
+    const big = createImageFile({
+      format: 'jpeg',
+      width: 8000,
+      height: 6000,
+      size: 3 * 1024 * 1024,
+      name: 'huge.jpg',
+    });
+    await dropFiles(screen.getByRole('button', { name: 'Add images' }), [big]);
+    const image = (await screen.findByRole('img', { name: 'huge.jpg' })) as HTMLImageElement;
+    await waitFor(() => expect(image.naturalWidth).toBeGreaterThan(0));
+    // 176 px (twice the 88 px box) on the shorter side, give or take the scaler's rounding.
+    await waitFor(() => expect(image.naturalWidth).toBe(235), { timeout: 15_000 });
+    expect(image.naturalHeight).toBeGreaterThanOrEqual(176);
+    expect(image.naturalHeight).toBeLessThanOrEqual(177);
+  });
+
+  it('keeps the original for a small image', async () => {
+    renderComposer();
+    await dropFiles(screen.getByRole('button', { name: 'Add images' }), [
+      createImageFile({ width: 640, height: 480, name: 'small.png' }),
+    ]);
+    const image = (await screen.findByRole('img', { name: 'small.png' })) as HTMLImageElement;
+    await waitFor(() => expect(image.naturalWidth).toBe(640));
+  });
+});

@@ -350,3 +350,36 @@ describe('releasing bytes and URLs', () => {
     expect(transport.messages).toHaveLength(0);
   });
 });
+
+describe('the user’s file beside the bytes', () => {
+  function recordingTransport() {
+    const files: (Blob | undefined)[] = [];
+    const transport: ImageTransport = {
+      async send(request) {
+        files.push(request.file);
+        return { msgID: 'm', timestamp: 1, sender: 'me', imageList: [{ type: 0, url: 'u' }] };
+      },
+    };
+    return { transport, files };
+  }
+
+  it('hands the file from fileToImageMessageParams to the transport, so it can upload without a copy', async () => {
+    const { transport, files } = recordingTransport();
+    const manager = createMessageManager({ transport });
+    const file = new File([fixture('image.png')], 'a.png');
+    const created = await manager.createImageMessage(await fileToImageMessageParams(file));
+    await manager.sendMessage({ id: created.data?.id ?? '', receiver: 'bob' });
+    expect(files).toEqual([file]);
+  });
+
+  it('does not trust a file whose size differs from the validated bytes', async () => {
+    const { transport, files } = recordingTransport();
+    const manager = createMessageManager({ transport });
+    const created = await manager.createImageMessage({
+      ...fixtureParams('image.png'),
+      file: new Blob([new Uint8Array(3)]),
+    });
+    await manager.sendMessage({ id: created.data?.id ?? '', receiver: 'bob' });
+    expect(files).toEqual([undefined]);
+  });
+});

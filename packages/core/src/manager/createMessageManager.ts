@@ -47,6 +47,8 @@ interface Entry {
   info: ImageInfo;
   /** Released once the message is sent. */
   bytes?: Uint8Array;
+  /** The same bytes as the user's file, when it was given and its size matches; released with them. */
+  file?: Blob;
   /** Aborts the attempt in flight. */
   controller?: AbortController;
 }
@@ -99,13 +101,14 @@ export function createMessageManager(options: MessageManagerOptions): MessageMan
 
   function release(entry: Entry) {
     entry.bytes = undefined;
+    entry.file = undefined;
     revokeOwnedObjectUrl(entry.imagePath);
   }
 
   async function createImageMessage(
     params: CreateImageMessageParams,
   ): Promise<V2TimValueCallback<V2TimMsgCreateInfoResult>> {
-    const { imagePath, fileContent, fileName } = params ?? ({} as CreateImageMessageParams);
+    const { imagePath, fileContent, fileName, file } = params ?? ({} as CreateImageMessageParams);
     const refuse = (code: number, desc: string) => {
       // The URL was made for this message, which will never exist.
       revokeOwnedObjectUrl(imagePath);
@@ -151,6 +154,7 @@ export function createMessageManager(options: MessageManagerOptions): MessageMan
       fileName: sanitizeFileName(fileName),
       info,
       bytes,
+      file: file?.size === bytes.byteLength ? file : undefined,
     });
     notify(id);
     return result(ErrorCode.SUCC, '', { id, messageInfo });
@@ -235,6 +239,7 @@ export function createMessageManager(options: MessageManagerOptions): MessageMan
             receiver,
             groupID,
             bytes,
+            file: entry.file,
             fileName: entry.fileName,
             mimeType: info.mimeType,
             width: info.width,

@@ -6,6 +6,12 @@ export interface CreateImageMessageParams {
   imagePath: string;
   fileContent?: Uint8Array;
   fileName?: string;
+  /**
+   * The file `fileContent` was read from (`fileToImageMessageParams` passes it). A transport may upload it
+   * as the browser streams it from disk instead of copying the bytes (the HTTP transport does, on its
+   * first attempt). Leave it out if you change `fileContent` after reading it.
+   */
+  file?: Blob;
 }
 
 /** `sendMessage`'s parameters, as in the SDK, plus `onProgress` and `signal`. */

@@ -78,6 +78,7 @@ export function createHttpTransport(options: HttpTransportOptions): ImageTranspo
     request: ImageSendRequest,
     signal: AbortSignal,
     onProgress: (l: number, t: number) => void,
+    first: boolean,
   ) {
     const headers: Record<string, string> = {
       authorization: `Bearer ${await token()}`,
@@ -103,6 +104,9 @@ export function createHttpTransport(options: HttpTransportOptions): ImageTranspo
         url: urlFor(request),
         headers,
         body: request.bytes,
+        // The file only on the first attempt: if it changed on disk since it was read, the browser refuses
+        // to read it (a network error here), and the retries send the bytes that were validated.
+        file: first && request.file?.size === request.bytes.byteLength ? request.file : undefined,
         signal: controller.signal,
         onProgress(loaded, total) {
           watchdog.touch();
@@ -133,7 +137,7 @@ export function createHttpTransport(options: HttpTransportOptions): ImageTranspo
       for (let tried = 0; ; tried++) {
         const last = tried >= retries;
         try {
-          const outcome = await attempt(request, signal, onProgress);
+          const outcome = await attempt(request, signal, onProgress, tried === 0);
           if (outcome.kind === 'sent') return outcome.result;
           if (outcome.kind === 'fail' || last) throw outcome.error;
         } catch (error) {

@@ -7,6 +7,8 @@ export interface ImageMessageParams {
   imagePath: string;
   fileContent: Uint8Array;
   fileName: string;
+  /** The file itself, so a transport can upload it without copying `fileContent` (see `CreateImageMessageParams.file`). */
+  file: File;
 }
 
 /**
@@ -21,5 +23,5 @@ export async function fileToImageMessageParams(file: File): Promise<ImageMessage
   const fileContent = new Uint8Array(await file.arrayBuffer());
   const fileName = sanitizeFileName(file.name);
   const imagePath = createOwnedObjectUrl(file) ?? fileName;
-  return { imagePath, fileContent, fileName };
+  return { imagePath, fileContent, fileName, file };
 }

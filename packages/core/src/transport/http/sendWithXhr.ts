@@ -3,7 +3,14 @@ import { HttpNetworkError, type HttpReply, type HttpUpload } from './types';
 
 /**
  * Browsers: XMLHttpRequest, the only browser API that reports upload progress over HTTP/1.1
- * (`xhr.upload.onprogress`). The Uint8Array is passed to `send` directly, so the bytes are not copied.
+ * (`xhr.upload.onprogress`).
+ *
+ * The body is a `Blob`, never the Uint8Array itself: Chromium copies an ArrayBuffer(View) body into the
+ * request synchronously, blocking the main thread for 0.2–0.6 s for 28 MiB (and with DevTools' network
+ * domain on, it also inlines the whole body into a protocol event: seconds, and no progress meanwhile).
+ * The user's File, when the request has it, is sent as it is: the browser streams it from disk. Else the
+ * bytes are copied into a new Blob (~30 ms for 28 MiB, into the browser's blob storage, outside the JS
+ * heap) and the upload streams from there.
  */
 export function sendWithXhr(upload: HttpUpload): Promise<HttpReply> {
   return new Promise((resolve, reject) => {
@@ -25,7 +32,7 @@ export function sendWithXhr(upload: HttpUpload): Promise<HttpReply> {
       settle(() => reject(new HttpNetworkError(`The connection to ${originOf(upload.url)} failed.`)));
     xhr.onabort = () => settle(() => reject(createAbortError()));
     upload.signal.addEventListener('abort', onAbort, { once: true });
-    xhr.send(upload.body as Uint8Array<ArrayBuffer>);
+    xhr.send(upload.file ?? new Blob([upload.body as Uint8Array<ArrayBuffer>]));
   });
 }
 

@@ -3,8 +3,10 @@ export interface HttpUpload {
   method: 'PUT' | 'POST';
   url: string;
   headers: Record<string, string>;
-  /** Sent as is: never copied. */
+  /** The bytes to send. */
   body: Uint8Array;
+  /** The same bytes as a Blob (the user's File); the XHR sender sends it instead of copying `body`. */
+  file?: Blob;
   /** Aborting rejects the upload with an `AbortError`. */
   signal: AbortSignal;
   /** Bytes handed to the network so far. */

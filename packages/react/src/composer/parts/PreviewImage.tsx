@@ -2,20 +2,25 @@ import type { ImageDraft } from '@image-message/core';
 import { forwardRef, type ImgHTMLAttributes } from 'react';
 import { useDraft } from '../ComposerContext';
 import { cx } from './cx';
+import { useDownscaledPreview } from './useDownscaledPreview';
 
 export interface PreviewImageProps extends ImgHTMLAttributes<HTMLImageElement> {
   draft?: ImageDraft;
 }
 
-/** The draft's preview: `<img alt={fileName}>`, sized by CSS (object-fit), decoded off the main thread. */
+/**
+ * The draft's preview: `<img alt={fileName}>`, sized by CSS (object-fit); a large image is shown from a
+ * small copy made off the main thread (see `useDownscaledPreview`).
+ */
 export const PreviewImage = forwardRef<HTMLImageElement, PreviewImageProps>(function PreviewImage(
   { draft: draftProp, className, ...props },
   ref,
 ) {
   const draft = useDraft('PreviewImage', draftProp);
+  const src = useDownscaledPreview(draft);
   return (
     <img
-      src={draft.previewUrl}
+      src={src}
       alt={draft.fileName}
       width={draft.width}
       height={draft.height}
