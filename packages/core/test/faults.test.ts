@@ -367,7 +367,9 @@ describe('faults in front of and inside a running server', () => {
       cutAfter: 1 * MiB,
     });
     try {
-      const manager = managerFor(proxy.url, token, { retries: 2, stallTimeoutMs: 300 });
+      // Short enough to keep the test quick, long enough that a busy machine (every suite at once on two
+      // cores) does not look like a stall during the retry.
+      const manager = managerFor(proxy.url, token, { retries: 2, stallTimeoutMs: 1_500 });
       // Larger than the loopback socket buffers, so the client really waits on the stalled proxy.
       const bytes = bigJpeg(24 * MiB);
       const id = await create(manager, bytes);

@@ -6,12 +6,12 @@ import {
   type QueryKey,
   type UseMutationOptions,
   type UseMutationResult,
-  useMutation,
 } from '@tanstack/react-query';
 import { useCallback, useContext, useRef } from 'react';
 import { useImageMessageManager } from './ImageMessageContext';
 import { patchMessage, upsertMessage } from './messageCache';
 import { scheduleFrame } from './scheduleFrame';
+import { useFrameMutation } from './useFrameMutation';
 import { useFrameThrottled } from './useFrameThrottled';
 
 /** What `mutate` takes: the created message's id and where to send it. */
@@ -110,7 +110,7 @@ export function useSendMessage(options: UseSendMessageOptions = {}): UseSendMess
     sameProgress,
   );
 
-  const mutation = useMutation<V2TimMessage, ImageMessageError, SendImageVariables>(
+  const mutation = useFrameMutation<V2TimMessage, ImageMessageError, SendImageVariables>(
     {
       ...mutationOptions,
       mutationFn: async (variables) => {

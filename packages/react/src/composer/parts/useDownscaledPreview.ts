@@ -5,25 +5,25 @@ import { useEffect, useState } from 'react';
 const LARGE_FILE_BYTES = 2 * 1024 * 1024;
 /** Twice the preview box's CSS size, for sharp thumbnails on high-density screens. */
 const PREVIEW_PIXELS = 2 * 88;
+/** A transparent 1×1 GIF: the frame keeps its size and shows no broken-image icon or alt text. */
+const EMPTY_IMAGE = 'data:image/gif;base64,R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw==';
+
+const canDownscale = () => typeof createImageBitmap === 'function' && typeof OffscreenCanvas === 'function';
 
 /**
  * A small preview URL for a large image, so the composer never decodes a 48 MP photo on the main thread:
  * `createImageBitmap` decodes and scales it on the browser's image threads, and `convertToBlob` encodes
- * the result off the main thread too. Small files, platforms without these APIs (jsdom, old browsers) and
- * any failure use the original. The small URL is revoked when the draft's preview goes away.
+ * the result off the main thread too. Until it is ready the preview is an empty frame (showing the
+ * original meanwhile would decode it on the main thread after all). Small files, platforms without these
+ * APIs (jsdom, old browsers) and a failure use the original. The small URL is revoked with the preview.
  */
 export function useDownscaledPreview(draft: ImageDraft): string {
   const [small, setSmall] = useState<{ from: string; url: string }>();
-  const { previewUrl, size, width, height } = draft;
+  const { previewUrl, width, height } = draft;
+  const downscale = draft.size > LARGE_FILE_BYTES && canDownscale();
 
   useEffect(() => {
-    if (
-      size <= LARGE_FILE_BYTES ||
-      typeof createImageBitmap !== 'function' ||
-      typeof OffscreenCanvas !== 'function'
-    ) {
-      return;
-    }
+    if (!downscale) return;
     let url: string | undefined;
     let live = true;
     (async () => {
@@ -42,13 +42,14 @@ export function useDownscaledPreview(draft: ImageDraft): string {
       url = URL.createObjectURL(blob);
       setSmall({ from: previewUrl, url });
     })().catch(() => {
-      // The original still shows.
+      if (live) setSmall({ from: previewUrl, url: previewUrl });
     });
     return () => {
       live = false;
       if (url) URL.revokeObjectURL(url);
     };
-  }, [previewUrl, size, width, height]);
+  }, [downscale, previewUrl, width, height]);
 
-  return small?.from === previewUrl ? small.url : previewUrl;
+  if (!downscale) return previewUrl;
+  return small?.from === previewUrl ? small.url : EMPTY_IMAGE;
 }

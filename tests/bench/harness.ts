@@ -1,0 +1,98 @@
+import type { CDPSession, Page } from 'playwright';
+import type { BenchImages } from './images';
+import type { BenchApi } from './page/benchApi';
+
+/** 100 Mbit/s, in bytes per second, as CDP wants it. */
+const THROTTLE_BYTES_PER_S = 100e6 / 8;
+
+export interface Options {
+  /** Measured runs of every figure (≥ 7); by default 7 to 11 by figure (more where noise is higher). */
+  runs?: number;
+  only?: Set<string>;
+  bundle: boolean;
+  freshImages: boolean;
+}
+
+export function parseOptions(argv: readonly string[]): Options {
+  const options: Options = { bundle: true, freshImages: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--runs') options.runs = Math.max(7, Number(argv[++i]));
+    else if (arg === '--only') options.only = new Set(String(argv[++i]).split(','));
+    else if (arg === '--no-bundle') options.bundle = false;
+    else if (arg === '--fresh-images') options.freshImages = true;
+    else if (arg === '--help') {
+      console.log(
+        'pnpm bench [--runs N (≥ 7; default 7–11 by figure)] [--only 1,2,3,4,5,6] [--no-bundle: read reports/bundle-size.json] [--fresh-images]',
+      );
+      process.exit(0);
+    } else throw new Error(`unknown option ${arg}`);
+  }
+  return options;
+}
+
+const started = Date.now();
+export const log = (line: string) =>
+  console.log(`[bench ${((Date.now() - started) / 1000).toFixed(1)}s] ${line}`);
+
+/** `page.evaluate` of one `window.bench` method. */
+export function call<K extends keyof BenchApi>(
+  page: Page,
+  method: K,
+  ...args: Parameters<BenchApi[K]>
+): Promise<Awaited<ReturnType<BenchApi[K]>>> {
+  return page.evaluate(([name, params]) => (window.bench[name] as (...a: unknown[]) => unknown)(...params), [
+    method,
+    args,
+  ] as const) as Promise<Awaited<ReturnType<BenchApi[K]>>>;
+}
+
+export class Harness {
+  constructor(
+    readonly page: Page,
+    readonly cdp: CDPSession,
+    readonly images: BenchImages,
+    readonly options: Options,
+  ) {}
+
+  /** Measured runs of a figure: its default, or --runs when given. */
+  runs(byDefault: number): number {
+    return this.options.runs ?? byDefault;
+  }
+
+  async gc() {
+    await this.cdp.send('HeapProfiler.collectGarbage');
+  }
+
+  async throttle(on: boolean) {
+    await this.cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: on ? THROTTLE_BYTES_PER_S : -1,
+      uploadThroughput: on ? THROTTLE_BYTES_PER_S : -1,
+    });
+  }
+
+  /**
+   * Warm-ups, then `runs` measured rounds. Each round runs every step once; the order rotates from round
+   * to round so no step always runs first (cold) or last. A GC between steps keeps one step's garbage
+   * from being collected on another's clock.
+   */
+  async rounds<K extends string, T>(
+    steps: Record<K, () => Promise<T>>,
+    { warmups, runs }: { warmups: number; runs: number },
+  ): Promise<Record<K, T[]>> {
+    const names = Object.keys(steps) as K[];
+    const results = Object.fromEntries(names.map((name) => [name, [] as T[]])) as unknown as Record<K, T[]>;
+    for (let round = -warmups; round < runs; round++) {
+      const offset = ((round % names.length) + names.length) % names.length;
+      for (let i = 0; i < names.length; i++) {
+        const name = names[(i + offset) % names.length] as K;
+        await this.gc();
+        const value = await steps[name]();
+        if (round >= 0) results[name].push(value);
+      }
+    }
+    return results;
+  }
+}

@@ -1,0 +1,63 @@
+/** What the bench page exposes as `window.bench`; every method returns plain JSON for page.evaluate. */
+export interface BenchApi {
+  setup(options: { serverUrl: string; drainUrl: string }): Promise<void>;
+  /** Figure 1: one read of the 28 MiB file, in ms. */
+  readFile(kind: 'params' | 'arrayBuffer'): Promise<number>;
+  /** Figure 2: ms per dimension read of a 12 MP image (averaged over a batch when it is sub-ms). */
+  readDimensions(
+    image: 'jpeg' | 'png',
+    kind: 'readImageInfo' | 'headerFromFile' | 'createImageBitmap',
+  ): Promise<{ ms: number; width: number; height: number }>;
+  /** Figure 3: mounts a fresh composer (memory transport) or the naive main-thread thumbnailer. */
+  mountPreview(kind: 'composer' | 'naive'): Promise<void>;
+  /** Figure 3: after the file reached the input, waits for its preview and counts long tasks meanwhile. */
+  awaitPreview(): Promise<PreviewResult>;
+  unmount(): Promise<void>;
+  /** Figure 4: reads the 28 MiB file once into memory for the uploads that follow. */
+  loadUploadBytes(): Promise<void>;
+  dropUploadBytes(): void;
+  upload(kind: UploadKind): Promise<UploadResult>;
+  /** Figure 5: mounts a fresh composer sending through createHttpTransport to the reference server. */
+  mountSendingComposer(): Promise<void>;
+  /** Figure 5: with the image already previewed, presses Send and counts commits and XHR progress events. */
+  sendFromComposer(): Promise<ComposerSendResult>;
+  /** Figure 6: File → fileToImageMessageParams → createImageMessage → sendMessage to the reference server. */
+  sendThroughManager(): Promise<UploadResult>;
+}
+
+export type UploadKind =
+  /** createHttpTransport → the reference server (the figure). */
+  | 'transport'
+  /** raw XHR of the disk-backed File → the drain server (the baseline). */
+  | 'rawFile'
+  /** createHttpTransport → the drain server (isolates the server's share). */
+  | 'transportToDrain'
+  /** raw XHR of `new Blob([bytes])` → the drain server (isolates the in-memory copy). */
+  | 'rawBytesBlob'
+  /** createHttpTransport with `request.file` set → the reference server (what the manager could send). */
+  | 'transportWithFile';
+
+export interface PreviewResult {
+  /** From the file's `change` event to the preview being loaded and decoded. */
+  ms: number;
+  longTasks: number;
+  longestTaskMs: number;
+  /** Sum over long tasks of (duration − 50 ms), as Lighthouse's total blocking time. */
+  blockingMs: number;
+  /** Scripts of long animation frames in the window, longest first: what the long tasks ran. */
+  culprits: string[];
+}
+
+export interface UploadResult {
+  ms: number;
+  progressEvents: number;
+  /** THUMB/LARGE links of the stored message, fetched afterwards so the server's variant work is done. */
+  variantUrls: string[];
+  sentBytes?: number;
+}
+
+export interface ComposerSendResult extends UploadResult {
+  commits: number;
+  /** Commits and XHR progress events in order, with what each commit showed. */
+  timeline: string[];
+}

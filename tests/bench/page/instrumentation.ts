@@ -1,0 +1,106 @@
+// Installed before anything else runs (main.tsx imports it first): long tasks, long animation frames,
+// XHR upload progress events and React commits, each read back by the bench API.
+
+const LONG_TASK_MS = 50;
+
+interface Span {
+  start: number;
+  end: number;
+}
+const longTasks: (Span & { duration: number })[] = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    longTasks.push({
+      start: entry.startTime,
+      end: entry.startTime + entry.duration,
+      duration: entry.duration,
+    });
+  }
+}).observe({ type: 'longtask', buffered: true });
+
+/** The parts of a long-animation-frame entry's script attribution read here (not in lib.dom yet). */
+interface ScriptTiming {
+  invoker: string;
+  sourceFunctionName: string;
+  duration: number;
+}
+/** Long animation frames, for their script attribution: which callback a long task was running. */
+const longFrames: (Span & { scripts: { name: string; duration: number }[] })[] = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    const scripts = ((entry as PerformanceEntry & { scripts?: ScriptTiming[] }).scripts ?? []).map(
+      (script) => ({
+        name: `${script.invoker}${script.sourceFunctionName ? ` → ${script.sourceFunctionName}` : ''}`,
+        duration: script.duration,
+      }),
+    );
+    longFrames.push({ start: entry.startTime, end: entry.startTime + entry.duration, scripts });
+  }
+}).observe({ type: 'long-animation-frame', buffered: true });
+
+export const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Long tasks overlapping [from, to]; waits a little first, as entries are delivered asynchronously. */
+export async function longTasksBetween(from: number, to: number) {
+  await frame();
+  await sleep(100);
+  const overlaps = (span: Span) => span.end > from && span.start < to;
+  const tasks = longTasks.filter((task) => overlaps(task) && task.duration > LONG_TASK_MS);
+  const culprits = longFrames
+    .filter(overlaps)
+    .flatMap((entry) => entry.scripts)
+    .filter((script) => script.duration > 10)
+    .sort((a, b) => b.duration - a.duration)
+    .map((script) => `${script.name} (${Math.round(script.duration)} ms)`);
+  return {
+    longTasks: tasks.length,
+    longestTaskMs: Math.max(0, ...tasks.map((task) => task.duration)),
+    blockingMs: tasks.reduce((sum, task) => sum + task.duration - LONG_TASK_MS, 0),
+    culprits,
+  };
+}
+
+// ---- XHR upload progress events and React commits -------------------------------------------------------
+
+let progressEvents = 0;
+let counting: { from: number; commits: number; timeline: string[] } | undefined;
+const since = () => Math.round(performance.now() - (counting?.from ?? 0));
+
+/** `xhr.upload` progress events of every XHR in the page so far (the transport's and the baselines'). */
+export const xhrProgressEvents = () => progressEvents;
+
+const send = XMLHttpRequest.prototype.send;
+XMLHttpRequest.prototype.send = function countingSend(
+  this: XMLHttpRequest,
+  body?: Document | XMLHttpRequestBodyInit | null,
+) {
+  this.upload.addEventListener('progress', (event) => {
+    progressEvents++;
+    counting?.timeline.push(`${since()} ms xhr progress ${Math.floor((event.loaded * 100) / event.total)}%`);
+  });
+  return send.call(this, body);
+};
+
+/** `<Profiler onRender>`: counts the commit and notes what the composer shows after it. */
+export function onRender() {
+  if (!counting) return;
+  counting.commits++;
+  // onRender runs in the commit phase: the DOM already shows this commit.
+  const preview = document.querySelector('#stage .im-preview');
+  const shown = preview
+    ? `${preview.getAttribute('data-status')} ${preview.querySelector('[role=progressbar]')?.getAttribute('aria-valuenow') ?? '-'}`
+    : 'no draft';
+  const status = document.querySelector('#stage [role=status]')?.textContent;
+  counting.timeline.push(`${since()} ms commit: ${shown}${status ? ` | status "${status}"` : ''}`);
+}
+
+export function startCountingCommits() {
+  counting = { from: performance.now(), commits: 0, timeline: [] };
+}
+
+export function stopCountingCommits(): { commits: number; timeline: string[] } {
+  const result = counting ?? { commits: 0, timeline: [] };
+  counting = undefined;
+  return result;
+}

@@ -1,0 +1,135 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium } from 'playwright';
+import { build } from 'vite';
+import { CHROMIUM_ARGS, chromiumLaunchOptions } from '../../scripts/chromium.ts';
+import { bundleFigures } from './bundle';
+import { startCpuMonitor } from './cpuMonitor';
+import { figure1, figure2, figure3 } from './figures';
+import { call, Harness, log, parseOptions } from './harness';
+import { ensureImages } from './images';
+import { readCorsHeaders, startDrainServer, startReferenceServer, startStaticServer } from './servers';
+import { type FigureResult, formatTable } from './stats';
+import { figure4, figure5, figure6 } from './uploadFigures';
+
+/**
+ * `pnpm bench` (scripts/bench.mjs loads this through Vite's module runner). Builds the bench page
+ * (page/, production React with profiling), serves it from its own origin beside the reference server
+ * (from its sources, fresh data dir) and a drain server, drives Debian chromium with Playwright, and
+ * prints one table row per figure: median, min–max, the baseline measured in the same run, the ratio and
+ * the goal. Timing goals are informational: the exit code is 0 whatever they say.
+ */
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const benchDir = fileURLToPath(new URL('./', import.meta.url));
+
+/** Other processes' CPU (in cores) above which a figure is flagged as measured on a busy machine. */
+const BUSY_MACHINE = 0.15;
+
+const FIGURES: Record<string, (h: Harness) => Promise<FigureResult[]>> = {
+  '1': figure1,
+  '2': figure2,
+  '3': figure3,
+  '4': figure4,
+  '5': figure5,
+  '6': figure6,
+};
+
+export async function runBench(argv: readonly string[]): Promise<void> {
+  const startedAt = Date.now();
+  const options = parseOptions(argv);
+  const images = await ensureImages({ fresh: options.freshImages, log });
+  const bundle = bundleFigures(root, options.bundle);
+
+  const work = mkdtempSync(join(tmpdir(), 'image-message-bench-'));
+  let browser: Browser | undefined;
+  const closers: (() => Promise<void>)[] = [];
+  const figures: FigureResult[] = [];
+  let chromiumVersion = '';
+  try {
+    log('building the bench page');
+    const pageDir = join(work, 'page');
+    await build({
+      configFile: join(benchDir, 'vite.config.ts'),
+      build: { outDir: pageDir, emptyOutDir: true },
+      logLevel: 'warn',
+    });
+    const site = await startStaticServer(pageDir);
+    closers.push(site.close);
+    const reference = await startReferenceServer(join(work, 'data'), site.url);
+    closers.push(reference.close);
+    const drain = await startDrainServer(await readCorsHeaders(reference.url, site.url));
+    closers.push(drain.close);
+
+    browser = await chromium.launch({ ...chromiumLaunchOptions(), args: CHROMIUM_ARGS });
+    chromiumVersion = browser.version();
+    const page = await browser.newPage({ viewport: { width: 1100, height: 800 } });
+    page.on('console', (message) => {
+      if (message.type() === 'error') console.error(`  page: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => console.error(`  page error: ${error.message}`));
+    await page.goto(site.url);
+    await page.waitForFunction(() => 'bench' in window);
+    const cdp = await page.context().newCDPSession(page);
+    // Emulated network conditions apply only with the Network domain enabled in the same session.
+    await cdp.send('Network.enable');
+    await call(page, 'setup', { serverUrl: reference.url, drainUrl: drain.url });
+    await page.setInputFiles('#file-big', images.big28.path);
+    await page.setInputFiles('#file-jpeg', images.jpeg12.path);
+    await page.setInputFiles('#file-png', images.png12.path);
+    const harness = new Harness(page, cdp, images, options);
+
+    for (const [id, figure] of Object.entries(FIGURES)) {
+      if (options.only && !options.only.has(id)) continue;
+      log(`figure ${id}`);
+      const monitor = startCpuMonitor();
+      const results = await figure(harness);
+      const otherCores = monitor.stop();
+      for (const result of results) {
+        result.otherProcessesCores = otherCores;
+        if (otherCores !== undefined && otherCores > BUSY_MACHINE) {
+          result.notes = [
+            ...(result.notes ?? []),
+            `other processes kept ${otherCores.toFixed(2)} of ${cpus().length} cores busy meanwhile: timings are inflated`,
+          ];
+        }
+      }
+      figures.push(...results);
+    }
+  } finally {
+    await browser?.close();
+    for (const close of closers.reverse()) await close().catch(() => undefined);
+    rmSync(work, { recursive: true, force: true });
+  }
+
+  const all = [...figures, ...bundle];
+  console.log('');
+  console.log(formatTable(all));
+  console.log(
+    'ratio: median ÷ baseline median, except 4 (throughput: baseline ÷ median, higher is better) and 6 (÷ file size).',
+  );
+  for (const figure of all) for (const note of figure.notes ?? []) console.log(`${figure.id}: ${note}`);
+  const goals = all.filter((figure) => figure.met !== undefined);
+  const missed = goals.filter((figure) => !figure.met).map((figure) => figure.id);
+  console.log('');
+  console.log(
+    `${goals.length - missed.length} of ${goals.length} goals met${missed.length ? `; not met: ${missed.join(', ')}` : ''}.`,
+  );
+
+  mkdirSync(join(root, 'reports'), { recursive: true });
+  const report = {
+    generatedAt: new Date().toISOString(),
+    environment: {
+      chromium: chromiumVersion,
+      node: process.version,
+      cpus: cpus().length,
+      runsPerFigure: options.runs,
+      durationS: (Date.now() - startedAt) / 1000,
+    },
+    images,
+    figures: all,
+  };
+  writeFileSync(join(root, 'reports', 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);
+  log('wrote reports/bench.json');
+}

@@ -1,0 +1,121 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
+import { type RunningServer, startServer } from '@image-message/server';
+
+export interface Listening {
+  url: string;
+  close(): Promise<void>;
+}
+
+async function listen(server: Server): Promise<Listening> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+};
+
+/** The built bench page, on an origin of its own (so both upload targets are cross-origin alike). */
+export function startStaticServer(dir: string): Promise<Listening> {
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+    const file = join(dir, path === '/' ? 'index.html' : path);
+    if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(path === '/favicon.ico' ? 204 : 404).end();
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+    });
+    createReadStream(file).pipe(res);
+  });
+  return listen(server);
+}
+
+/** The reference server from its sources, with a fresh data dir, allowing the bench page's origin. */
+export function startReferenceServer(dataDir: string, pageOrigin: string): Promise<RunningServer> {
+  return startServer({ port: 0, dataDir, corsOrigins: [pageOrigin], logLevel: 'silent' });
+}
+
+/** The CORS answers the reference server gives the page, copied so the drain server gives the same. */
+export interface CorsHeaders {
+  preflight: Record<string, string>;
+  response: Record<string, string>;
+}
+
+const UPLOAD_HEADERS = 'authorization,content-type,x-file-name';
+
+function corsOnly(headers: Headers): Record<string, string> {
+  const picked: Record<string, string> = {};
+  headers.forEach((value, name) => {
+    if (name.startsWith('access-control-') || name === 'vary') picked[name] = value;
+  });
+  return picked;
+}
+
+export async function readCorsHeaders(serverUrl: string, pageOrigin: string): Promise<CorsHeaders> {
+  const preflight = await fetch(`${serverUrl}/api/messages/img_probe?receiver=bob`, {
+    method: 'OPTIONS',
+    headers: {
+      origin: pageOrigin,
+      'access-control-request-method': 'PUT',
+      'access-control-request-headers': UPLOAD_HEADERS,
+    },
+  });
+  const simple = await fetch(`${serverUrl}/api/health`, { headers: { origin: pageOrigin } });
+  await Promise.all([preflight.arrayBuffer(), simple.arrayBuffer()]);
+  return { preflight: corsOnly(preflight.headers), response: corsOnly(simple.headers) };
+}
+
+/**
+ * The baseline of figure 4: reads every body byte and throws it away, with the reference server's CORS
+ * answers. `PUT /api/messages/:id` answers with a minimal sent-message envelope, so `createHttpTransport`
+ * pointed here succeeds as well (that isolates the transport from the server's own work).
+ */
+export function startDrainServer(cors: CorsHeaders): Promise<Listening> {
+  let seq = 0;
+  const server = createServer((req, res) => {
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, cors.preflight).end();
+      return;
+    }
+    let received = 0;
+    req.on('data', (chunk: Buffer) => {
+      received += chunk.length;
+    });
+    req.on('end', () => {
+      seq++;
+      const body = JSON.stringify({
+        code: 0,
+        desc: '',
+        data: {
+          msgID: `drain_${seq}`,
+          timestamp: Math.floor(Date.now() / 1000),
+          sender: 'alice',
+          received,
+          imageElem: { imageList: [] },
+        },
+      });
+      res.writeHead(200, { ...cors.response, 'content-type': 'application/json' }).end(body);
+    });
+  });
+  return listen(server);
+}
+
+/** Lets the server finish the THUMB/LARGE variants it makes after answering, so runs do not overlap it. */
+export async function waitForVariants(urls: readonly string[]): Promise<void> {
+  await Promise.all(urls.map(async (url) => (await fetch(url)).arrayBuffer()));
+}
