@@ -1,6 +1,6 @@
-import type { ImageDraft } from '@image-message/core';
-import { type ButtonHTMLAttributes, forwardRef } from 'react';
-import { useComposer, useDraft } from '../ComposerContext';
+import type { ImageDraft, SendStatus } from '@image-message/core';
+import { type ButtonHTMLAttributes, forwardRef, type Ref } from 'react';
+import { type ComposerContextValue, useComposer, useDraft } from '../ComposerContext';
 import { cx } from './cx';
 import { draftNameId } from './draftNameId';
 
@@ -8,78 +8,67 @@ export interface DraftButtonProps extends ButtonHTMLAttributes<HTMLButtonElement
   draft?: ImageDraft;
 }
 
-/** Cancels the draft's upload (shown while sending). The draft stays, ready for Retry. */
-export const CancelButton = forwardRef<HTMLButtonElement, DraftButtonProps>(function CancelButton(
-  { draft: draftProp, className, children, onClick, ...props },
-  ref,
-) {
-  const draft = useDraft('CancelButton', draftProp);
-  const { cancel, strings } = useComposer('CancelButton');
-  if (draft.status !== 'sending') return null;
+type DraftAction = 'cancel' | 'retry' | 'remove';
+
+/** When each button shows, and what it calls. */
+const ACTIONS: Record<
+  DraftAction,
+  { shows: (status: SendStatus) => boolean; run: keyof ComposerContextValue }
+> = {
+  cancel: { shows: (status) => status === 'sending', run: 'cancel' },
+  retry: { shows: (status) => status === 'failed' || status === 'canceled', run: 'send' },
+  remove: { shows: (status) => status !== 'sending', run: 'remove' },
+};
+
+/** The one button behind Cancel, Retry and Remove: shown only when it applies, named by its draft. */
+function DraftActionButton({
+  action,
+  partName,
+  buttonRef,
+  draft: draftProp,
+  className,
+  children,
+  onClick,
+  ...props
+}: DraftButtonProps & { action: DraftAction; partName: string; buttonRef: Ref<HTMLButtonElement> }) {
+  const draft = useDraft(partName, draftProp);
+  const composer = useComposer(partName);
+  const { shows, run } = ACTIONS[action];
+  if (!shows(draft.status)) return null;
   return (
     <button
       type="button"
       aria-describedby={draftNameId(draft)}
+      // Retry starts an upload, which a disabled composer must not do; Cancel and Remove stay usable.
+      disabled={action === 'retry' ? composer.disabled : undefined}
       {...props}
-      ref={ref}
-      className={cx('im-button', 'im-button--cancel', className)}
+      ref={buttonRef}
+      className={cx('im-button', `im-button--${action}`, className)}
       onClick={(event) => {
         onClick?.(event);
-        if (!event.defaultPrevented) cancel(draft.id);
+        if (!event.defaultPrevented) (composer[run] as (id: string) => void)(draft.id);
       }}
     >
-      {children ?? strings.cancel}
+      {children ?? composer.strings[action]}
     </button>
   );
-});
+}
+
+/** Cancels the draft's upload (shown while sending). The draft stays, ready for Retry. */
+export const CancelButton = forwardRef<HTMLButtonElement, DraftButtonProps>(
+  function CancelButton(props, ref) {
+    return <DraftActionButton {...props} action="cancel" partName="CancelButton" buttonRef={ref} />;
+  },
+);
 
 /** Sends a failed or canceled draft again, with the same id, so the server keeps one message. */
-export const RetryButton = forwardRef<HTMLButtonElement, DraftButtonProps>(function RetryButton(
-  { draft: draftProp, className, children, onClick, ...props },
-  ref,
-) {
-  const draft = useDraft('RetryButton', draftProp);
-  const { send, strings, disabled } = useComposer('RetryButton');
-  if (draft.status !== 'failed' && draft.status !== 'canceled') return null;
-  return (
-    <button
-      type="button"
-      aria-describedby={draftNameId(draft)}
-      disabled={disabled}
-      {...props}
-      ref={ref}
-      className={cx('im-button', 'im-button--retry', className)}
-      onClick={(event) => {
-        onClick?.(event);
-        if (!event.defaultPrevented) send(draft.id);
-      }}
-    >
-      {children ?? strings.retry}
-    </button>
-  );
+export const RetryButton = forwardRef<HTMLButtonElement, DraftButtonProps>(function RetryButton(props, ref) {
+  return <DraftActionButton {...props} action="retry" partName="RetryButton" buttonRef={ref} />;
 });
 
 /** Removes the draft (stopping its upload, if any) and revokes its preview. */
-export const RemoveButton = forwardRef<HTMLButtonElement, DraftButtonProps>(function RemoveButton(
-  { draft: draftProp, className, children, onClick, ...props },
-  ref,
-) {
-  const draft = useDraft('RemoveButton', draftProp);
-  const { remove, strings } = useComposer('RemoveButton');
-  if (draft.status === 'sending') return null;
-  return (
-    <button
-      type="button"
-      aria-describedby={draftNameId(draft)}
-      {...props}
-      ref={ref}
-      className={cx('im-button', 'im-button--remove', className)}
-      onClick={(event) => {
-        onClick?.(event);
-        if (!event.defaultPrevented) remove(draft.id);
-      }}
-    >
-      {children ?? strings.remove}
-    </button>
-  );
-});
+export const RemoveButton = forwardRef<HTMLButtonElement, DraftButtonProps>(
+  function RemoveButton(props, ref) {
+    return <DraftActionButton {...props} action="remove" partName="RemoveButton" buttonRef={ref} />;
+  },
+);
