@@ -1,6 +1,6 @@
 import type { ImageDraft, SendStatus } from '@image-message/core';
 import { type ButtonHTMLAttributes, forwardRef, type Ref } from 'react';
-import { type ComposerContextValue, useComposer, useDraft } from '../ComposerContext';
+import { useComposer, useDraft } from '../ComposerContext';
 import { cx } from './cx';
 import { draftNameId } from './draftNameId';
 
@@ -13,7 +13,7 @@ type DraftAction = 'cancel' | 'retry' | 'remove';
 /** When each button shows, and what it calls. */
 const ACTIONS: Record<
   DraftAction,
-  { shows: (status: SendStatus) => boolean; run: keyof ComposerContextValue }
+  { shows: (status: SendStatus) => boolean; run: 'cancel' | 'send' | 'remove' }
 > = {
   cancel: { shows: (status) => status === 'sending', run: 'cancel' },
   retry: { shows: (status) => status === 'failed' || status === 'canceled', run: 'send' },
@@ -46,7 +46,7 @@ function DraftActionButton({
       className={cx('im-button', `im-button--${action}`, className)}
       onClick={(event) => {
         onClick?.(event);
-        if (!event.defaultPrevented) (composer[run] as (id: string) => void)(draft.id);
+        if (!event.defaultPrevented) composer[run](draft.id);
       }}
     >
       {children ?? composer.strings[action]}
