@@ -254,6 +254,8 @@ describe('<ImageMessageComposer> sending', () => {
     const { user } = renderComposer({ autoSend: true }, transport);
     await user.upload(fileInput(), [createImageFile({ name: 'x.png' }), createImageFile({ name: 'y.png' })]);
     await waitFor(() => expect(transport.messages).toHaveLength(2));
+    // Each announcement names its image, though the send started before the draft reached the list.
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(/[xy]\.png sent/));
   });
 
   it('sends each draft once when Send is double-clicked', async () => {

@@ -104,9 +104,11 @@ export function useComposerState(
   });
   const canReach = Boolean(receiver?.trim() || groupID?.trim()) && !disabled;
 
-  const send = (id: string) => {
+  // `fileName` comes from the caller when this render's draft list does not have the draft yet (autoSend
+  // sends from the callback of the render that added it).
+  const send = (id: string, fileName = fileNameOf(id)) => {
     if (!canReach || requested.has(id)) return;
-    requested.set(id, fileNameOf(id));
+    requested.set(id, fileName);
     mutate({ id, ...(receiver && { receiver }), ...(groupID && { groupID }) });
   };
   const sendable = drafts.drafts.filter((draft) => draft.status === 'created' && !requested.has(draft.id));
@@ -119,7 +121,7 @@ export function useComposerState(
         announce(strings.announce.rejected({ count: rejected.length }));
         latest.current.options.onReject?.(rejected);
       }
-      if (autoSend) for (const draft of added) send(draft.id);
+      if (autoSend) for (const draft of added) send(draft.id, draft.fileName);
     });
   };
 
