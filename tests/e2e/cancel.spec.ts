@@ -23,6 +23,8 @@ test('cancel mid-upload stores nothing; Retry then stores exactly one message', 
   await alice.page.getByRole('button', { name: 'Cancel' }).click();
   await expect(alice.page.getByText('Upload canceled', { exact: true })).toBeVisible();
   await expect(alice.page.getByRole('button', { name: 'Retry' })).toBeFocused();
+  // A cancel is the user's choice, not a failure: the conversation shows nothing for it.
+  await expect(alice.log().getByRole('listitem')).toHaveCount(0);
   expect(await apiMessages(server.url, 'alice', 'c2c_bob')).toHaveLength(0);
 
   await cdp.send('Network.emulateNetworkConditions', {

@@ -29,6 +29,16 @@ export function patchMessage(
   return list.map((item) => (item.id === id ? { ...item, ...patch } : item));
 }
 
+/** Takes the message with local id `id` out of the list unless it was delivered (status 2). */
+export function removeUnsent(
+  list: readonly V2TimMessage[] | undefined,
+  id: string,
+): V2TimMessage[] | undefined {
+  return list?.some((item) => item.id === id && item.status !== 2)
+    ? list.filter((item) => item.id !== id)
+    : (list as V2TimMessage[] | undefined);
+}
+
 function isSameMessage(a: V2TimMessage, b: V2TimMessage): boolean {
   return (a.id !== undefined && a.id === b.id) || (a.msgID !== undefined && a.msgID === b.msgID);
 }

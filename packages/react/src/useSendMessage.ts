@@ -9,7 +9,7 @@ import {
 } from '@tanstack/react-query';
 import { useCallback, useContext, useRef } from 'react';
 import { useImageMessageManager } from './ImageMessageContext';
-import { patchMessage, upsertMessage } from './messageCache';
+import { patchMessage, removeUnsent, upsertMessage } from './messageCache';
 import { scheduleFrame } from './scheduleFrame';
 import { useFrameMutation } from './useFrameMutation';
 import { useFrameThrottled } from './useFrameThrottled';
@@ -34,7 +34,8 @@ export interface UseSendMessageOptions
   /**
    * The app's cached message list (`V2TimMessage[]`) to update optimistically: the message goes in at
    * status 1, its progress follows the upload, then the server's message (status 2) replaces it, or it
-   * is marked 3 on failure. Never duplicated, never dropped.
+   * is marked 3 on failure. Never duplicated, never dropped on failure; a canceled send leaves the list
+   * until it is sent again.
    */
   queryKey?: QueryKey;
   sendOptions?: SendImageOptions;
@@ -157,10 +158,14 @@ export function useSendMessage(options: UseSendMessageOptions = {}): UseSendMess
       onError: (error, variables, onMutateResult, context) => {
         if (queryKey) {
           queryClient.setQueryData<V2TimMessage[]>(queryKey, (list) =>
-            patchMessage(list, variables.id, {
-              status: 3,
-              ...(error.messageInfo && { progress: error.messageInfo.progress }),
-            }),
+            // A cancel is the user's choice, not a failure to show in the conversation: the unsent copy
+            // leaves the list (the draft stays where the user can send it again).
+            error.code === ErrorCode.CANCELED
+              ? removeUnsent(list, variables.id)
+              : patchMessage(list, variables.id, {
+                  status: 3,
+                  ...(error.messageInfo && { progress: error.messageInfo.progress }),
+                }),
           );
         }
         return onError?.(error, variables, onMutateResult, context);
@@ -180,11 +185,7 @@ export function useSendMessage(options: UseSendMessageOptions = {}): UseSendMess
     (id: string) => {
       controllers.current.get(id)?.abort();
       if (!queryKey) return;
-      queryClient.setQueryData<V2TimMessage[]>(queryKey, (list) =>
-        list?.some((item) => item.id === id && item.status !== 2)
-          ? list.filter((item) => item.id !== id)
-          : list,
-      );
+      queryClient.setQueryData<V2TimMessage[]>(queryKey, (list) => removeUnsent(list, id));
     },
     [queryClient, JSON.stringify(queryKey)],
   );

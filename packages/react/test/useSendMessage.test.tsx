@@ -201,6 +201,20 @@ describe('useSendMessage', () => {
     expect(read()).toEqual([expect.objectContaining({ id, status: 2 })]);
   });
 
+  it('takes a canceled send out of the cached list (not a failure to show); a retry puts back one row', async () => {
+    const hook = renderSend({ queryKey: ['messages'] }, { steps: 10, latency: 30 });
+    const id = await createDraft(hook.manager);
+    const read = () => hook.queryClient.getQueryData<V2TimMessage[]>(['messages']) ?? [];
+    act(() => hook.result.current.mutate({ id, receiver: 'bob' }));
+    await waitFor(() => expect(read()).toEqual([expect.objectContaining({ id, status: 1 })]));
+    act(() => hook.result.current.cancel(id));
+    await waitFor(() => expect(hook.result.current.error?.code).toBe(ErrorCode.CANCELED));
+    expect(read()).toEqual([]);
+    act(() => hook.result.current.mutate({ id, receiver: 'bob' }));
+    await waitFor(() => expect(hook.result.current.isSuccess).toBe(true));
+    expect(read()).toEqual([expect.objectContaining({ id, status: 2 })]);
+  });
+
   it('merges a server push of the same message that lands before the send resolves: one row', async () => {
     const hook = renderSend({ queryKey: ['messages'] }, { steps: 5, latency: 20 });
     const id = await createDraft(hook.manager);
