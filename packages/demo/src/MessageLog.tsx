@@ -21,12 +21,20 @@ export function MessageLog({ label, messages, loading, error, viewer, nameOf }: 
 
   return (
     <div className="demo-log-frame">
-      <ol role="log" aria-label={label} aria-live="polite" className="demo-log">
-        {messages.map((message) => (
-          <MessageItem key={message.id ?? message.msgID} message={message} viewer={viewer} nameOf={nameOf} />
-        ))}
-        <li ref={end} aria-hidden="true" className="demo-log__end" />
-      </ol>
+      {/* The log wraps the list: a list item must sit in a list, not directly in a log. */}
+      <div role="log" aria-label={label} aria-live="polite">
+        <ol className="demo-log">
+          {messages.map((message) => (
+            <MessageItem
+              key={message.id ?? message.msgID}
+              message={message}
+              viewer={viewer}
+              nameOf={nameOf}
+            />
+          ))}
+          <li ref={end} aria-hidden="true" className="demo-log__end" />
+        </ol>
+      </div>
       {loading && <p className="demo-note">Loading messages…</p>}
       {!loading && count === 0 && !error && (
         <p className="demo-note">No messages yet. Drop, paste or pick an image below.</p>
