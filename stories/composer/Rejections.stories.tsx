@@ -58,7 +58,7 @@ export const TooLarge: Story = {
       context,
       [createImageFile({ name: 'raw-export.png', size: IMAGE_MAX_BYTES + 1 })],
       ErrorCode.FILE_TOO_LARGE,
-      'raw-export.png is 28 MB, over the 28 MB limit. Choose a smaller image or compress it.',
+      'raw-export.png is 28.1 MB, over the 28 MB limit. Choose a smaller image or compress it.',
     ),
 };
 

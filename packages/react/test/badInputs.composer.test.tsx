@@ -54,7 +54,7 @@ function expectedAlert(strings: ImageMessageStrings, entry: BadCase, size: numbe
   const text = strings.errors[TEXT_FOR_CODE[entry.expectedCode] as keyof ImageMessageStrings['errors']];
   return text({
     fileName: entry.expectedSanitizedName,
-    size: formatBytes(size),
+    size: formatBytes(size, 'up'),
     limit: formatBytes(IMAGE_MAX_BYTES),
     maxFiles: 0,
     desc: '',

@@ -98,7 +98,7 @@ describe('<ImageMessageComposer> rejections', () => {
     [
       'too large',
       () => createImageFile({ name: 'huge.png', size: IMAGE_MAX_BYTES + 1 }),
-      /huge\.png is 28 MB, over the 28 MB limit\. Choose a smaller image or compress it\./,
+      /huge\.png is 28.1 MB, over the 28 MB limit\. Choose a smaller image or compress it\./,
     ],
     [
       'empty',
@@ -303,7 +303,7 @@ describe('<ImageMessageComposer> languages', () => {
       createImageFile({ name: 'big.png', size: IMAGE_MAX_BYTES + 1 }),
     ]);
     expect(await screen.findByRole('alert')).toHaveTextContent(
-      'big.png 大小为 28 MB，超过 28 MB 上限。请选择更小的图片或先压缩。',
+      'big.png 大小为 28.1 MB，超过 28 MB 上限。请选择更小的图片或先压缩。',
     );
     await screen.findByRole('img', { name: '猫.png' });
     expect(screen.getByRole('button', { name: '移除' })).toBeInTheDocument();

@@ -82,7 +82,7 @@ describe('useCreateImageMessage', () => {
     };
     await add(hook, [file]);
     expect(hook.result.current.rejections[0]?.code).toBe(ErrorCode.FILE_TOO_LARGE);
-    expect(hook.result.current.rejections[0]?.desc).toContain('1000 bytes');
+    expect(hook.result.current.rejections[0]?.desc).toContain('the limit is 1000 B');
     expect(reads).toBe(0);
   });
 

@@ -144,10 +144,11 @@ describe('copied formulas', () => {
 
   it('formatBytes words sizes as core does', () => {
     fc.assert(
-      fc.property(fc.nat(2 ** 40), (n) => {
-        expect(formatBytes(n)).toBe(coreFormatBytes(n));
+      fc.property(fc.nat(2 ** 40), fc.constantFrom('down' as const, 'up' as const), (n, rounding) => {
+        expect(formatBytes(n, rounding)).toBe(coreFormatBytes(n, rounding));
       }),
     );
     expect(formatBytes(29_360_128)).toBe('28 MB');
+    expect(formatBytes(29_360_129, 'up')).toBe('28.1 MB');
   });
 });

@@ -1,21 +1,27 @@
-const UNITS = ['bytes', 'KB', 'MB', 'GB'] as const;
+const UNITS = ['B', 'KB', 'MB', 'GB'] as const;
 
 /**
- * Human-readable size in binary units labelled the way the SDK documents its limit: 29,360,128 bytes is
- * "28 MB", 31,457,281 is "30 MB" (one decimal below 10, none above; never rounds up past a limit).
+ * Human-readable size in binary units, labelled the way the SDK documents its limit: 29,360,128 bytes
+ * is "28 MB". One decimal below 10 units, none above; unit symbols only, so the text reads the same in
+ * every locale.
+ *
+ * `rounding` says which way a size between two shown values goes. A limit rounds `'down'` (the default),
+ * so it never reads as more than is allowed; a size that is over a limit rounds `'up'`, to one decimal
+ * at any magnitude, so it never reads as equal to the limit: 28 MiB + 1 byte is "28.1 MB".
  *
  * @example formatBytes(IMAGE_MAX_BYTES) // "28 MB"
+ * @example formatBytes(IMAGE_MAX_BYTES + 1, 'up') // "28.1 MB"
  */
-export function formatBytes(bytes: number): string {
-  if (!Number.isFinite(bytes) || bytes < 1024) return `${Math.max(0, Math.round(bytes || 0))} bytes`;
+export function formatBytes(bytes: number, rounding: 'down' | 'up' = 'down'): string {
+  const up = rounding === 'up';
+  if (!Number.isFinite(bytes) || bytes < 1024) return `${Math.max(0, Math.round(bytes || 0))} B`;
   let value = bytes;
   let unit = 0;
   while (value >= 1024 && unit < UNITS.length - 1) {
     value /= 1024;
     unit++;
   }
-  const factor = value < 10 ? 10 : 1; // one decimal below 10
-  // Truncate rather than round so a file just over the limit never reads as equal to it. A whole number
-  // prints without ".0", and n / 10 prints as its one decimal.
-  return `${Math.floor(value * factor) / factor} ${UNITS[unit]}`;
+  const factor = up || value < 10 ? 10 : 1;
+  // n / 10 prints as its one decimal, and a whole number without ".0".
+  return `${Math[up ? 'ceil' : 'floor'](value * factor) / factor} ${UNITS[unit]}`;
 }

@@ -19,7 +19,7 @@ export function checkImageSize(size: number, maxBytes: number): ImageSizeCheck {
     return {
       ok: false,
       code: ErrorCode.FILE_TOO_LARGE,
-      desc: `This image is ${formatBytes(size)} (${size.toLocaleString('en-US')} bytes); the limit is ${formatBytes(maxBytes)}. Choose a smaller image or compress it.`,
+      desc: `This image is ${formatBytes(size, 'up')} (${size.toLocaleString('en-US')} bytes); the limit is ${formatBytes(maxBytes)}. Choose a smaller image or compress it.`,
     };
   }
   return { ok: true };

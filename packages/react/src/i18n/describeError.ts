@@ -24,7 +24,7 @@ export function describeError(
     fileName: params.fileName,
     desc: params.desc,
     limit: formatBytes(params.maxBytes),
-    size: formatBytes(params.size ?? 0),
+    size: formatBytes(params.size ?? 0, 'up'),
     maxFiles: params.maxFiles ?? 0,
   };
   return strings.errors[TEXT_FOR_CODE[code] ?? 'other'](values);

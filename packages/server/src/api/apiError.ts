@@ -64,6 +64,6 @@ export function tooLarge(size: number | undefined, limit: number): ApiError {
   const desc =
     size === undefined
       ? `This image is larger than the limit of ${limitText}; the upload was stopped there. Choose a smaller image or compress it.`
-      : `This image is ${formatBytes(size)} (${size.toLocaleString('en-US')} bytes); the limit is ${limitText}. Choose a smaller image or compress it.`;
+      : `This image is ${formatBytes(size, 'up')} (${size.toLocaleString('en-US')} bytes); the limit is ${limitText}. Choose a smaller image or compress it.`;
   return new ApiError(413, Code.FILE_TOO_LARGE, desc);
 }
