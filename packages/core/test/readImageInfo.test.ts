@@ -25,6 +25,49 @@ describe('readImageInfo', () => {
     });
   });
 
+  /** SOI, an APP1 Exif block whose IFD0 holds only the orientation, and a frame header (stored 40×30). */
+  function jpegWithOrientation(orientation: number, byteOrder: 'II' | 'MM'): Uint8Array {
+    const little = byteOrder === 'II';
+    const tiff = new Uint8Array(26);
+    const view = new DataView(tiff.buffer);
+    tiff.set([...byteOrder].map((char) => char.charCodeAt(0)));
+    view.setUint16(2, 42, little);
+    view.setUint32(4, 8, little); // IFD0 right after the header
+    view.setUint16(8, 1, little); // one entry
+    view.setUint16(10, 0x0112, little); // Orientation
+    view.setUint16(12, 3, little); // SHORT
+    view.setUint32(14, 1, little); // count
+    view.setUint16(18, orientation, little);
+    const exif = [...'Exif\0\0'].map((char) => char.charCodeAt(0));
+    const app1Length = 2 + exif.length + tiff.length;
+    const app1 = [0xff, 0xe1, app1Length >> 8, app1Length & 0xff, ...exif, ...tiff];
+    // SOF0 (length 11): 8-bit samples, height 30, width 40, one component.
+    const sof0 = [0xff, 0xc0, 0, 11, 8, 0, 30, 0, 40, 1, 1, 0x11, 0];
+    return new Uint8Array([0xff, 0xd8, ...app1, ...sof0, 0xff, 0xd9]);
+  }
+
+  it.each(
+    [1, 2, 3, 4, 5, 6, 7, 8].flatMap((orientation) => [
+      [orientation, 'II'] as const,
+      [orientation, 'MM'] as const,
+    ]),
+  )(
+    'reads EXIF orientation %i (%s byte order); 5–8 swap width and height, 1–4 do not',
+    (orientation, order) => {
+      const quarterTurn = orientation >= 5;
+      expect(readImageInfo(jpegWithOrientation(orientation, order))).toEqual({
+        ok: true,
+        info: {
+          format: 'jpeg',
+          mimeType: 'image/jpeg',
+          width: quarterTurn ? 30 : 40,
+          height: quarterTurn ? 40 : 30,
+          orientation,
+        },
+      });
+    },
+  );
+
   it.each([
     ['image.heic', 'heic'],
     ['image.avif', 'avif'],
