@@ -9,7 +9,8 @@
 // string blanked out, the logic the contract asks for (five header readers with EXIF, refused-format
 // sniffing, the name sanitizer, manager, draft list, optimistic cache, frame-throttled progress, focus
 // management, paste/drop) still gzips to ~10.4 KB, and both locales' texts add ~3 KB. So `npm test`
-// enforces a regression limit just above today's size and prints the goal beside it, unmet.
+// enforces a regression limit just above today's size and prints the goal beside it, unmet. (14 KB
+// until the failure texts for signed-out and not-allowed sends were localized: +0.3 KB, in both locales.)
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -22,7 +23,7 @@ process.env.NODE_ENV = 'production';
 
 const GOAL = { js: 10 * 1024, css: 3 * 1024 };
 /** What `npm test` enforces: the goal where it is met, else a regression limit above today's size. */
-const LIMIT = { js: 14 * 1024, css: GOAL.css };
+const LIMIT = { js: 14.5 * 1024, css: GOAL.css };
 const PEERS = [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\//, /^react-dropzone$/, /^@tencentcloud\//];
 // Sources, not dist: the budget needs no build first.
 const alias = Object.entries({

@@ -58,6 +58,7 @@ function expectedAlert(strings: ImageMessageStrings, entry: BadCase, size: numbe
     limit: formatBytes(IMAGE_MAX_BYTES),
     maxFiles: 0,
     desc: '',
+    code: entry.expectedCode,
   });
 }
 

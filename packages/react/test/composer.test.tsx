@@ -228,13 +228,22 @@ describe('<ImageMessageComposer> sending', () => {
   it.each([
     [ErrorCode.NETWORK_DISCONNECT, "net.png wasn't sent: you're offline. Reconnect, then press Retry."],
     [ErrorCode.REQUEST_TIMEOUT, 'net.png timed out while uploading. Press Retry to try again.'],
-    [20007, "net.png wasn't sent: Blocked by the receiver."],
-  ])('words failure %i so the user knows what to do', async (code, text) => {
-    const transport = createMemoryTransport({ failures: [{ code, desc: 'Blocked by the receiver.' }] });
-    const { user } = renderComposer({}, transport);
+    [6014, "net.png wasn't sent: you're signed out. Sign in again, then press Retry."],
+    [3004, "net.png wasn't sent: you're signed out. Sign in again, then press Retry."],
+    [10007, "net.png wasn't sent: you can't send images to this conversation right now."],
+    [20007, "net.png wasn't sent: you can't send images to this conversation right now."],
+    [12345, "net.png wasn't sent: The service said no."],
+    [ErrorCode.NETWORK_DISCONNECT, 'net.png 未发送：网络已断开。请恢复网络后点击“重试”。', 'zh-CN'],
+    [6014, 'net.png 未发送：登录已失效。请重新登录后点击“重试”。', 'zh-CN'],
+    [10017, 'net.png 未发送：你目前无法在此会话中发送图片。', 'zh-CN'],
+    // The service's English desc would not be Chinese: the code is quoted instead.
+    [12345, 'net.png 未发送（错误码 12345）。请稍后点击“重试”。', 'zh-CN'],
+  ])('words failure %i so the user knows what to do: %s', async (code, text, locale = 'en-US') => {
+    const transport = createMemoryTransport({ failures: [{ code, desc: 'The service said no.' }] });
+    const { user } = renderComposer({ locale }, transport);
     await user.upload(fileInput(), createImageFile({ name: 'net.png' }));
     await screen.findByRole('img', { name: 'net.png' });
-    await user.click(screen.getByRole('button', { name: 'Send' }));
+    await user.click(screen.getByRole('button', { name: locale === 'zh-CN' ? '发送' : 'Send' }));
     expect(await screen.findByRole('alert')).toHaveTextContent(text);
   });
 

@@ -12,6 +12,13 @@ const TEXT_FOR_CODE: Readonly<Record<number, keyof ImageMessageStrings['errors']
   [ErrorCode.UPLOAD_FAILED]: 'uploadFailed',
   [ErrorCode.NETWORK_DISCONNECT]: 'network',
   [ErrorCode.REQUEST_TIMEOUT]: 'timeout',
+  // Service codes the SDK documents (the reference server uses 6014 and 10007 too).
+  ...Object.fromEntries(
+    [6014, 2024, 3001, 3002, 3003, 3004, 3005, 3006, 20002, 70001].map((code) => [code, 'signedOut']),
+  ),
+  ...Object.fromEntries(
+    [10007, 10017, 20007, 20009, 20010, 20011, 20012].map((code) => [code, 'notAllowed']),
+  ),
 };
 
 /** The localized text for a rejection or send failure: what happened and what to do. */
@@ -26,6 +33,7 @@ export function describeError(
     limit: formatBytes(params.maxBytes),
     size: formatBytes(params.size ?? 0, 'up'),
     maxFiles: params.maxFiles ?? 0,
+    code,
   };
   return strings.errors[TEXT_FOR_CODE[code] ?? 'other'](values);
 }

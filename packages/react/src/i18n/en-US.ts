@@ -32,6 +32,10 @@ export const enUS: ImageMessageStrings = {
     uploadFailed: ({ fileName }) => `${fileName} couldn't be uploaded. Press Retry to try again.`,
     network: ({ fileName }) => `${fileName} wasn't sent: you're offline. Reconnect, then press Retry.`,
     timeout: ({ fileName }) => `${fileName} timed out while uploading. Press Retry to try again.`,
+    signedOut: ({ fileName }) =>
+      `${fileName} wasn't sent: you're signed out. Sign in again, then press Retry.`,
+    notAllowed: ({ fileName }) =>
+      `${fileName} wasn't sent: you can't send images to this conversation right now.`,
     other: ({ fileName, desc }) => `${fileName} wasn't sent: ${desc}`,
   },
   announce: {

@@ -9,6 +9,8 @@ export interface MessageParams {
   maxFiles: number;
   /** The English description from core, for codes without a text of their own. */
   desc: string;
+  /** The result's code, for texts that quote it (a support person can look it up). */
+  code: number;
 }
 
 /**
@@ -45,6 +47,10 @@ export interface ImageMessageStrings {
     uploadFailed: (p: MessageParams) => string;
     network: (p: MessageParams) => string;
     timeout: (p: MessageParams) => string;
+    /** The session ended (6014, Tencent's 2024, 3001–3006, 20002, 70001): sign in again. */
+    signedOut: (p: MessageParams) => string;
+    /** No permission, muted, blocked or not friends (10007, 10017, 20007, 20009–20012). */
+    notAllowed: (p: MessageParams) => string;
     /** Any other code: usually the service's own description. */
     other: (p: MessageParams) => string;
   };

@@ -28,7 +28,10 @@ export const zhCN: ImageMessageStrings = {
     uploadFailed: ({ fileName }) => `${fileName} 上传失败，请点击“重试”。`,
     network: ({ fileName }) => `${fileName} 未发送：网络已断开。请恢复网络后点击“重试”。`,
     timeout: ({ fileName }) => `${fileName} 上传超时，请点击“重试”。`,
-    other: ({ fileName, desc }) => `${fileName} 未发送：${desc}`,
+    signedOut: ({ fileName }) => `${fileName} 未发送：登录已失效。请重新登录后点击“重试”。`,
+    notAllowed: ({ fileName }) => `${fileName} 未发送：你目前无法在此会话中发送图片。`,
+    // The service's own description is English; the code lets support look the cause up.
+    other: ({ fileName, code }) => `${fileName} 未发送（错误码 ${code}）。请稍后点击“重试”。`,
   },
   announce: {
     added: ({ count }) => `已添加 ${count} 张图片`,
