@@ -15,7 +15,7 @@ Needs the app's \`<QueryClientProvider>\` and an \`<ImageMessageProvider>\`.
 
 | option | meaning |
 | --- | --- |
-| \`queryKey\` | the app's cached \`V2TimMessage[]\` for the conversation: the message goes in at status 1, follows the upload's progress, then becomes the server's message (status 2) or is marked 3 |
+| \`queryKey\` | the app's cached \`V2TimMessage[]\` for the conversation: the message goes in at status 1, follows the upload's progress, then becomes the server's message (status 2), is marked 3 on failure, or leaves the list on cancel |
 | \`sendOptions\` | SDK send options for every send (\`priority\`, \`cloudCustomData\`, …) |
 | \`onSuccess\`, \`onError\`, \`onMutate\`, \`retry\`, … | any react-query mutation option |
 
@@ -74,7 +74,10 @@ export const Send: Story = {
   },
 };
 
-/** Cancel while held at 40 %: the mutation fails with `CANCELED` (-2) and the cached row is marked 3. */
+/**
+ * Cancel while held at 40 %: the mutation fails with `CANCELED` (-2), and the cached row leaves the
+ * conversation (a cancel is not a failure to show); the draft stays, ready to send again.
+ */
 export const Cancel: Story = {
   // The picked file is padded to 10,000 bytes so 40 % is a step boundary of the ten.
   parameters: { imageMessage: { transport: { steps: 10, stalls: [{ afterBytes: 4_000 }] } } },
@@ -86,10 +89,12 @@ export const Cancel: Story = {
     await canvas.findByRole('img', { name: 'slow.png' });
     await userEvent.click(canvas.getByRole('button', { name: 'Send' }));
     await waitFor(() => expect(result(canvasElement, 'progress')).toBe('40'));
+    await expect(canvas.getByText('1 sending')).toBeVisible();
     await userEvent.click(canvas.getByRole('button', { name: 'Cancel' }));
     await waitFor(() => expect(result(canvasElement, 'status')).toBe('error'));
     await expect(result(canvasElement, 'error')).toMatch(new RegExp(`^${ErrorCode.CANCELED}: `));
-    await expect(await canvas.findByText('3 failed')).toBeVisible();
+    await waitFor(() => expect(canvas.queryByText('1 sending')).toBeNull());
+    await expect(canvas.queryByText('3 failed')).toBeNull();
     // The draft leaves 'sending' on the hook's next frame-throttled snapshot.
     await waitFor(() => expect(canvas.getByRole('button', { name: 'Send' })).toBeEnabled());
   },
