@@ -393,6 +393,33 @@ describe('<ImageMessageComposer> focus', () => {
 });
 
 describe('<ImageMessageComposer> and the app cache', () => {
+  it('a send that fails after the composer unmounted still reaches the app: onError, and status 3 in the cache', async () => {
+    const transport = createMemoryTransport({
+      steps: 10,
+      latency: 20,
+      failures: [{ code: ErrorCode.UPLOAD_FAILED, afterBytes: 5_000 }],
+    });
+    const onError = vi.fn();
+    const { user, queryClient, unmount } = renderComposer(
+      { queryKey: ['conversation', 'bob'], onError },
+      transport,
+    );
+    queryClient.setQueryData(['conversation', 'bob'], []);
+    await user.upload(fileInput(), createImageFile({ name: 'late.png', size: 10_000 }));
+    await screen.findByRole('img', { name: 'late.png' });
+    await user.click(screen.getByRole('button', { name: 'Send' }));
+    await screen.findByRole('progressbar', { name: 'Uploading late.png' });
+    unmount();
+
+    await waitFor(() =>
+      expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: ErrorCode.UPLOAD_FAILED })),
+    );
+    expect(queryClient.getQueryData(['conversation', 'bob'])).toEqual([
+      expect.objectContaining({ status: 3 }),
+    ]);
+    expect(transport.messages).toHaveLength(0);
+  });
+
   it('removing a failed draft also takes its unsent copy out of the cached conversation', async () => {
     const transport = createMemoryTransport({
       failures: [{ code: ErrorCode.UPLOAD_FAILED, afterBytes: 10 }],
