@@ -26,6 +26,7 @@ export interface UseCreateImageMessageResult {
   remove: (id: string) => void;
   /** Removes every draft and rejection. */
   clear: () => void;
+  /** Dismisses one rejection by its id, or all of them. */
   dismissRejection: (id?: string) => void;
 }
 

@@ -11,6 +11,7 @@ import type { V2TimMessage } from '../types';
  */
 export type SendStatus = 'created' | 'sending' | 'sent' | 'failed' | 'canceled';
 
+/** One message's send, as the manager keeps it; a new object after every change. */
 export interface SendState {
   readonly status: SendStatus;
   /** Integer 0–100, never decreasing within an attempt. */
@@ -23,6 +24,7 @@ export interface SendState {
   readonly attempts: number;
 }
 
+/** Everything that can happen to a send; `sendReducer` is the only place the status changes. */
 export type SendAction =
   | { type: 'start'; receiver?: string; groupID?: string }
   | { type: 'progress'; progress: number }
@@ -30,6 +32,7 @@ export type SendAction =
   | { type: 'fail'; code: number; desc: string }
   | { type: 'cancel' };
 
+/** The state of a message just created: nothing sent yet. */
 export function initialSendState(message: V2TimMessage): SendState {
   return { status: 'created', progress: 0, message, attempts: 0 };
 }

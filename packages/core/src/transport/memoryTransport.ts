@@ -32,7 +32,9 @@ export interface MemoryTransportOptions {
   maxBytes?: number;
   /** `sender` of delivered messages (default "me"). */
   sender?: string;
+  /** Sends to fail: with a code, for one id or any, after some bytes (see `MemoryTransportFailure`). */
   failures?: MemoryTransportFailure[];
+  /** Sends that stop making progress until aborted, e.g. to show Cancel at 40 %. */
   stalls?: MemoryTransportStall[];
 }
 
@@ -53,6 +55,7 @@ export interface MemoryTransportMessage {
   bytes: Uint8Array;
 }
 
+/** The memory transport, with what it received: for assertions in tests and for stories. */
 export interface MemoryTransport extends ImageTransport {
   /** Every `send` call in order, including failed and aborted ones. */
   readonly attempts: readonly MemoryTransportAttempt[];

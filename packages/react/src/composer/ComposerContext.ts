@@ -37,6 +37,16 @@ ComposerContext.displayName = 'ImageMessageComposerContext';
 export const DraftContext = createContext<ImageDraft | null>(null);
 DraftContext.displayName = 'ImageMessageDraftContext';
 
+/**
+ * The state and actions of the enclosing `<ImageMessageComposer.Root>`, for parts of your own.
+ * `partName` names the caller in the error thrown outside a Root.
+ *
+ * @example
+ * function DraftCount() {
+ *   const { drafts, sendAll, canSend } = useComposer('DraftCount');
+ *   return <button disabled={!canSend} onClick={sendAll}>Send {drafts.length}</button>;
+ * }
+ */
 export function useComposer(partName: string): ComposerContextValue {
   const value = useContext(ComposerContext);
   if (!value)

@@ -2,6 +2,11 @@ import type { ImageMessageStrings } from './types';
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
+/**
+ * The English strings (the default locale). Spread it to start your own table:
+ *
+ * @example <ImageMessageComposer messages={{ send: 'Share' }} /> // or { ...enUS, send: 'Share' }
+ */
 export const enUS: ImageMessageStrings = {
   composerLabel: 'Send images',
   addImages: 'Add images',

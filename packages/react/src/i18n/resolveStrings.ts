@@ -2,6 +2,7 @@ import { enUS } from './en-US';
 import type { ImageMessageLocale, ImageMessageStrings, ImageMessageStringsOverride } from './types';
 import { zhCN } from './zh-CN';
 
+/** The shipped string tables by locale tag; `resolveStrings` picks from these. */
 export const locales: Readonly<Record<ImageMessageLocale, ImageMessageStrings>> = {
   'en-US': enUS,
   'zh-CN': zhCN,

@@ -1,5 +1,10 @@
 import type { ImageMessageStrings } from './types';
 
+/**
+ * Simplified Chinese strings, used for `locale="zh-CN"` (and any `zh*` tag).
+ *
+ * @example <ImageMessageComposer locale="zh-CN" messages={{ send: '发出' }} />
+ */
 export const zhCN: ImageMessageStrings = {
   composerLabel: '发送图片',
   addImages: '添加图片',

@@ -4,6 +4,7 @@ export type AcceptedImageFormat = 'jpeg' | 'png' | 'gif' | 'bmp' | 'webp';
 /** Formats recognised as images but refused with `IMAGE_TYPE_LIMIT` (2252). */
 export type RefusedImageFormat = 'heic' | 'avif' | 'tiff' | 'svg' | 'ico' | 'jxl' | 'psd';
 
+/** The content type each accepted format is uploaded and served with (never taken from the file name). */
 export const IMAGE_MIME_TYPES: Readonly<Record<AcceptedImageFormat, string>> = {
   jpeg: 'image/jpeg',
   png: 'image/png',
