@@ -9,6 +9,7 @@ import { ImageMessageComposer } from '@image-message/react';
 import { dropFiles, renderWithImageMessage } from '@image-message/react/testing';
 import { cleanup, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, inject, it, vi } from 'vitest';
+import { digest, noisePng, signIn } from './support';
 
 // The composer unmounting while a send is in flight (the user leaves the conversation or closes the
 // panel), in a real chromium over XMLHttpRequest, through the slow proxy in front of the real server
@@ -20,12 +21,7 @@ const serverUrl = inject('serverUrl');
 let token: string;
 
 beforeAll(async () => {
-  const response = await fetch(`${serverUrl}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ userID: 'alice' }),
-  });
-  token = ((await response.json()) as { data: { token: string } }).data.token;
+  token = await signIn(serverUrl, 'alice');
 });
 
 let consoleProblems: unknown[][];
@@ -41,26 +37,6 @@ afterEach(() => {
   cleanup();
   vi.restoreAllMocks();
 });
-
-/** A PNG of random noise (so it does not compress): about 3 bytes per pixel. */
-async function noisePng(width: number, height: number, name: string): Promise<File> {
-  const canvas = new OffscreenCanvas(width, height);
-  const context = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
-  const pixels = context.createImageData(width, height);
-  const random = new Uint32Array(pixels.data.buffer);
-  for (let offset = 0; offset < random.length; offset += 16384) {
-    crypto.getRandomValues(random.subarray(offset, offset + 16384));
-  }
-  for (let i = 3; i < pixels.data.length; i += 4) pixels.data[i] = 255;
-  context.putImageData(pixels, 0, 0);
-  const blob = await canvas.convertToBlob({ type: 'image/png' });
-  return new File([blob], name, { type: 'image/png' });
-}
-
-async function digest(bytes: ArrayBuffer): Promise<string> {
-  const hash = await crypto.subtle.digest('SHA-256', bytes);
-  return Array.from(new Uint8Array(hash), (byte) => byte.toString(16).padStart(2, '0')).join('');
-}
 
 const api = async <T,>(path: string) => {
   const response = await fetch(`${serverUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });

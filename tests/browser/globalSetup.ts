@@ -3,9 +3,9 @@ import { createServer, request } from 'node:http';
 import { type AddressInfo, createServer as createTcpServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Transform } from 'node:stream';
 import { startServer } from '@image-message/server';
 import type { TestProject } from 'vitest/node';
+import { throttle } from '../support/throttle';
 
 /** The vitest page runs on a loopback origin with a port chosen at run time. */
 const LOOPBACK_ORIGIN = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\]):\d+$/;
@@ -53,24 +53,6 @@ async function startSlowProxy(target: string) {
     req.pipe(throttle(64 * 1024, 8)).pipe(upstream);
   });
   return listen(proxy);
-}
-
-/** Passes at most `bytes` every `ms` milliseconds. */
-function throttle(bytes: number, ms: number) {
-  return new Transform({
-    highWaterMark: bytes,
-    transform(chunk: Buffer, _encoding, done) {
-      const pieces: Buffer[] = [];
-      for (let at = 0; at < chunk.length; at += bytes) pieces.push(chunk.subarray(at, at + bytes));
-      const next = () => {
-        const piece = pieces.shift();
-        if (!piece) return done();
-        this.push(piece);
-        setTimeout(next, ms);
-      };
-      next();
-    },
-  });
 }
 
 /** Accepts connections and never reads from or writes to them. */

@@ -7,6 +7,7 @@ import {
   MessageStatus,
 } from '@image-message/core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { digest, noisePng, signIn } from './support';
 
 // The XMLHttpRequest path of createHttpTransport, in a real chromium, against the real reference server
 // (started by globalSetup.ts, cross-origin, so CORS is part of what is tested).
@@ -16,12 +17,7 @@ let token: string;
 let xhrOpens = 0;
 
 beforeAll(async () => {
-  const response = await fetch(`${serverUrl}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ userID: 'alice' }),
-  });
-  token = ((await response.json()) as { data: { token: string } }).data.token;
+  token = await signIn(serverUrl, 'alice');
   // Count XHRs, to be sure the XHR path (not fetch) is the one under test.
   const open = XMLHttpRequest.prototype.open;
   XMLHttpRequest.prototype.open = function (this: XMLHttpRequest, ...args: Parameters<typeof open>) {
@@ -29,26 +25,6 @@ beforeAll(async () => {
     return open.apply(this, args);
   } as typeof open;
 });
-
-/** A PNG of random noise (so it does not compress): about 3 bytes per pixel. */
-async function noisePng(width: number, height: number): Promise<File> {
-  const canvas = new OffscreenCanvas(width, height);
-  const context = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
-  const pixels = context.createImageData(width, height);
-  const random = new Uint32Array(pixels.data.buffer);
-  for (let offset = 0; offset < random.length; offset += 16384) {
-    crypto.getRandomValues(random.subarray(offset, offset + 16384));
-  }
-  for (let i = 3; i < pixels.data.length; i += 4) pixels.data[i] = 255;
-  context.putImageData(pixels, 0, 0);
-  const blob = await canvas.convertToBlob({ type: 'image/png' });
-  return new File([blob], 'noise.png', { type: 'image/png' });
-}
-
-async function digest(bytes: ArrayBuffer | Uint8Array): Promise<string> {
-  const hash = await crypto.subtle.digest('SHA-256', bytes as ArrayBuffer);
-  return Array.from(new Uint8Array(hash), (byte) => byte.toString(16).padStart(2, '0')).join('');
-}
 
 async function prepare(options: Partial<HttpTransportOptions> & { baseUrl: string }, file: File) {
   const manager = createMessageManager({

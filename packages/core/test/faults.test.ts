@@ -4,9 +4,9 @@ import { createServer, type IncomingMessage, request, type ServerResponse } from
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Transform } from 'node:stream';
 import { type RunningServer, startServer } from '@image-message/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { throttle } from '../../../tests/support/throttle';
 import { eventually } from '../../server/test/support/eventually';
 import { buildServerMain, type ServerProcess, spawnServer } from '../../server/test/support/serverProcess';
 import {
@@ -169,24 +169,6 @@ async function startProxy(options: {
         http.close(() => resolve());
       }),
   };
-}
-
-/** Passes at most `bytes` every `ms` milliseconds. */
-function throttle(bytes: number, ms: number) {
-  return new Transform({
-    highWaterMark: bytes,
-    transform(chunk: Buffer, _encoding, done) {
-      const pieces: Buffer[] = [];
-      for (let at = 0; at < chunk.length; at += bytes) pieces.push(chunk.subarray(at, at + bytes));
-      const next = () => {
-        const piece = pieces.shift();
-        if (!piece) return done();
-        this.push(piece);
-        setTimeout(next, ms);
-      };
-      next();
-    },
-  });
 }
 
 function managerFor(baseUrl: string, token: string, options: Partial<HttpTransportOptions> = {}) {
