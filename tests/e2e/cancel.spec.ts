@@ -1,4 +1,4 @@
-import { apiMessages, expect, photoJpeg, test } from './support/fixtures';
+import { apiMessages, expect, photoJpeg, test, uploadSpeed } from './support/fixtures';
 
 test('cancel mid-upload stores nothing; Retry then stores exactly one message', async ({ as, server }) => {
   const jpeg = await photoJpeg(3000, 2000);
@@ -9,14 +9,8 @@ test('cancel mid-upload stores nothing; Retry then stores exactly one message', 
     .setInputFiles({ name: 'big.jpg', mimeType: 'image/jpeg', buffer: jpeg });
   await expect(alice.page.getByRole('img', { name: 'big.jpg' })).toBeVisible();
 
-  const cdp = await alice.page.context().newCDPSession(alice.page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', {
-    offline: false,
-    latency: 20,
-    downloadThroughput: -1,
-    uploadThroughput: 200 * 1024,
-  });
+  const setUploadSpeed = await uploadSpeed(alice.page);
+  await setUploadSpeed(200 * 1024);
   await alice.page.getByRole('button', { name: 'Send' }).click();
   const bar = alice.page.getByRole('progressbar', { name: 'Uploading big.jpg' });
   await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow'))).toBeGreaterThan(5);
@@ -27,12 +21,7 @@ test('cancel mid-upload stores nothing; Retry then stores exactly one message', 
   await expect(alice.log().getByRole('listitem')).toHaveCount(0);
   expect(await apiMessages(server.url, 'alice', 'c2c_bob')).toHaveLength(0);
 
-  await cdp.send('Network.emulateNetworkConditions', {
-    offline: false,
-    latency: 0,
-    downloadThroughput: -1,
-    uploadThroughput: -1,
-  });
+  await setUploadSpeed(undefined);
   await alice.page.getByRole('button', { name: 'Retry' }).click();
   await expect(alice.page.getByRole('img', { name: 'big.jpg' })).toHaveCount(0, { timeout: 20_000 });
   await expect(alice.log().getByRole('link')).toHaveCount(1);

@@ -1,4 +1,13 @@
-import { apiMessages, dropFiles, expect, photoJpeg, pngImage, sha256, test } from './support/fixtures';
+import {
+  apiMessages,
+  dropFiles,
+  expect,
+  photoJpeg,
+  pngImage,
+  sha256,
+  test,
+  uploadSpeed,
+} from './support/fixtures';
 
 test('alice picks a JPEG and drops a PNG; both arrive for bob, and each ORIGIN link serves the exact bytes', async ({
   as,
@@ -20,24 +29,13 @@ test('alice picks a JPEG and drops a PNG; both arrive for bob, and each ORIGIN l
   await expect(alice.page.getByRole('status')).toContainText('added');
 
   // Slow the upload so its progress can be seen (CDP network throttling of the page).
-  const cdp = await alice.page.context().newCDPSession(alice.page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', {
-    offline: false,
-    latency: 20,
-    downloadThroughput: -1,
-    uploadThroughput: 400 * 1024,
-  });
+  const setUploadSpeed = await uploadSpeed(alice.page);
+  await setUploadSpeed(400 * 1024);
   await alice.page.getByRole('button', { name: 'Send' }).click();
   const bar = alice.page.getByRole('progressbar', { name: 'Uploading beach.jpg' });
   await expect(bar).toBeVisible();
   await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow'))).toBeGreaterThan(0);
-  await cdp.send('Network.emulateNetworkConditions', {
-    offline: false,
-    latency: 0,
-    downloadThroughput: -1,
-    uploadThroughput: -1,
-  });
+  await setUploadSpeed(undefined);
 
   // The drafts leave the composer and the messages show in both logs as images linking to ORIGIN.
   await expect(alice.page.getByRole('img', { name: 'beach.jpg' })).toHaveCount(0, { timeout: 20_000 });

@@ -76,6 +76,25 @@ export async function pngImage(width: number, height: number): Promise<Buffer> {
 
 export const sha256 = (bytes: Buffer | Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
+/**
+ * Throttles the page's uploads through CDP (Network.emulateNetworkConditions), so progress and a
+ * mid-upload cancel can be seen; returns the function that changes the limit (`undefined`: unthrottled).
+ */
+export async function uploadSpeed(
+  page: Page,
+): Promise<(bytesPerSecond: number | undefined) => Promise<void>> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  return async (bytesPerSecond) => {
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: bytesPerSecond === undefined ? 0 : 20,
+      downloadThroughput: -1,
+      uploadThroughput: bytesPerSecond ?? -1,
+    });
+  };
+}
+
 /** Drops files on the page's drop zone with a real DataTransfer built in the page. */
 export async function dropFiles(page: Page, files: { name: string; mimeType: string; buffer: Buffer }[]) {
   const payload = files.map((file) => ({ name: file.name, type: file.mimeType, data: [...file.buffer] }));
