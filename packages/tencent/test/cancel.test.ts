@@ -4,6 +4,15 @@ import { createTencentChatTransport, type TencentMessageEvent } from '../src';
 import { createChatDouble } from './support/chatDouble';
 import { fixture, flush, setup } from './support/setup';
 
+/** Sends `id` to bob and cancels once the SDK upload has started; returns the send's (canceled) result. */
+async function sendThenCancel(s: ReturnType<typeof setup>, id: string) {
+  const controller = new AbortController();
+  const sending = s.manager.sendMessage({ id, receiver: 'bob', signal: controller.signal });
+  await flush();
+  controller.abort();
+  return sending;
+}
+
 describe('cancel: the SDK cannot stop an upload, the library side still behaves', () => {
   it('resolves the send as CANCELED at once, while the SDK upload is still running', async () => {
     const s = setup();
@@ -26,11 +35,7 @@ describe('cancel: the SDK cannot stop an upload, the library side still behaves'
     const id = await s.create();
     const changes = vi.fn();
     s.manager.subscribe(changes);
-    const controller = new AbortController();
-    const sending = s.manager.sendMessage({ id, receiver: 'bob', signal: controller.signal });
-    await flush();
-    controller.abort();
-    await sending;
+    await sendThenCancel(s, id);
     changes.mockClear();
 
     s.double.upload().progress(1);
@@ -49,11 +54,7 @@ describe('cancel: the SDK cannot stop an upload, the library side still behaves'
   it('a retry after the late success returns that message; nothing is uploaded or created twice', async () => {
     const s = setup();
     const id = await s.create();
-    const controller = new AbortController();
-    const sending = s.manager.sendMessage({ id, receiver: 'bob', signal: controller.signal });
-    await flush();
-    controller.abort();
-    await sending;
+    await sendThenCancel(s, id);
     s.double.upload().succeed();
     await flush();
 
@@ -68,11 +69,7 @@ describe('cancel: the SDK cannot stop an upload, the library side still behaves'
   it('a retry while the canceled upload still runs joins it instead of starting another', async () => {
     const s = setup();
     const id = await s.create();
-    const controller = new AbortController();
-    const first = s.manager.sendMessage({ id, receiver: 'bob', signal: controller.signal });
-    await flush();
-    controller.abort();
-    await first;
+    await sendThenCancel(s, id);
 
     const seen: number[] = [];
     const retry = s.manager.sendMessage({ id, receiver: 'bob', onProgress: (p) => seen.push(p) });
@@ -89,11 +86,7 @@ describe('cancel: the SDK cannot stop an upload, the library side still behaves'
   it('a late failure after a cancel is kept for the retry, which resends the same SDK message', async () => {
     const s = setup();
     const id = await s.create();
-    const controller = new AbortController();
-    const first = s.manager.sendMessage({ id, receiver: 'bob', signal: controller.signal });
-    await flush();
-    controller.abort();
-    await first;
+    await sendThenCancel(s, id);
     s.double.upload().fail(2400);
     await flush();
     expect(s.manager.getSendState(id)?.status).toBe('canceled');
