@@ -1,9 +1,15 @@
 // Every case of the bad-input corpus (tests/fixtures/bad/manifest.json, written by
 // tests/fixtures/generate-bad.mjs) through core: the exact code, a desc a person can act on, and nothing
 // uploaded or kept for a refused input. The composer and server suites assert the same manifest.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readdirSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import {
+  type BadCase,
+  badCaseBytes,
+  badDir,
+  badFileBytes,
+  badManifest,
+} from '../../../tests/fixtures/badCorpus';
 import {
   type AcceptedImageFormat,
   countOwnedObjectUrls,
@@ -20,65 +26,7 @@ import {
   validateImagePath,
 } from '../src';
 
-interface BadCase {
-  id: string;
-  kind: 'bytes' | 'name' | 'size';
-  /** Relative to tests/fixtures/bad/; absent for cases built at test time. */
-  file?: string;
-  generate?: { from: string; padTo: number; padByte: number };
-  /** The name the file is presented under; may be hostile. */
-  fileName: string;
-  /** The claimed MIME type (never trusted). */
-  mimeType: string;
-  /** Through `fileToImageMessageParams` (the web path, what the composer uses). */
-  expectedCode: number;
-  /** When the raw `fileName` passed straight to `createImageMessage` gives another code. */
-  expectedCodeDirect?: number;
-  expectedSanitizedName: string;
-  expectedFormat?: string;
-  expectedWidth?: number;
-  expectedHeight?: number;
-  decodes?: boolean;
-  note: string;
-}
-
-interface ImagePathCase {
-  id: string;
-  imagePath: string;
-  expectedCode: number;
-  note: string;
-}
-
-const badDir = fileURLToPath(new URL('../../../tests/fixtures/bad/', import.meta.url));
-const manifest = JSON.parse(readFileSync(`${badDir}manifest.json`, 'utf8')) as {
-  version: number;
-  maxCommittedBytes: number;
-  cases: BadCase[];
-  imagePaths: ImagePathCase[];
-};
-const { cases, imagePaths } = manifest;
-
-const fileCache = new Map<string, Uint8Array<ArrayBuffer>>();
-function readBad(file: string): Uint8Array<ArrayBuffer> {
-  let bytes = fileCache.get(file);
-  if (!bytes) {
-    const buffer = readFileSync(badDir + file);
-    bytes = new Uint8Array(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
-    fileCache.set(file, bytes);
-  }
-  return bytes;
-}
-
-/** The bytes of a case; the 28 MiB ones are built in memory from their `generate` recipe. */
-function bytesOf(entry: BadCase): Uint8Array<ArrayBuffer> {
-  if (entry.file) return readBad(entry.file);
-  if (!entry.generate) throw new Error(`case ${entry.id} has neither file nor generate`);
-  const { from, padTo, padByte } = entry.generate;
-  const source = readBad(from);
-  const bytes = new Uint8Array(padTo).fill(padByte);
-  bytes.set(source.subarray(0, Math.min(source.length, padTo)));
-  return bytes;
-}
+const { cases, imagePaths } = badManifest;
 
 const CONTRACT_CODES = new Set<number>([
   ErrorCode.SUCC,
@@ -126,9 +74,11 @@ describe('the bad-input corpus', () => {
     for (const entry of cases) {
       if (!entry.file) continue;
       expect(diskFiles, entry.id).toContain(entry.file);
-      expect(statSync(badDir + entry.file).size, entry.file).toBeLessThanOrEqual(manifest.maxCommittedBytes);
+      expect(statSync(badDir + entry.file).size, entry.file).toBeLessThanOrEqual(
+        badManifest.maxCommittedBytes,
+      );
     }
-    expect(manifest.maxCommittedBytes).toBeLessThanOrEqual(16 * 1024);
+    expect(badManifest.maxCommittedBytes).toBeLessThanOrEqual(16 * 1024);
   });
 
   it('lists every file on disk (no orphan a suite would silently skip)', () => {
@@ -169,7 +119,7 @@ describe('the bad-input corpus', () => {
 describe('createImageMessage with the raw params, for every corpus case', () => {
   it.each(cases.map((entry) => [label(entry), entry] as const))('%s', async (_, entry) => {
     const { transport, manager, notified } = setup();
-    const bytes = bytesOf(entry);
+    const bytes = badCaseBytes(entry);
     const imagePath = `/uploads/${entry.id}`;
     const expected = entry.expectedCodeDirect ?? entry.expectedCode;
 
@@ -204,7 +154,7 @@ describe('createImageMessage through a File and fileToImageMessageParams, for ev
     '%s',
     async (_, entry) => {
       const { transport, manager, notified } = setup();
-      const bytes = bytesOf(entry);
+      const bytes = badCaseBytes(entry);
       const urlsBefore = countOwnedObjectUrls();
       const file = new File([bytes], entry.fileName, { type: entry.mimeType });
 
@@ -249,7 +199,7 @@ describe('readImageInfo on every committed corpus file', () => {
   const distinct = [...new Map(read.map((entry) => [entry.file, entry])).values()];
 
   it.each(distinct.map((entry) => [label(entry), entry] as const))('%s', (_, entry) => {
-    const result = readImageInfo(bytesOf(entry));
+    const result = readImageInfo(badCaseBytes(entry));
     if (entry.expectedCode === ErrorCode.SUCC) {
       expect(result).toEqual({
         ok: true,
@@ -278,7 +228,7 @@ describe('imagePath cases', () => {
       expect(validateImagePath(entry.imagePath).ok).toBe(entry.expectedCode === ErrorCode.SUCC);
       const result = await manager.createImageMessage({
         imagePath: entry.imagePath,
-        fileContent: readBad('ok.png'),
+        fileContent: badFileBytes('ok.png'),
         fileName: 'ok.png',
       });
       expect(result.code).toBe(entry.expectedCode);
@@ -299,7 +249,7 @@ describe('sendMessage bad calls upload nothing', () => {
     const { transport, manager } = setup();
     const result = await manager.createImageMessage({
       imagePath: '/uploads/ok.png',
-      fileContent: readBad('ok.png'),
+      fileContent: badFileBytes('ok.png'),
       fileName: 'ok.png',
     });
     if (result.code !== ErrorCode.SUCC || !result.data) throw new Error(result.desc);

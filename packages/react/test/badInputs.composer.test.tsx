@@ -5,41 +5,17 @@
 // an accepted one shows one preview named by the sanitized name. Core (packages/core/test/badInputs.test.ts)
 // and the server (packages/server/test/badInputs.test.ts) assert the same manifest at their layers; the
 // manifest's imagePath cases are core-only (the composer always makes blob: URLs).
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { ErrorCode, formatBytes, IMAGE_MAX_BYTES } from '@image-message/core';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { type BadCase, badCaseBytes, badManifest } from '../../../tests/fixtures/badCorpus';
 import { enUS, ImageMessageComposer, type ImageMessageStrings, zhCN } from '../src';
 import { renderWithImageMessage } from '../src/testing';
 
-interface BadCase {
-  id: string;
-  file?: string;
-  generate?: { from: string; padTo: number; padByte: number };
-  fileName: string;
-  mimeType: string;
-  expectedCode: number;
-  expectedSanitizedName: string;
-}
+const { cases } = badManifest;
 
-const badDir = resolve(import.meta.dirname, '../../../tests/fixtures/bad');
-const { cases } = JSON.parse(readFileSync(resolve(badDir, 'manifest.json'), 'utf8')) as {
-  cases: BadCase[];
-};
-
-function bytesOf(entry: BadCase): Uint8Array<ArrayBuffer> {
-  const read = (name: string) => new Uint8Array(readFileSync(resolve(badDir, name)));
-  if (entry.file) return read(entry.file);
-  if (!entry.generate) throw new Error(`case ${entry.id} has neither file nor generate`);
-  const { from, padTo, padByte } = entry.generate;
-  const bytes = new Uint8Array(padTo).fill(padByte);
-  bytes.set(read(from));
-  return bytes;
-}
-
-const fileOf = (entry: BadCase) => new File([bytesOf(entry)], entry.fileName, { type: entry.mimeType });
+const fileOf = (entry: BadCase) => new File([badCaseBytes(entry)], entry.fileName, { type: entry.mimeType });
 
 /** Which of the composer's texts a refusal code is worded with. */
 const TEXT_FOR_CODE: Record<number, keyof ImageMessageStrings['errors']> = {

@@ -16,35 +16,19 @@
 //
 // The manifest's `imagePaths` cases are core-only: `imagePath` is a client-side notion (a local path or
 // blob: URL checked by createImageMessage) and never reaches the server, so there is nothing to send here.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sanitizeFileName as coreSanitizeFileName } from '@image-message/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BadCase, badCaseBytes, badManifest } from '../../../tests/fixtures/badCorpus';
 import { sanitizeFileName } from '../src/messages/sanitizeFileName';
 import type { ViewerMessage } from '../src/messages/toV2TimMessage';
 import { eventually } from './support/eventually';
 import { type Envelope, newId, sha256, startTestServer, type TestServer } from './support/testServer';
 
-interface BadCase {
-  id: string;
-  kind: 'bytes' | 'name' | 'size';
-  file?: string;
-  generate?: { from: string; padTo: number; padByte: number };
-  fileName: string;
-  mimeType: string;
-  expectedCode: number;
-  expectedSanitizedName: string;
-  expectedFormat?: string;
-  expectedWidth?: number;
-  expectedHeight?: number;
-  decodes?: boolean;
-}
-
-const badDir = fileURLToPath(new URL('../../../tests/fixtures/bad/', import.meta.url));
-const { cases } = JSON.parse(readFileSync(`${badDir}manifest.json`, 'utf8')) as { cases: BadCase[] };
+const { cases } = badManifest;
 
 /** The HTTP status the server answers each core code with (the table above). */
 const STATUS_FOR_CODE: Record<number, number> = { 0: 200, 6031: 415, 2252: 415, 7006: 400, 7005: 413 };
@@ -56,15 +40,6 @@ const MIME_FOR_FORMAT: Record<string, string> = {
   bmp: 'image/bmp',
   webp: 'image/webp',
 };
-
-function bytesOf(entry: BadCase): Buffer {
-  if (entry.file) return readFileSync(badDir + entry.file);
-  if (!entry.generate) throw new Error(`case ${entry.id} has neither file nor generate`);
-  const { from, padTo, padByte } = entry.generate;
-  const bytes = Buffer.alloc(padTo, padByte);
-  readFileSync(badDir + from).copy(bytes);
-  return bytes;
-}
 
 /** `inline; filename*=UTF-8''…` as RFC 8187 spells it (`'()*` encoded too). */
 const contentDisposition = (name: string) =>
@@ -93,7 +68,7 @@ afterAll(async () => {
 const receiverFor = (entry: BadCase) => (entry.expectedCode === 0 ? 'bob' : 'carol');
 
 async function put(entry: BadCase, id: string) {
-  const bytes = bytesOf(entry);
+  const bytes = badCaseBytes(entry);
   const response = await fetch(`${server.url}/api/messages/${id}?receiver=${receiverFor(entry)}`, {
     method: 'PUT',
     headers: {
@@ -102,7 +77,7 @@ async function put(entry: BadCase, id: string) {
       ...(entry.mimeType ? { 'content-type': entry.mimeType } : {}),
       'x-file-name': encodeURIComponent(entry.fileName),
     },
-    body: bytes as Uint8Array<ArrayBuffer>,
+    body: bytes,
   });
   return { bytes, status: response.status, body: (await response.json()) as Envelope<ViewerMessage> };
 }
