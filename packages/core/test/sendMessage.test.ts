@@ -259,6 +259,25 @@ describe('sendMessage: cancel and retry', () => {
     expect(transport.messages).toHaveLength(1);
   });
 
+  it('cancel(id) stops the send in flight: true, CANCELED, sendable again; false when nothing is in flight', async () => {
+    const { manager, id, transport } = await setup({ stalls: [{ afterBytes: 200 }] });
+    expect(manager.cancel(id)).toBe(false);
+    const pending = manager.sendMessage({ id, receiver: 'bob' });
+    // The send is the manager's the moment it is asked for: no await has run yet.
+    expect(manager.getSendState(id)?.status).toBe('sending');
+    expect(manager.cancel(id)).toBe(true);
+    expect(manager.cancel(id)).toBe(false);
+    const canceled = await pending;
+    expect(canceled.code).toBe(ErrorCode.CANCELED);
+    expect(manager.getSendState(id)?.status).toBe('canceled');
+    expect(manager.cancel('never-created')).toBe(false);
+
+    const retried = await manager.sendMessage({ id, receiver: 'bob' });
+    expect(retried.code).toBe(ErrorCode.SUCC);
+    expect(transport.messages).toHaveLength(1);
+    expect(manager.cancel(id)).toBe(false);
+  });
+
   it('does not start at all when the signal is already aborted', async () => {
     const { manager, id, transport } = await setup();
     const result = await manager.sendMessage({ id, receiver: 'bob', signal: AbortSignal.abort() });

@@ -34,6 +34,7 @@ export {
   type UseCreateImageMessageResult,
   useCreateImageMessage,
 } from './useCreateImageMessage';
+export { useSendState } from './useSendState';
 export {
   type SendImageOptions,
   type SendImageVariables,

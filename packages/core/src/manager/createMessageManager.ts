@@ -36,6 +36,11 @@ export interface MessageManager {
   getSendState(id: string): SendState | undefined;
   /** Called with the id of every message whose state changed. */
   subscribe(onChange: (id: string) => void): () => void;
+  /**
+   * Stops the send of `id` in flight: that `sendMessage` resolves with `ErrorCode.CANCELED` and the
+   * message can be sent again (same id). Returns true when a send was in flight, false otherwise.
+   */
+  cancel(id: string): boolean;
   /** Drops a message: aborts its send, releases its bytes and revokes its preview URL. */
   discardMessage(id: string): boolean;
 }
@@ -294,6 +299,12 @@ export function createMessageManager(options: MessageManagerOptions): MessageMan
       else listeners.clear();
     },
     getSendState: (id) => entries.get(id)?.state,
+    cancel(id) {
+      const controller = entries.get(id)?.controller;
+      if (!controller || controller.signal.aborted) return false;
+      controller.abort();
+      return true;
+    },
     subscribe(onChange) {
       subscribers.add(onChange);
       return () => subscribers.delete(onChange);
