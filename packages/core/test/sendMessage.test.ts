@@ -233,6 +233,29 @@ describe('sendMessage: outcome', () => {
   });
 });
 
+describe('subscribe', () => {
+  it('hands every subscriber each change with its state, in order, even when a subscriber discards the message', async () => {
+    const { manager, id } = await setup();
+    const first: [string, SendStatus | undefined][] = [];
+    const second: [string, SendStatus | undefined][] = [];
+    // The first subscriber drops a sent message at once (as a composer does with its sent draft).
+    manager.subscribe((changed, state) => {
+      first.push([changed, state?.status]);
+      if (state?.status === 'sent') manager.discardMessage(changed);
+    });
+    manager.subscribe((changed, state) => second.push([changed, state?.status]));
+    await manager.sendMessage({ id, receiver: 'bob' });
+    expect(first.map(([, status]) => status).filter((s, i, all) => s !== all[i - 1])).toEqual([
+      'sending',
+      'sent',
+      undefined,
+    ]);
+    // Without ordered delivery the second subscriber would hear of the discard before the success.
+    expect(second).toEqual(first);
+    expect(first.every(([changed]) => changed === id)).toBe(true);
+  });
+});
+
 describe('sendMessage: cancel and retry', () => {
   it('cancels through AbortSignal with CANCELED, status 3, and the message can be sent again once', async () => {
     const { manager, id, transport } = await setup({ stalls: [{ afterBytes: 200 }] });

@@ -37,7 +37,6 @@ export interface DraftList {
 interface Slot {
   id: string;
   order: number;
-  fileName: string;
   previewUrl: string;
   draft?: ImageDraft;
   state?: SendState;
@@ -46,8 +45,8 @@ interface Slot {
 const EMPTY: DraftListSnapshot = { drafts: [], rejections: [], pending: 0 };
 
 function toDraft(
-  { id, fileName, previewUrl }: Slot,
-  { status, progress, message, error }: SendState,
+  { id, previewUrl }: Slot,
+  { status, progress, message, error, fileName }: SendState,
 ): ImageDraft {
   const origin = message.imageElem?.imageList?.[0];
   return {
@@ -157,7 +156,7 @@ export function createDraftList(manager: MessageManager, initialOptions: DraftLi
       manager.discardMessage(id);
       return reject(file, ErrorCode.CANCELED, 'The composer closed before the image was added.');
     }
-    const slot: Slot = { id, order: slotOrder, fileName: params.fileName, previewUrl: params.imagePath };
+    const slot: Slot = { id, order: slotOrder, previewUrl: params.imagePath };
     slots = [...slots, slot].sort((a, b) => a.order - b.order);
     const state = manager.getSendState(id) as SendState;
     slot.state = state;

@@ -34,8 +34,12 @@ export interface MessageManager {
   removeAdvancedMsgListener(listener?: V2TimAdvancedMsgListener): void;
   /** The current state of a created message; a new object after every change. */
   getSendState(id: string): SendState | undefined;
-  /** Called with the id of every message whose state changed. */
-  subscribe(onChange: (id: string) => void): () => void;
+  /**
+   * Called with the id of every message whose state changed, and that state (`undefined` once the message
+   * is discarded). Every subscriber sees every change in the order it happened, even when a subscriber
+   * changes a state while being notified (that change is delivered after the current one).
+   */
+  subscribe(onChange: (id: string, state: SendState | undefined) => void): () => void;
   /**
    * Stops the send of `id` in flight: that `sendMessage` resolves with `ErrorCode.CANCELED` and the
    * message can be sent again (same id). Returns true when a send was in flight, false otherwise.
@@ -48,7 +52,6 @@ export interface MessageManager {
 interface Entry {
   state: SendState;
   imagePath: string;
-  fileName: string;
   info: ImageInfo;
   /** Released once the message is sent. */
   bytes?: Uint8Array;
@@ -90,10 +93,24 @@ export function createMessageManager(options: MessageManagerOptions): MessageMan
   const createId = options.createId ?? createMessageId;
   const entries = new Map<string, Entry>();
   const listeners = new Set<V2TimAdvancedMsgListener>();
-  const subscribers = new Set<(id: string) => void>();
+  const subscribers = new Set<(id: string, state: SendState | undefined) => void>();
+  /** Changes not delivered yet, while a delivery is under way. */
+  let undelivered: [string, SendState | undefined][] | undefined;
 
   function notify(id: string) {
-    for (const subscriber of subscribers) subscriber(id);
+    const change: [string, SendState | undefined] = [id, entries.get(id)?.state];
+    if (undelivered) {
+      undelivered.push(change);
+      return;
+    }
+    undelivered = [change];
+    try {
+      for (let next = undelivered.shift(); next; next = undelivered.shift()) {
+        for (const subscriber of subscribers) subscriber(...next);
+      }
+    } finally {
+      undelivered = undefined;
+    }
   }
 
   function dispatch(id: string, entry: Entry, action: SendAction): boolean {
@@ -153,10 +170,10 @@ export function createMessageManager(options: MessageManagerOptions): MessageMan
     };
     // Names from the web path are sanitized already; names passed directly are not, and a transport or
     // server must never see "../" or a bidi override.
+    const safeName = sanitizeFileName(fileName);
     entries.set(id, {
-      state: initialSendState(messageInfo),
+      state: initialSendState(messageInfo, safeName),
       imagePath,
-      fileName: sanitizeFileName(fileName),
       info,
       bytes,
       file: file?.size === bytes.byteLength ? file : undefined,
@@ -245,7 +262,7 @@ export function createMessageManager(options: MessageManagerOptions): MessageMan
             groupID,
             bytes,
             file: entry.file,
-            fileName: entry.fileName,
+            fileName: entry.state.fileName,
             mimeType: info.mimeType,
             width: info.width,
             height: info.height,

@@ -18,6 +18,8 @@ export interface SendState {
   readonly progress: number;
   /** The message as the SDK would show it now (status 1/2/3, progress, server fields once sent). */
   readonly message: V2TimMessage;
+  /** The image's name, sanitized: for previews' `alt`, labels and announcements. */
+  readonly fileName: string;
   /** Set while `status` is `failed`. */
   readonly error?: { readonly code: number; readonly desc: string };
   /** How many sends were started. */
@@ -33,8 +35,8 @@ export type SendAction =
   | { type: 'cancel' };
 
 /** The state of a message just created: nothing sent yet. */
-export function initialSendState(message: V2TimMessage): SendState {
-  return { status: 'created', progress: 0, message, attempts: 0 };
+export function initialSendState(message: V2TimMessage, fileName = ''): SendState {
+  return { status: 'created', progress: 0, message, fileName, attempts: 0 };
 }
 
 /** True when a new send may start (created, failed or canceled). */
@@ -59,7 +61,13 @@ export function sendReducer(state: SendState, action: SendAction): SendState {
     if (action.receiver !== undefined) message.userID = action.receiver;
     if (action.groupID !== undefined) message.groupID = action.groupID;
     // A new attempt: the last one's error goes.
-    return { status: 'sending', progress: 0, message, attempts: state.attempts + 1 };
+    return {
+      status: 'sending',
+      progress: 0,
+      message,
+      fileName: state.fileName,
+      attempts: state.attempts + 1,
+    };
   }
   // Every other action ends or advances the attempt in flight.
   if (state.status !== 'sending') return state;
