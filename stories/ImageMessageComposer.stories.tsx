@@ -95,8 +95,8 @@ export const DragOverAccept: Story = {
   play: async ({ canvas }) => {
     const button = canvas.getByRole('button', { name: 'Add images' });
     dragFilesOver(button, [createImageFile({ name: 'holiday.png' })]);
-    const zone = button.closest('[data-drag-state]') as HTMLElement;
-    await waitFor(() => expect(zone).toHaveAttribute('data-drag-state', 'accept'));
+    const zone = button.closest('[data-im-part="dropzone"]') as HTMLElement;
+    await waitFor(() => expect(zone).toHaveAttribute('data-state', 'accept'));
     await expect(button).toHaveAccessibleDescription('Drop to add');
   },
 };
@@ -106,8 +106,8 @@ export const DragOverReject: Story = {
   play: async ({ canvas }) => {
     const button = canvas.getByRole('button', { name: 'Add images' });
     dragFilesOver(button, [new File(['%PDF-1.7'], 'invoice.pdf', { type: 'application/pdf' })]);
-    const zone = button.closest('[data-drag-state]') as HTMLElement;
-    await waitFor(() => expect(zone).toHaveAttribute('data-drag-state', 'reject'));
+    const zone = button.closest('[data-im-part="dropzone"]') as HTMLElement;
+    await waitFor(() => expect(zone).toHaveAttribute('data-state', 'reject'));
     await expect(button).toHaveAccessibleDescription('Only images can be sent');
   },
 };
@@ -124,7 +124,7 @@ export const OneDraft: Story = {
     await expect(draft.getByRole('button', { name: 'Remove' })).toHaveAccessibleDescription('beach.jpg');
     // The drag is over: the zone is back to its resting look and hint.
     const addImages = canvas.getByRole('button', { name: 'Add images' });
-    await expect(addImages.closest('[data-drag-state]')).toHaveAttribute('data-drag-state', 'idle');
+    await expect(addImages.closest('[data-im-part="dropzone"]')).toHaveAttribute('data-state', 'idle');
     await expect(addImages).toHaveAccessibleDescription('Drop images here, paste, or click to choose');
     await expect(canvas.getByRole('button', { name: 'Send' })).toBeEnabled();
     await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent('1 image added'));

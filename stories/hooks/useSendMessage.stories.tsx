@@ -15,7 +15,9 @@ Needs the app's \`<QueryClientProvider>\` and an \`<ImageMessageProvider>\`.
 
 | option | meaning |
 | --- | --- |
-| \`queryKey\` | the app's cached \`V2TimMessage[]\` for the conversation: the message goes in at status 1, follows the upload's progress, then becomes the server's message (status 2), is marked 3 on failure, or leaves the list on cancel |
+| \`queryKey\` | the app's cached \`V2TimMessage[]\` for the conversation: the message goes in at status 1, follows the upload's progress, then becomes the server's message (status 2), is marked 3 on failure, or leaves the list on cancel — for this hook's sends and for any send of a message already in the list (a Retry from \`ImageMessageView\`, \`manager.sendMessage\`) |
+| \`updateMessages\` | \`(data, update) => data\` for cached data that is not a \`V2TimMessage[]\` (an infinite query's \`{ pages, pageParams }\`): apply \`update\` to the list where new messages go |
+| \`belongs\` | \`(message) => boolean\`: sends of messages not in the list yet that belong to this conversation anyway |
 | \`sendOptions\` | SDK send options for every send (\`priority\`, \`cloudCustomData\`, …) |
 | \`onSuccess\`, \`onError\`, \`onMutate\`, \`retry\`, … | any react-query mutation option |
 
@@ -23,8 +25,11 @@ Needs the app's \`<QueryClientProvider>\` and an \`<ImageMessageProvider>\`.
 | --- | --- |
 | everything \`useMutation\` returns | \`mutate\`, \`mutateAsync\`, \`status\`, \`isPending\`, \`data\` (\`V2TimMessage\`), \`error\` (\`ImageMessageError\`), \`reset\` |
 | \`progress\` | 0–100 of the latest send, re-rendered at most once per animation frame |
-| \`progressById\` | progress of every send of this hook, by message id |
-| \`cancel(id?)\` | aborts one send, or all of this hook's; the message stays and can be sent again |
+| \`cancel(id?)\` | stops one send (default: the latest) through \`manager.cancel\`; the message stays and can be sent again |
+| \`discard(id)\` | for a draft the user removes: stops and releases it; its unsent row leaves the cache |
+
+The manager owns every send: \`useSendState(id)\` reads one message's state (\`status\`, \`progress\`, \`error\`)
+wherever the send was started.
 
 \`\`\`tsx
 const { mutate, progress, cancel, isPending, error } = useSendMessage({

@@ -123,8 +123,14 @@ export const composerArgTypes = {
   },
   queryKey: row({
     description:
-      'The app’s cached `V2TimMessage[]` to update optimistically while sending (see useSendMessage).',
+      'The app’s cached conversation, kept in step with every send to it: status 1 with progress, 2 when sent, 3 on failure, gone on cancel (see useSendMessage).',
     type: 'QueryKey',
+    category: 'Data',
+  }),
+  updateMessages: row({
+    description:
+      'For cached data that is not a `V2TimMessage[]` (an infinite query’s pages): apply `update` to the list where new messages go and return the data.',
+    type: '(data, update: (list) => list) => data',
     category: 'Data',
   }),
   sendOptions: row({

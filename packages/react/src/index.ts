@@ -28,13 +28,12 @@ export type {
   MessageParams,
 } from './i18n/types';
 export { zhCN } from './i18n/zh-CN';
-export { patchMessage, upsertMessage } from './messageCache';
+export { applySendState, patchMessage, removeUnsent, upsertMessage } from './messageCache';
 export {
   type UseCreateImageMessageOptions,
   type UseCreateImageMessageResult,
   useCreateImageMessage,
 } from './useCreateImageMessage';
-export { useSendState } from './useSendState';
 export {
   type SendImageOptions,
   type SendImageVariables,
@@ -42,3 +41,5 @@ export {
   type UseSendMessageResult,
   useSendMessage,
 } from './useSendMessage';
+export { useSendState } from './useSendState';
+export type { MessageListUpdate, UpdateMessages } from './writeMessages';

@@ -12,6 +12,7 @@ import {
   type SendImageVariables,
   useCreateImageMessage,
   useSendMessage,
+  useSendState,
 } from '../src';
 
 describe('public hook types', () => {
@@ -34,7 +35,9 @@ describe('public hook types', () => {
     expectTypeOf(send.data).toEqualTypeOf<V2TimMessage | undefined>();
     expectTypeOf(send.error).toEqualTypeOf<ImageMessageError | null>();
     expectTypeOf(send.progress).toEqualTypeOf<number>();
-    expectTypeOf(send.progressById).toEqualTypeOf<Readonly<Record<string, number>>>();
+    expectTypeOf(useSendState('id')?.status).toEqualTypeOf<
+      'created' | 'sending' | 'sent' | 'failed' | 'canceled' | undefined
+    >();
     expectTypeOf(send.cancel).toEqualTypeOf<(id?: string) => void>();
     // @ts-expect-error the id is required
     send.mutate({ receiver: 'bob' });

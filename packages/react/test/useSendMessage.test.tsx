@@ -74,7 +74,7 @@ describe('useSendMessage', () => {
     const hook = renderSend({}, { stalls: [{ afterBytes: 100 }] });
     const id = await createDraft(hook.manager);
     act(() => hook.result.current.mutate({ id, receiver: 'bob' }));
-    await waitFor(() => expect(hook.result.current.progressById[id]).toBeGreaterThan(0));
+    await waitFor(() => expect(hook.result.current.progress).toBeGreaterThan(0));
     act(() => hook.result.current.cancel(id));
     await waitFor(() => expect(hook.result.current.error?.code).toBe(ErrorCode.CANCELED));
     expect(hook.manager.getSendState(id)?.status).toBe('canceled');
@@ -84,7 +84,7 @@ describe('useSendMessage', () => {
     expect(hook.transport.messages).toHaveLength(1);
   });
 
-  it('reports progress per id when several sends are in flight, and cancel() stops them all', async () => {
+  it('reports the latest send’s progress; cancel() stops the latest, cancel(id) any other', async () => {
     const hook = renderSend({}, { stalls: [{ afterBytes: 100, times: 2 }] });
     const first = await createDraft(hook.manager, 'a.png');
     const second = await createDraft(hook.manager, 'b.png');
@@ -93,15 +93,17 @@ describe('useSendMessage', () => {
       hook.result.current.mutate({ id: second, receiver: 'bob' });
     });
     await waitFor(() => {
-      expect(hook.result.current.progressById[first]).toBeGreaterThan(0);
-      expect(hook.result.current.progressById[second]).toBeGreaterThan(0);
+      expect(hook.manager.getSendState(first)?.progress).toBeGreaterThan(0);
+      expect(hook.manager.getSendState(second)?.progress).toBeGreaterThan(0);
     });
-    expect(hook.result.current.progress).toBe(hook.result.current.progressById[second]);
+    await waitFor(() =>
+      expect(hook.result.current.progress).toBe(hook.manager.getSendState(second)?.progress),
+    );
     act(() => hook.result.current.cancel());
-    await waitFor(() => {
-      expect(hook.manager.getSendState(first)?.status).toBe('canceled');
-      expect(hook.manager.getSendState(second)?.status).toBe('canceled');
-    });
+    await waitFor(() => expect(hook.manager.getSendState(second)?.status).toBe('canceled'));
+    expect(hook.manager.getSendState(first)?.status).toBe('sending');
+    act(() => hook.result.current.cancel(first));
+    await waitFor(() => expect(hook.manager.getSendState(first)?.status).toBe('canceled'));
   });
 
   it('keeps uploading after unmount but never renders again', async () => {

@@ -89,7 +89,7 @@ export function onRender() {
   // onRender runs in the commit phase: the DOM already shows this commit.
   const preview = document.querySelector('#stage .im-preview');
   const shown = preview
-    ? `${preview.getAttribute('data-status')} ${preview.querySelector('[role=progressbar]')?.getAttribute('aria-valuenow') ?? '-'}`
+    ? `${preview.getAttribute('data-state')} ${preview.querySelector('[role=progressbar]')?.getAttribute('aria-valuenow') ?? '-'}`
     : 'no draft';
   const status = document.querySelector('#stage [role=status]')?.textContent;
   counting.timeline.push(`${since()} ms commit: ${shown}${status ? ` | status "${status}"` : ''}`);

@@ -1,4 +1,5 @@
 import {
+  canSend,
   ErrorCode,
   type ImageMessageError,
   type ImageRejection,
@@ -13,6 +14,7 @@ import { resolveStrings } from '../i18n/resolveStrings';
 import type { ImageMessageLocale, ImageMessageStringsOverride } from '../i18n/types';
 import { type UseCreateImageMessageOptions, useCreateImageMessage } from '../useCreateImageMessage';
 import { type SendImageOptions, useSendMessage } from '../useSendMessage';
+import type { UpdateMessages } from '../writeMessages';
 import type { ComposerContextValue } from './ComposerContext';
 import { filesFromEvent } from './filesFromEvent';
 import { useAnnouncer } from './useAnnouncer';
@@ -39,16 +41,20 @@ export interface ComposerOptions extends UseCreateImageMessageOptions {
   /** Send as soon as an image is added. */
   autoSend?: boolean;
   disabled?: boolean;
-  /** The app's cached message list, updated optimistically (see `useSendMessage`). */
+  /** The app's cached message list, kept in step with every send to this conversation (see `useSendMessage`). */
   queryKey?: QueryKey;
+  /** Where the messages live when the data at `queryKey` is not a `V2TimMessage[]` (see `UpdateMessages`). */
+  updateMessages?: UpdateMessages;
   sendOptions?: SendImageOptions;
 }
 
-const ADD_BUTTON = '.im-dropzone__button';
+// Parts say what they are in data attributes; focus is moved by those, never by class names an app restyles.
+const ADD_BUTTON = '[data-im-part="add-images"]';
 const draftItem = (id: string) => `[data-draft-id="${id}"]`;
-const draftControl = (id: string, control: 'cancel' | 'retry' | 'remove') =>
-  `${draftItem(id)} .im-button--${control}`;
-const dismissAt = (index: number) => `.im-rejection:nth-child(${index + 1}) .im-button--dismiss`;
+const draftControl = (id: string, action: 'cancel' | 'retry' | 'remove') =>
+  `${draftItem(id)} [data-im-action="${action}"]`;
+const dismissAt = (index: number) =>
+  `[data-im-part="rejection"]:nth-child(${index + 1}) [data-im-action="dismiss"]`;
 
 /** All the behaviour of `<ImageMessageComposer.Root>`; the parts only render it. */
 export function useComposerState(
@@ -63,55 +69,49 @@ export function useComposerState(
   const [announcement, announce] = useAnnouncer();
   const focusSoon = useFocusAfterUpdate(root);
   const hintId = useId();
-  // Sends handed to `mutate` and not settled (id → file name): a double click sends once, and the name
-  // is still known when the sent draft has already left the list.
-  const requested = useRef(new Map<string, string>()).current;
-
   const drafts = useCreateImageMessage({
     maxFiles,
     maxBytes: options.maxBytes,
     validator: options.validator,
     concurrency: options.concurrency,
   });
-  const fileNameOf = (id: string) =>
-    requested.get(id) ?? drafts.drafts.find((draft) => draft.id === id)?.fileName ?? '';
-  // A send settles after the render that started it; its callbacks read the options and names of now.
-  const latest = useRef({ options, fileNameOf });
-  latest.current = { options, fileNameOf };
-  /** Forgets a settled send; returns what its announcement needs. */
-  const settle = (id: string) => {
-    const fileName = latest.current.fileNameOf(id);
-    requested.delete(id);
-    return { fileName };
-  };
+  // A send settles after the render that started it; its callbacks read the options of now.
+  const latest = useRef(options);
+  latest.current = options;
+  const belongs = (message: V2TimMessage) =>
+    (message.groupID ?? '') === (groupID?.trim() ?? '') &&
+    (message.userID ?? '') === (receiver?.trim() ?? '');
 
-  const { mutate, cancel, discard } = useSendMessage({
+  const { mutate } = useSendMessage({
     queryKey: options.queryKey,
+    updateMessages: options.updateMessages,
+    belongs,
     sendOptions: options.sendOptions,
-    onSuccess: (message, { id }) => {
-      announce(strings.announce.sent(settle(id)));
-      latest.current.options.onSent?.(message);
+    // The name is read when the send starts: a sent draft leaves the list before its callbacks run.
+    onMutate: ({ id }) => ({ fileName: manager.getSendState(id)?.fileName ?? '' }),
+    onSuccess: (message, _variables, started) => {
+      announce(strings.announce.sent({ fileName: started?.fileName ?? '' }));
+      latest.current.onSent?.(message);
     },
-    onError: (error, { id }) => {
-      const name = settle(id);
+    onError: (error, _variables, started) => {
+      const name = { fileName: started?.fileName ?? '' };
       // A cancel is the user's own doing: announced, but not an error.
       if (error.code === ErrorCode.CANCELED) announce(strings.announce.canceled(name));
       else {
         announce(strings.announce.failed(name));
-        latest.current.options.onError?.(error);
+        latest.current.onError?.(error);
       }
     },
   });
   const canReach = Boolean(receiver?.trim() || groupID?.trim()) && !disabled;
 
-  // `fileName` comes from the caller when this render's draft list does not have the draft yet (autoSend
-  // sends from the callback of the render that added it).
-  const send = (id: string, fileName = fileNameOf(id)) => {
-    if (!canReach || requested.has(id)) return;
-    requested.set(id, fileName);
+  const send = (id: string) => {
+    // The manager's state, not this render's snapshot: a double click in one frame sends once.
+    const state = manager.getSendState(id);
+    if (!canReach || !state || !canSend(state)) return;
     mutate({ id, ...(receiver && { receiver }), ...(groupID && { groupID }) });
   };
-  const sendable = drafts.drafts.filter((draft) => draft.status === 'created' && !requested.has(draft.id));
+  const sendable = drafts.drafts.filter((draft) => draft.status === 'created');
 
   const addFiles = (files: Iterable<File> | ArrayLike<File>) => {
     if (disabled) return;
@@ -119,9 +119,9 @@ export function useComposerState(
       if (added.length > 0) announce(strings.announce.added({ count: added.length }));
       if (rejected.length > 0) {
         announce(strings.announce.rejected({ count: rejected.length }));
-        latest.current.options.onReject?.(rejected);
+        latest.current.onReject?.(rejected);
       }
-      if (autoSend) for (const draft of added) send(draft.id, draft.fileName);
+      if (autoSend) for (const draft of added) send(draft.id);
     });
   };
 
@@ -158,14 +158,13 @@ export function useComposerState(
       focusSoon(draftControl(id, 'cancel'), draftItem(id), ADD_BUTTON);
     },
     cancel: (id) => {
-      cancel(id);
+      manager.cancel(id);
       focusSoon(draftControl(id, 'retry'), draftItem(id), ADD_BUTTON);
     },
     remove: (id) => {
       const index = drafts.drafts.findIndex((draft) => draft.id === id);
       const neighbour = drafts.drafts[index + 1] ?? drafts.drafts[index - 1];
-      announce(strings.announce.removed({ fileName: fileNameOf(id) }));
-      discard(id);
+      announce(strings.announce.removed({ fileName: manager.getSendState(id)?.fileName ?? '' }));
       drafts.remove(id);
       focusSoon(neighbour ? draftControl(neighbour.id, 'remove') : ADD_BUTTON);
     },

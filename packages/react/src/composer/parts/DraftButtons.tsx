@@ -44,6 +44,7 @@ function DraftActionButton({
       {...props}
       ref={buttonRef}
       className={cx('im-button', `im-button--${action}`, className)}
+      data-im-action={action}
       onClick={(event) => {
         onClick?.(event);
         if (!event.defaultPrevented) composer[run](draft.id);

@@ -9,7 +9,7 @@ export type DropzoneProps = HTMLAttributes<HTMLDivElement>;
 /**
  * The drop target: drop files anywhere on it or click it to pick files. It is not itself a control: the
  * `<DropzoneButton>` inside it ("Add images") is what keyboard and screen-reader users reach, and its
- * clicks (Enter or Space too) bubble here to open the picker. `data-drag-state` is `idle`, `accept` or
+ * clicks (Enter or Space too) bubble here to open the picker. `data-state` is `idle`, `accept` or
  * `reject` while files are dragged over it. Pair it with a `<DropzoneInput>`.
  */
 export const Dropzone = forwardRef<HTMLDivElement, DropzoneProps>(function Dropzone(
@@ -32,7 +32,8 @@ export const Dropzone = forwardRef<HTMLDivElement, DropzoneProps>(function Dropz
       {...dropzone.getRootProps({ ...props, className: cx('im-dropzone', className) })}
       // react-dropzone keeps its own ref for drag and focus handling; a forwarded ref must not replace it.
       ref={mergedRef}
-      data-drag-state={dragState}
+      data-im-part="dropzone"
+      data-state={dragState}
     >
       {children ?? (
         <>

@@ -22,6 +22,7 @@ export const DropzoneButton = forwardRef<HTMLButtonElement, DropzoneButtonProps>
       {...props}
       ref={ref}
       className={cx('im-button', 'im-dropzone__button', className)}
+      data-im-part="add-images"
     >
       {children ?? strings.addImages}
     </button>

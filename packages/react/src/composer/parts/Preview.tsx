@@ -13,7 +13,7 @@ export interface PreviewProps extends LiHTMLAttributes<HTMLLIElement> {
 }
 
 /**
- * One draft (`<li>`), with `data-status` = created | sending | failed | canceled. Its default content is
+ * One draft (`<li>`), with `data-state` = created | sending | failed | canceled. Its default content is
  * the thumbnail, size and dimensions, progress while sending, the failure and its buttons; pass children
  * to lay the parts out yourself.
  */
@@ -27,7 +27,7 @@ export const Preview = forwardRef<HTMLLIElement, PreviewProps>(function Preview(
         {...props}
         ref={ref}
         className={cx('im-preview', className)}
-        data-status={draft.status}
+        data-state={draft.status}
         data-draft-id={draft.id}
       >
         {children ?? (

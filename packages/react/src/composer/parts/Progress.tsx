@@ -29,6 +29,7 @@ export const Progress = forwardRef<HTMLDivElement, ProgressProps>(function Progr
       {...props}
       ref={ref}
       className={cx('im-progress', className)}
+      data-state={draft.progress >= 100 ? 'complete' : 'loading'}
       style={{ '--im-progress': `${draft.progress}%`, ...style } as CSSProperties}
     />
   );

@@ -34,7 +34,13 @@ export const Rejection = forwardRef<HTMLLIElement, RejectionProps>(function Reje
 ) {
   const { describe, dismissRejection, strings } = useComposer('Rejection');
   return (
-    <li {...props} ref={ref} className={cx('im-rejection', className)} data-code={rejection.code}>
+    <li
+      {...props}
+      ref={ref}
+      className={cx('im-rejection', className)}
+      data-im-part="rejection"
+      data-code={rejection.code}
+    >
       <span role="alert" className="im-rejection__text">
         {describe(rejection.code, {
           fileName: rejection.fileName,
@@ -46,6 +52,7 @@ export const Rejection = forwardRef<HTMLLIElement, RejectionProps>(function Reje
       <button
         type="button"
         className="im-button im-button--dismiss"
+        data-im-action="dismiss"
         onClick={() => dismissRejection(rejection.id)}
       >
         {strings.dismiss}

@@ -11,6 +11,7 @@ export interface RootProps extends ComposerOptions, Omit<HTMLAttributes<HTMLDivE
 
 /**
  * Holds one composer's state and renders its outer `<div role="group">`. Every other part goes inside.
+ * `data-state` is `idle`, `processing` (files being read) or `sending` (an upload in flight).
  *
  * @example
  * <ImageMessageComposer.Root receiver="bob">
@@ -58,8 +59,14 @@ export const Root = forwardRef<HTMLDivElement, RootProps>(function Root(props, f
         {...domProps}
         ref={ref}
         className={cx('im-composer', className)}
+        data-state={
+          state.drafts.some((draft) => draft.status === 'sending')
+            ? 'sending'
+            : state.isProcessing
+              ? 'processing'
+              : 'idle'
+        }
         data-disabled={state.disabled || undefined}
-        data-busy={state.isProcessing || undefined}
       >
         {children}
       </div>
