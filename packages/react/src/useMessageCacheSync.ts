@@ -47,7 +47,7 @@ function frameBatched(write: Write): Write {
  */
 export function useMessageCacheSync(
   manager: MessageManager,
-  queryClient: QueryClient,
+  queryClient: QueryClient | undefined,
   binding: MessageCacheBinding,
 ): (id: string) => () => void {
   const latest = useRef(binding);
@@ -55,7 +55,7 @@ export function useMessageCacheSync(
   const write = useCallback<Write>(
     (id, state, insert) => {
       const { queryKey, updateMessages } = latest.current;
-      if (!queryKey) return;
+      if (!queryKey || !queryClient) return;
       const update = (list: V2TimMessage[] | undefined) => applySendState(list, id, state, { insert });
       writeMessages(queryClient, queryKey, updateMessages, update);
     },

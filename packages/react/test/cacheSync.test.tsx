@@ -1,14 +1,15 @@
 import {
+  createMessageManager,
   ErrorCode,
   fileToImageMessageParams,
   type MessageManager,
   type V2TimMessage,
 } from '@image-message/core';
 import type { InfiniteData } from '@tanstack/react-query';
-import { act, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ImageMessageComposer, type UpdateMessages, useSendMessage } from '../src';
+import { ImageMessageComposer, ImageMessageProvider, type UpdateMessages, useSendMessage } from '../src';
 import { createImageFile, createMemoryTransport, renderWithImageMessage } from '../src/testing';
 
 interface Page {
@@ -157,5 +158,32 @@ describe('cached data that is not a message list', () => {
     expect(queryClient.getQueryData<Pages>(['infinite', 'bob'])?.pages[1]?.messages).toEqual([
       expect.objectContaining({ id, status: 3 }),
     ]);
+  });
+});
+
+describe('the composer without react-query', () => {
+  it('sends without a QueryClientProvider when it has no queryKey, and says what to add when it has one', async () => {
+    const transport = createMemoryTransport();
+    const manager = createMessageManager({ transport });
+    const user = userEvent.setup();
+    const view = render(
+      <ImageMessageProvider manager={manager}>
+        <ImageMessageComposer receiver="bob" />
+      </ImageMessageProvider>,
+    );
+    await user.upload(fileInput(), createImageFile({ name: 'plain.png' }));
+    await screen.findByRole('img', { name: 'plain.png' });
+    await user.click(screen.getByRole('button', { name: 'Send' }));
+    await waitFor(() => expect(transport.messages).toHaveLength(1));
+    view.unmount();
+
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(() =>
+      render(
+        <ImageMessageProvider manager={manager}>
+          <ImageMessageComposer receiver="bob" queryKey={['c2c', 'bob']} />
+        </ImageMessageProvider>,
+      ),
+    ).toThrow(/queryKey.*<QueryClientProvider client=\{queryClient\}>/);
   });
 });

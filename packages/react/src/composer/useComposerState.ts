@@ -1,19 +1,20 @@
 import {
   canSend,
   ErrorCode,
-  type ImageMessageError,
+  ImageMessageError,
   type ImageRejection,
   type V2TimMessage,
 } from '@image-message/core';
-import type { QueryKey } from '@tanstack/react-query';
-import { type RefObject, useId, useMemo, useRef } from 'react';
+import { QueryClientContext, type QueryKey } from '@tanstack/react-query';
+import { type RefObject, useContext, useId, useMemo, useRef } from 'react';
 import { useDropzone } from 'react-dropzone';
 import { useImageMessageManager } from '../ImageMessageContext';
 import { describeError } from '../i18n/describeError';
 import { resolveStrings } from '../i18n/resolveStrings';
 import type { ImageMessageLocale, ImageMessageStringsOverride } from '../i18n/types';
 import { type UseCreateImageMessageOptions, useCreateImageMessage } from '../useCreateImageMessage';
-import { type SendImageOptions, useSendMessage } from '../useSendMessage';
+import { useMessageCacheSync } from '../useMessageCacheSync';
+import type { SendImageOptions } from '../useSendMessage';
 import type { UpdateMessages } from '../writeMessages';
 import type { ComposerContextValue } from './ComposerContext';
 import { filesFromEvent } from './filesFromEvent';
@@ -82,34 +83,41 @@ export function useComposerState(
     (message.groupID ?? '') === (groupID?.trim() ?? '') &&
     (message.userID ?? '') === (receiver?.trim() ?? '');
 
-  const { mutate } = useSendMessage({
+  const queryClient = useContext(QueryClientContext);
+  if (options.queryKey && !queryClient) {
+    throw new Error(
+      "<ImageMessageComposer queryKey> keeps the app's react-query cache in step, so it needs the app's client: wrap your chat UI in <QueryClientProvider client={queryClient}> (from @tanstack/react-query).",
+    );
+  }
+  const follow = useMessageCacheSync(manager, queryClient, {
     queryKey: options.queryKey,
     updateMessages: options.updateMessages,
     belongs,
-    sendOptions: options.sendOptions,
-    // The name is read when the send starts: a sent draft leaves the list before its callbacks run.
-    onMutate: ({ id }) => ({ fileName: manager.getSendState(id)?.fileName ?? '' }),
-    onSuccess: (message, _variables, started) => {
-      announce(strings.announce.sent({ fileName: started?.fileName ?? '' }));
-      latest.current.onSent?.(message);
-    },
-    onError: (error, _variables, started) => {
-      const name = { fileName: started?.fileName ?? '' };
-      // A cancel is the user's own doing: announced, but not an error.
-      if (error.code === ErrorCode.CANCELED) announce(strings.announce.canceled(name));
-      else {
-        announce(strings.announce.failed(name));
-        latest.current.onError?.(error);
-      }
-    },
   });
   const canReach = Boolean(receiver?.trim() || groupID?.trim()) && !disabled;
 
+  // The manager owns the send; the composer starts it, keeps the cache following it, and says how it ended.
   const send = (id: string) => {
     // The manager's state, not this render's snapshot: a double click in one frame sends once.
     const state = manager.getSendState(id);
     if (!canReach || !state || !canSend(state)) return;
-    mutate({ id, ...(receiver && { receiver }), ...(groupID && { groupID }) });
+    const { fileName } = state;
+    const stopFollowing = follow(id);
+    void manager
+      .sendMessage({ ...options.sendOptions, id, ...(receiver && { receiver }), ...(groupID && { groupID }) })
+      .then(({ code, desc, data }) => {
+        stopFollowing();
+        if (code === ErrorCode.SUCC && data) {
+          announce(strings.announce.sent({ fileName }));
+          latest.current.onSent?.(data);
+        } else if (code === ErrorCode.CANCELED) {
+          // A cancel is the user's own doing: announced, but not an error.
+          announce(strings.announce.canceled({ fileName }));
+        } else {
+          announce(strings.announce.failed({ fileName }));
+          latest.current.onError?.(new ImageMessageError(code, desc, { messageInfo: data }));
+        }
+      });
   };
   const sendable = drafts.drafts.filter((draft) => draft.status === 'created');
 
