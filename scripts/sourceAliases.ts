@@ -5,6 +5,7 @@ const root = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.u
 /** Package sources, so tests, stories and the demo's dev server never need a build first. */
 export const sourceAliases = [
   { find: /^@image-message\/core$/, replacement: root('packages/core/src/index.ts') },
+  { find: /^@image-message\/core\/persist$/, replacement: root('packages/core/src/persist/index.ts') },
   { find: /^@image-message\/react\/testing$/, replacement: root('packages/react/src/testing/index.ts') },
   { find: /^@image-message\/react\/styles\.css$/, replacement: root('packages/react/src/styles.css') },
   { find: /^@image-message\/react$/, replacement: root('packages/react/src/index.ts') },

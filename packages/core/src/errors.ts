@@ -14,6 +14,10 @@ export const ErrorCode = {
   CANCELED: -2,
   /** More files than the composer's `maxFiles`. */
   TOO_MANY_FILES: -3,
+  /** The page closed (reload, crash) while the message was being sent; it was put back, ready for Retry. */
+  SEND_INTERRUPTED: -4,
+  /** A kept message (`createMessageManager({ store })`) could not be saved: storage full or over a cap. */
+  STORAGE_FULL: -5,
   /** Empty id; neither receiver nor groupID; no `fileContent`/`fileName`; a send already in flight. */
   INVALID_PARAMETERS: 6017,
   /** `imagePath` is a network (or otherwise non-local) URL. */

@@ -48,7 +48,18 @@ export {
   type SendStatus,
   sendReducer,
 } from './manager/sendState';
-export type { CreateImageMessageParams, SendMessageParams, V2TimAdvancedMsgListener } from './manager/types';
+export type {
+  ConversationTarget,
+  CreateImageMessageParams,
+  SendMessageParams,
+  V2TimAdvancedMsgListener,
+} from './manager/types';
+export type {
+  MessageStore,
+  StoredImageMessage,
+  StoredMessageChanges,
+  StoredMessageStatus,
+} from './persist/types';
 export { HttpNetworkError, type HttpReply, type HttpSender, type HttpUpload } from './transport/http/types';
 export { createHttpTransport, type HttpTransportOptions } from './transport/httpTransport';
 export {

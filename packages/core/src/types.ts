@@ -34,6 +34,11 @@ export interface V2TimImageElem {
   /** The `imagePath` the message was created from. */
   path?: string;
   imageList?: V2TimImage[];
+  /**
+   * The library's one addition to the SDK's shape: a ThumbHash of the image (base64, ~25 bytes) that a
+   * renderer paints while the image loads. Set by `prepareImageFile`; kept by every transport.
+   */
+  placeholder?: string;
 }
 
 export interface V2TimOfflinePushInfo {

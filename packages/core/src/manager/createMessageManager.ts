@@ -2,14 +2,21 @@ import { IMAGE_MAX_BYTES, type ImageType, type MessageElemType } from '../consta
 import { ErrorCode, ImageMessageError, isAbortError } from '../errors';
 import type { ImageInfo } from '../image/readImageInfo';
 import { sanitizeFileName } from '../image/sanitizeFileName';
+import type { MessageStore, StoredImageMessage } from '../persist/types';
 import type { ImageTransport } from '../transport/transport';
 import type { V2TimMessage, V2TimMsgCreateInfoResult, V2TimValueCallback } from '../types';
 import { validateImageBytes } from '../validation/validateImageBytes';
 import { validateImagePath } from '../validation/validateImagePath';
-import { revokeOwnedObjectUrl } from '../web/objectUrls';
+import { createOwnedObjectUrl, revokeOwnedObjectUrl } from '../web/objectUrls';
 import { createMessageId } from './createMessageId';
 import { canSend, initialSendState, type SendAction, type SendState, sendReducer } from './sendState';
-import type { CreateImageMessageParams, SendMessageParams, V2TimAdvancedMsgListener } from './types';
+import { createStoreSync } from './storeSync';
+import type {
+  ConversationTarget,
+  CreateImageMessageParams,
+  SendMessageParams,
+  V2TimAdvancedMsgListener,
+} from './types';
 
 export interface MessageManagerOptions {
   transport: ImageTransport;
@@ -17,6 +24,12 @@ export interface MessageManagerOptions {
   maxBytes?: number;
   /** Id factory, for deterministic tests. */
   createId?: () => string;
+  /**
+   * Keeps unsent messages across reloads (opt-in): `createIndexedDbStore()` from
+   * `@image-message/core/persist`, or a promise of it (so the store's code can load lazily). The
+   * manager restores what the store kept as soon as it is ready (see `restored`).
+   */
+  store?: MessageStore | Promise<MessageStore>;
 }
 
 /**
@@ -47,6 +60,13 @@ export interface MessageManager {
   cancel(id: string): boolean;
   /** Drops a message: aborts its send, releases its bytes and revokes its preview URL. */
   discardMessage(id: string): boolean;
+  /** The ids of every message the manager holds, oldest first. */
+  getMessageIds(): string[];
+  /**
+   * With a `store`: settles once the kept messages are back (drafts as created, interrupted sends as
+   * failed with `SEND_INTERRUPTED`, ready for Retry), with their ids. Without one: `[]`.
+   */
+  readonly restored: Promise<string[]>;
 }
 
 interface Entry {
@@ -92,6 +112,12 @@ export function createMessageManager(options: MessageManagerOptions): MessageMan
   const maxBytes = Math.min(IMAGE_MAX_BYTES, options.maxBytes ?? Infinity, transport.maxBytes ?? Infinity);
   const createId = options.createId ?? createMessageId;
   const entries = new Map<string, Entry>();
+  const sync =
+    options.store &&
+    createStoreSync(options.store, (id, code, desc) => {
+      const entry = entries.get(id);
+      if (entry) dispatch(id, entry, { type: 'unsaved', code, desc });
+    });
   const listeners = new Set<V2TimAdvancedMsgListener>();
   const subscribers = new Set<(id: string, state: SendState | undefined) => void>();
   /** Changes not delivered yet, while a delivery is under way. */
@@ -117,6 +143,7 @@ export function createMessageManager(options: MessageManagerOptions): MessageMan
     const next = sendReducer(entry.state, action);
     if (next === entry.state) return false;
     entry.state = next;
+    sync?.changed(id, next);
     notify(id);
     return true;
   }
@@ -127,29 +154,20 @@ export function createMessageManager(options: MessageManagerOptions): MessageMan
     revokeOwnedObjectUrl(entry.imagePath);
   }
 
-  async function createImageMessage(
-    params: CreateImageMessageParams,
-  ): Promise<V2TimValueCallback<V2TimMsgCreateInfoResult>> {
-    const { imagePath, fileContent, fileName, file } = params ?? ({} as CreateImageMessageParams);
-    const refuse = (code: number, desc: string) => {
-      // The URL was made for this message, which will never exist.
-      revokeOwnedObjectUrl(imagePath);
-      return result<V2TimMsgCreateInfoResult>(code, desc);
-    };
-    const pathCheck = validateImagePath(imagePath);
-    if (!pathCheck.ok) return refuse(pathCheck.code, pathCheck.desc);
-    if (!ArrayBuffer.isView(fileContent) || typeof fileName !== 'string' || fileName.trim() === '') {
-      return refuse(
-        ErrorCode.INVALID_PARAMETERS,
-        'On the web, createImageMessage needs fileContent (the bytes) and fileName. Use fileToImageMessageParams(file) to get both.',
-      );
-    }
-    // Any typed array or DataView, read as bytes.
-    const bytes = new Uint8Array(fileContent.buffer, fileContent.byteOffset, fileContent.byteLength);
-    const check = validateImageBytes(bytes, maxBytes);
-    if (!check.ok) return refuse(check.code, check.desc);
-    const { info } = check;
-    const id = createId();
+  /** A validated image becomes a message the manager holds (created on this page, or restored). */
+  function addEntry(
+    id: string,
+    bytes: Uint8Array,
+    info: ImageInfo,
+    source: {
+      imagePath: string;
+      fileName: string;
+      file?: Blob;
+      conversation?: ConversationTarget;
+      placeholder?: string;
+    },
+  ): Entry {
+    const { imagePath, conversation, placeholder } = source;
     const messageInfo: V2TimMessage = {
       id,
       elemType: IMAGE_ELEM,
@@ -166,20 +184,109 @@ export function createMessageManager(options: MessageManagerOptions): MessageMan
             localUrl: imagePath,
           },
         ],
+        ...(placeholder && { placeholder }),
       },
     };
     // Names from the web path are sanitized already; names passed directly are not, and a transport or
     // server must never see "../" or a bidi override.
-    const safeName = sanitizeFileName(fileName);
-    entries.set(id, {
-      state: initialSendState(messageInfo, safeName),
+    const state = { ...initialSendState(messageInfo, sanitizeFileName(source.fileName)), conversation };
+    const entry: Entry = {
+      state,
       imagePath,
       info,
       bytes,
-      file: file?.size === bytes.byteLength ? file : undefined,
+      file: source.file?.size === bytes.byteLength ? source.file : undefined,
+    };
+    entries.set(id, entry);
+    return entry;
+  }
+
+  async function createImageMessage(
+    params: CreateImageMessageParams,
+  ): Promise<V2TimValueCallback<V2TimMsgCreateInfoResult>> {
+    const { imagePath, fileContent, fileName, id: reservedId } = params ?? ({} as CreateImageMessageParams);
+    const refuse = (code: number, desc: string) => {
+      // The URL was made for this message, which will never exist.
+      revokeOwnedObjectUrl(imagePath);
+      return result<V2TimMsgCreateInfoResult>(code, desc);
+    };
+    const pathCheck = validateImagePath(imagePath);
+    if (!pathCheck.ok) return refuse(pathCheck.code, pathCheck.desc);
+    if (!ArrayBuffer.isView(fileContent) || typeof fileName !== 'string' || fileName.trim() === '') {
+      return refuse(
+        ErrorCode.INVALID_PARAMETERS,
+        'On the web, createImageMessage needs fileContent (the bytes) and fileName. Use fileToImageMessageParams(file) to get both.',
+      );
+    }
+    if (
+      reservedId !== undefined &&
+      (typeof reservedId !== 'string' || !reservedId || entries.has(reservedId))
+    ) {
+      return refuse(ErrorCode.INVALID_PARAMETERS, `The id "${reservedId}" is empty or already in use.`);
+    }
+    // Any typed array or DataView, read as bytes.
+    const bytes = new Uint8Array(fileContent.buffer, fileContent.byteOffset, fileContent.byteLength);
+    const check = validateImageBytes(bytes, maxBytes);
+    if (!check.ok) return refuse(check.code, check.desc);
+    const id = reservedId ?? createId();
+    const entry = addEntry(id, bytes, check.info, { ...params, fileName });
+    const { message, conversation } = entry.state;
+    sync?.save({
+      id,
+      file: entry.file ?? new Blob([bytes as Uint8Array<ArrayBuffer>], { type: check.info.mimeType }),
+      fileName: entry.state.fileName,
+      width: check.info.width,
+      height: check.info.height,
+      placeholder: params.placeholder,
+      conversation,
+      status: 'created',
+      savedAt: Date.now(),
     });
     notify(id);
-    return result(ErrorCode.SUCC, '', { id, messageInfo });
+    return result(ErrorCode.SUCC, '', { id, messageInfo: message });
+  }
+
+  /** Puts back one kept message: as a draft, or as a failed send ready for Retry. */
+  async function restoreOne(record: StoredImageMessage): Promise<boolean> {
+    if (entries.has(record.id)) return false;
+    const bytes = new Uint8Array(await record.file.arrayBuffer());
+    const check = validateImageBytes(bytes, maxBytes);
+    if (!check.ok || entries.has(record.id)) return false;
+    const imagePath = createOwnedObjectUrl(record.file) ?? record.fileName;
+    const entry = addEntry(record.id, bytes, check.info, { ...record, imagePath });
+    let state: SendState = { ...entry.state, restored: true };
+    if (record.status !== 'created') {
+      // Through the one reducer: an attempt started (to the conversation it was for), then how it ended.
+      state = sendReducer(state, { type: 'start', ...record.conversation });
+      const interrupted = record.status === 'sending';
+      state = sendReducer(
+        state,
+        record.status === 'canceled'
+          ? { type: 'cancel' }
+          : {
+              type: 'fail',
+              code: interrupted
+                ? ErrorCode.SEND_INTERRUPTED
+                : (record.error?.code ?? ErrorCode.UPLOAD_FAILED),
+              desc: interrupted
+                ? 'The page closed while this image was being sent. Send it again.'
+                : (record.error?.desc ?? 'The upload failed. Try again.'),
+            },
+      );
+    }
+    entry.state = state;
+    notify(record.id);
+    return true;
+  }
+
+  async function restore(store: MessageStore | Promise<MessageStore>): Promise<string[]> {
+    const kept = await (await store).load();
+    const ids: string[] = [];
+    for (const record of kept) {
+      // One unreadable entry must not cost the others.
+      if (await restoreOne(record).catch(() => false)) ids.push(record.id);
+    }
+    return ids;
   }
 
   async function sendMessage(params: SendMessageParams): Promise<V2TimValueCallback<V2TimMessage>> {
@@ -316,6 +423,8 @@ export function createMessageManager(options: MessageManagerOptions): MessageMan
       else listeners.clear();
     },
     getSendState: (id) => entries.get(id)?.state,
+    getMessageIds: () => [...entries.keys()],
+    restored: options.store ? restore(options.store).catch(() => []) : Promise.resolve([]),
     cancel(id) {
       const controller = entries.get(id)?.controller;
       if (!controller || controller.signal.aborted) return false;
@@ -332,6 +441,7 @@ export function createMessageManager(options: MessageManagerOptions): MessageMan
       entry.controller?.abort();
       release(entry);
       entries.delete(id);
+      sync?.changed(id, undefined);
       notify(id);
       return true;
     },

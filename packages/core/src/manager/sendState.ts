@@ -1,5 +1,6 @@
 import type { MessageStatus } from '../constants';
 import type { V2TimMessage } from '../types';
+import type { ConversationTarget } from './types';
 
 /**
  * One status per message; every boolean a UI needs is derived from it.
@@ -24,6 +25,12 @@ export interface SendState {
   readonly error?: { readonly code: number; readonly desc: string };
   /** How many sends were started. */
   readonly attempts: number;
+  /** The conversation the message was drafted in, when its creator said (see `createImageMessage`). */
+  readonly conversation?: ConversationTarget;
+  /** Put back from a `MessageStore` after a reload (not created on this page). */
+  readonly restored?: boolean;
+  /** Why the message is not kept across reloads although a store was given (full, over a cap). */
+  readonly unsaved?: { readonly code: number; readonly desc: string };
 }
 
 /** Everything that can happen to a send; `sendReducer` is the only place the status changes. */
@@ -32,7 +39,8 @@ export type SendAction =
   | { type: 'progress'; progress: number }
   | { type: 'succeed'; message: V2TimMessage }
   | { type: 'fail'; code: number; desc: string }
-  | { type: 'cancel' };
+  | { type: 'cancel' }
+  | { type: 'unsaved'; code: number; desc: string };
 
 /** The state of a message just created: nothing sent yet. */
 export function initialSendState(message: V2TimMessage, fileName = ''): SendState {
@@ -61,14 +69,10 @@ export function sendReducer(state: SendState, action: SendAction): SendState {
     if (action.receiver !== undefined) message.userID = action.receiver;
     if (action.groupID !== undefined) message.groupID = action.groupID;
     // A new attempt: the last one's error goes.
-    return {
-      status: 'sending',
-      progress: 0,
-      message,
-      fileName: state.fileName,
-      attempts: state.attempts + 1,
-    };
+    const { error: _lastError, ...kept } = state;
+    return { ...kept, status: 'sending', progress: 0, message, attempts: state.attempts + 1 };
   }
+  if (action.type === 'unsaved') return { ...state, unsaved: { code: action.code, desc: action.desc } };
   // Every other action ends or advances the attempt in flight.
   if (state.status !== 'sending') return state;
   switch (action.type) {

@@ -12,6 +12,21 @@ export interface CreateImageMessageParams {
    * first attempt). Leave it out if you change `fileContent` after reading it.
    */
   file?: Blob;
+  /**
+   * The library's additions, for drafts: an id reserved earlier with `createMessageId()` (a draft shown
+   * while its photo was prepared keeps its id; must not be in use), the conversation the draft was made
+   * in (kept with it, so a composer finds its drafts again after a reload), and a ThumbHash placeholder
+   * that travels with the message as `imageElem.placeholder`.
+   */
+  id?: string;
+  conversation?: ConversationTarget;
+  placeholder?: string;
+}
+
+/** Where a message goes: `receiver` alone (one-to-one), `groupID` alone, or both (one member of a group). */
+export interface ConversationTarget {
+  receiver?: string;
+  groupID?: string;
 }
 
 /** `sendMessage`'s parameters, as in the SDK, plus `onProgress` and `signal`. */

@@ -1,0 +1,122 @@
+import { clear, createStore, del, get, set, type UseStore, values } from 'idb-keyval';
+import { ErrorCode, ImageMessageError } from '../errors';
+import { formatBytes } from '../format/formatBytes';
+import { claimMessage, releaseMessage } from './claimMessage';
+import type { MessageStore, StoredImageMessage } from './types';
+
+const MiB = 1024 * 1024;
+const DAY = 24 * 60 * 60 * 1000;
+
+export interface IndexedDbStoreOptions {
+  /** Largest image kept (default 28 MiB, the send limit): a larger one lives in memory only. */
+  maxFileBytes?: number;
+  /** All kept images together (default 200 MiB, about fifty phone photos). */
+  maxTotalBytes?: number;
+  /** Kept messages older than this are dropped on the next load (default 7 days). */
+  maxAgeMs?: number;
+  /** The IndexedDB database name (default "image-message"); one per signed-in user keeps users apart. */
+  name?: string;
+}
+
+const DEFAULTS = {
+  maxFileBytes: 28 * MiB,
+  maxTotalBytes: 200 * MiB,
+  maxAgeMs: 7 * DAY,
+  name: 'image-message',
+};
+
+/** One idb-keyval store per database name: a second `createStore` would open a second connection. */
+const databases = new Map<string, UseStore>();
+const database = (name: string) => {
+  const store = databases.get(name) ?? createStore(name, 'messages');
+  databases.set(name, store);
+  return store;
+};
+
+function full(desc: string): ImageMessageError {
+  return new ImageMessageError(ErrorCode.STORAGE_FULL, desc);
+}
+
+/**
+ * The browser's `MessageStore`: unsent messages, bytes included, in IndexedDB (through idb-keyval), so
+ * drafts and interrupted sends survive a reload. Each entry is claimed by one tab (Web Locks), so two
+ * tabs never send the same one; an entry held by an open tab appears in another only after a reload once
+ * that tab has closed. Over a cap or the browser's quota, `save` rejects with `STORAGE_FULL` and the
+ * message stays in memory. Call `clearPersisted()` on sign-out.
+ *
+ * @example
+ * import { createIndexedDbStore } from '@image-message/core/persist';
+ * const manager = createMessageManager({ transport, store: createIndexedDbStore() });
+ */
+export function createIndexedDbStore(options: IndexedDbStoreOptions = {}): MessageStore {
+  const { maxFileBytes, maxTotalBytes, maxAgeMs, name } = { ...DEFAULTS, ...options };
+  const store = database(name);
+  // Saves one at a time, so each judges the total with the ones before it already counted.
+  let saving: Promise<unknown> = Promise.resolve();
+
+  async function save(message: StoredImageMessage) {
+    const size = message.file.size;
+    if (size > maxFileBytes) {
+      throw full(
+        `This image (${formatBytes(size, 'up')}) is larger than the ${formatBytes(maxFileBytes)} this app keeps on the device; it stays while this page is open.`,
+      );
+    }
+    const others = (await values<StoredImageMessage>(store)).filter((kept) => kept.id !== message.id);
+    const total = others.reduce((sum, kept) => sum + kept.file.size, size);
+    if (total > maxTotalBytes) {
+      throw full(
+        `Images waiting to be sent already fill the ${formatBytes(maxTotalBytes)} this app keeps on the device; this one stays while this page is open.`,
+      );
+    }
+    await claimMessage(name, message.id);
+    try {
+      await set(message.id, message, store);
+    } catch (error) {
+      releaseMessage(name, message.id);
+      // QuotaExceededError, or storage the browser refuses (private windows in some browsers).
+      throw full(
+        `The browser's storage for this site is full (${error instanceof Error ? error.name : 'error'}); this image stays while this page is open.`,
+      );
+    }
+  }
+
+  return {
+    async load() {
+      const now = Date.now();
+      const kept: StoredImageMessage[] = [];
+      for (const message of await values<StoredImageMessage>(store)) {
+        if (now - message.savedAt > maxAgeMs) await del(message.id, store);
+        else if (await claimMessage(name, message.id)) kept.push(message);
+      }
+      return kept.sort((a, b) => a.savedAt - b.savedAt);
+    },
+
+    save(message) {
+      const next = saving.then(() => save(message));
+      saving = next.catch(() => {});
+      return next;
+    },
+
+    async update(id, changes) {
+      const kept = await get<StoredImageMessage>(id, store);
+      if (kept) await set(id, { ...kept, ...changes }, store);
+    },
+
+    async remove(id) {
+      await del(id, store);
+      releaseMessage(name, id);
+    },
+  };
+}
+
+/**
+ * Forgets every kept message (call it on sign-out, so the next user of the device never sees them).
+ *
+ * @example await clearPersisted(); signOut();
+ */
+export async function clearPersisted(options: Pick<IndexedDbStoreOptions, 'name'> = {}): Promise<void> {
+  const name = options.name ?? DEFAULTS.name;
+  const store = database(name);
+  for (const message of await values<StoredImageMessage>(store)) releaseMessage(name, message.id);
+  await clear(store);
+}

@@ -1,0 +1,152 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  createMemoryTransport,
+  createMessageManager,
+  ErrorCode,
+  type MessageStore,
+  type StoredImageMessage,
+} from '../src';
+import { clearPersisted, createIndexedDbStore } from '../src/persist';
+import { fixture, fixtureParams } from './fixtures';
+
+afterEach(async () => {
+  await clearPersisted();
+  vi.useRealTimers();
+});
+
+/** A page: a manager over the shared transport and the IndexedDB store (a reload is a new page). */
+function page(transport = createMemoryTransport(), store: MessageStore = createIndexedDbStore()) {
+  return createMessageManager({ transport, store });
+}
+
+/** Waits until the store's writes for the page have landed. */
+async function settled(manager = page()) {
+  await manager.restored;
+  await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
+describe('unsent messages kept across reloads', () => {
+  it('a draft comes back after a reload with its id, bytes, name, conversation and placeholder', async () => {
+    const first = page();
+    const created = await first.createImageMessage({
+      ...fixtureParams('photo.jpg'),
+      conversation: { receiver: 'bob' },
+      placeholder: 'YJqGPQw7sFlslqhFafSE+Q6oJ1h2iHB2Rw',
+    });
+    const id = created.data?.id as string;
+    await settled();
+
+    const second = page();
+    expect(await second.restored).toEqual([id]);
+    const state = second.getSendState(id);
+    expect(state).toMatchObject({
+      status: 'created',
+      restored: true,
+      fileName: 'photo.jpg',
+      conversation: { receiver: 'bob' },
+      message: {
+        id,
+        imageElem: {
+          placeholder: 'YJqGPQw7sFlslqhFafSE+Q6oJ1h2iHB2Rw',
+          imageList: [{ type: 0, size: fixture('photo.jpg').byteLength }],
+        },
+      },
+    });
+  });
+
+  it('a send cut by a reload comes back failed with SEND_INTERRUPTED; Retry stores exactly one message and forgets the entry', async () => {
+    const transport = createMemoryTransport({ stalls: [{ afterBytes: 100 }] });
+    const first = page(transport);
+    const { data } = await first.createImageMessage(fixtureParams('photo.jpg'));
+    const id = data?.id as string;
+    void first.sendMessage({ id, receiver: 'bob' });
+    await settled();
+
+    const second = page(transport);
+    await second.restored;
+    expect(second.getSendState(id)).toMatchObject({
+      status: 'failed',
+      error: { code: ErrorCode.SEND_INTERRUPTED },
+      message: { status: 3, userID: 'bob' },
+    });
+    const retried = await second.sendMessage({ id, receiver: 'bob' });
+    expect(retried.code).toBe(ErrorCode.SUCC);
+    expect(transport.messages.map(({ message }) => message.id)).toEqual([id]);
+    expect(transport.messages[0]?.bytes).toEqual(fixture('photo.jpg'));
+    await settled();
+    expect(await page(transport).restored).toEqual([]);
+  });
+
+  it('a failure and a cancel are kept as they were; a discarded draft is forgotten', async () => {
+    const transport = createMemoryTransport({
+      failures: [{ code: ErrorCode.NETWORK_DISCONNECT, desc: 'offline' }],
+    });
+    const first = page(transport);
+    const failed = (await first.createImageMessage(fixtureParams('photo.jpg'))).data?.id as string;
+    await first.sendMessage({ id: failed, groupID: 'team' });
+    const removed = (await first.createImageMessage(fixtureParams('image.png'))).data?.id as string;
+    first.discardMessage(removed);
+    await settled();
+
+    const second = page(transport);
+    expect(await second.restored).toEqual([failed]);
+    expect(second.getSendState(failed)).toMatchObject({
+      status: 'failed',
+      error: { code: ErrorCode.NETWORK_DISCONNECT, desc: 'offline' },
+      message: { groupID: 'team' },
+    });
+  });
+
+  it('over the per-image cap the message is marked unsaved (STORAGE_FULL) and still sends', async () => {
+    const transport = createMemoryTransport();
+    const manager = page(transport, createIndexedDbStore({ maxFileBytes: 100 }));
+    const { data } = await manager.createImageMessage(fixtureParams('photo.jpg'));
+    const id = data?.id as string;
+    await vi.waitFor(() => expect(manager.getSendState(id)?.unsaved?.code).toBe(ErrorCode.STORAGE_FULL));
+    expect(manager.getSendState(id)?.unsaved?.desc).toMatch(/100 B .*stays while this page is open/);
+    expect((await manager.sendMessage({ id, receiver: 'bob' })).code).toBe(ErrorCode.SUCC);
+    expect(transport.messages).toHaveLength(1);
+  });
+
+  it('when the browser’s quota is exceeded the page keeps working in memory', async () => {
+    const quota = Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
+    const real = createIndexedDbStore();
+    const store: MessageStore = { ...real, save: () => Promise.reject(quota) };
+    const transport = createMemoryTransport();
+    const manager = page(transport, store);
+    const { data } = await manager.createImageMessage(fixtureParams('image.png'));
+    const id = data?.id as string;
+    await vi.waitFor(() => expect(manager.getSendState(id)?.unsaved?.code).toBe(ErrorCode.STORAGE_FULL));
+    expect((await manager.sendMessage({ id, receiver: 'bob' })).code).toBe(ErrorCode.SUCC);
+  });
+
+  it('drops entries older than maxAgeMs, and clearPersisted forgets everything', async () => {
+    const store = createIndexedDbStore({ maxAgeMs: 1000 });
+    const old: StoredImageMessage = {
+      id: 'img_old',
+      file: new Blob([fixture('image.png')]),
+      fileName: 'old.png',
+      width: 64,
+      height: 48,
+      status: 'created',
+      savedAt: Date.now() - 5000,
+    };
+    await store.save(old);
+    await store.save({ ...old, id: 'img_new', savedAt: Date.now() });
+    expect((await store.load()).map((message) => message.id)).toEqual(['img_new']);
+    await clearPersisted();
+    expect(await createIndexedDbStore().load()).toEqual([]);
+  });
+
+  it('the total cap counts the images already kept', async () => {
+    const size = fixture('photo.jpg').byteLength;
+    const store = createIndexedDbStore({ maxTotalBytes: size * 1.5 });
+    const manager = page(createMemoryTransport(), store);
+    const first = (await manager.createImageMessage(fixtureParams('photo.jpg'))).data?.id as string;
+    const second = (await manager.createImageMessage(fixtureParams('photo.jpg'))).data?.id as string;
+    await vi.waitFor(() => expect(manager.getSendState(second)?.unsaved?.code).toBe(ErrorCode.STORAGE_FULL));
+    expect(manager.getSendState(first)?.unsaved).toBeUndefined();
+    expect(manager.getSendState(second)?.unsaved?.desc).toMatch(/already fill/);
+  });
+});
