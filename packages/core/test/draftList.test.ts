@@ -5,6 +5,8 @@ import {
   createMemoryTransport,
   createMessageManager,
   ErrorCode,
+  type MessageStore,
+  type StoredImageMessage,
 } from '../src';
 import { fixture } from './fixtures';
 
@@ -95,5 +97,78 @@ describe('createDraftList', () => {
     const second = list.getSnapshot();
     expect(second).not.toBe(first);
     expect(list.getSnapshot()).toBe(second);
+  });
+});
+
+/** A store in memory, as a test double for IndexedDB: what a reload would find. */
+function memoryStore(): MessageStore & { kept: Map<string, StoredImageMessage> } {
+  const kept = new Map<string, StoredImageMessage>();
+  return {
+    kept,
+    load: async () => [...kept.values()],
+    save: async (message) => void kept.set(message.id, message),
+    update: async (id, changes) => {
+      const message = kept.get(id);
+      if (message) kept.set(id, { ...message, ...changes });
+    },
+    remove: async (id) => void kept.delete(id),
+  };
+}
+
+const photo = (name: string) => new File([fixture('image.png')], name, { type: 'image/png' });
+
+describe('drafts that outlive their composer (a manager with a store)', () => {
+  it('a composer of the same conversation takes the drafts another one left; another conversation does not', async () => {
+    const store = memoryStore();
+    const manager = createMessageManager({ transport: createMemoryTransport(), store });
+    const first = createDraftList(manager, { conversation: { receiver: 'bob' } });
+    first.subscribe(() => {});
+    const { added } = await first.addFiles([photo('a.png'), photo('b.png')]);
+    first.dispose();
+    expect(manager.getMessageIds()).toEqual(added.map((draft) => draft.id));
+
+    const carol = createDraftList(manager, { conversation: { receiver: 'carol' } });
+    carol.subscribe(() => {});
+    expect(carol.getSnapshot().drafts).toEqual([]);
+    const again = createDraftList(manager, { conversation: { receiver: 'bob' } });
+    again.subscribe(() => {});
+    expect(again.getSnapshot().drafts.map((draft) => draft.fileName)).toEqual(['a.png', 'b.png']);
+    // One list at a time: a second list of the same conversation does not show them twice.
+    const twin = createDraftList(manager, { conversation: { receiver: 'bob' } });
+    twin.subscribe(() => {});
+    expect(twin.getSnapshot().drafts).toEqual([]);
+  });
+
+  it('after a reload the drafts come back into their conversation’s list as the store restores them', async () => {
+    const store = memoryStore();
+    const transport = createMemoryTransport();
+    const before = createMessageManager({ transport, store });
+    const list = createDraftList(before, { conversation: { groupID: 'team' } });
+    list.subscribe(() => {});
+    const { added } = await list.addFiles([photo('kept.png')]);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect([...store.kept.keys()]).toEqual([added[0]?.id]);
+
+    const after = createMessageManager({ transport, store });
+    const restoredList = createDraftList(after, { conversation: { groupID: 'team' } });
+    restoredList.subscribe(() => {});
+    await after.restored;
+    expect(restoredList.getSnapshot().drafts).toEqual([
+      expect.objectContaining({ id: added[0]?.id, fileName: 'kept.png', status: 'created' }),
+    ]);
+    // Sent from the restored list: the server has it once, and the store forgets it.
+    await after.sendMessage({ id: added[0]?.id as string, groupID: 'team' });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(store.kept.size).toBe(0);
+    expect(restoredList.getSnapshot().drafts).toEqual([]);
+  });
+
+  it('without a store, a composer that unmounts discards its drafts, as before', async () => {
+    const { manager } = setup();
+    const list = createDraftList(manager, { conversation: { receiver: 'bob' } });
+    list.subscribe(() => {});
+    await list.addFiles([photo('gone.png')]);
+    list.dispose();
+    expect(manager.getMessageIds()).toEqual([]);
   });
 });

@@ -125,7 +125,8 @@ describe('unsent messages kept across reloads', () => {
     const store = createIndexedDbStore({ maxAgeMs: 1000 });
     const old: StoredImageMessage = {
       id: 'img_old',
-      file: new Blob([fixture('image.png')]),
+      bytes: fixture('image.png'),
+      mimeType: 'image/png',
       fileName: 'old.png',
       width: 64,
       height: 48,

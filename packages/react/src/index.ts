@@ -14,6 +14,7 @@ export type { RejectionProps, RejectionsProps } from './composer/parts/Rejection
 export type { RootProps } from './composer/parts/Root';
 export type { SendButtonProps } from './composer/parts/SendButton';
 export type { StatusProps } from './composer/parts/Status';
+export type { StorageAlertProps } from './composer/parts/StorageAlert';
 export type { ComposerOptions } from './composer/useComposerState';
 export { IMAGE_ACCEPT } from './composer/useComposerState';
 export { filesFromClipboard, usePasteImages } from './composer/usePasteImages';

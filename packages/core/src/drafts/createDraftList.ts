@@ -1,7 +1,9 @@
 import { ErrorCode } from '../errors';
 import { sanitizeFileName } from '../image/sanitizeFileName';
+import { createMessageId } from '../manager/createMessageId';
 import type { MessageManager } from '../manager/createMessageManager';
 import type { SendState } from '../manager/sendState';
+import type { ConversationTarget } from '../manager/types';
 import { checkImageSize } from '../validation/checkImageSize';
 import { fileToImageMessageParams } from '../web/fileToImageMessageParams';
 import { revokeOwnedObjectUrl } from '../web/objectUrls';
@@ -44,9 +46,16 @@ interface Slot {
 
 const EMPTY: DraftListSnapshot = { drafts: [], rejections: [], pending: 0 };
 
+/** Messages a live draft list shows, per manager: a message belongs to one composer at a time. */
+const owned = new WeakMap<MessageManager, Set<string>>();
+
+const sameConversation = (a: ConversationTarget | undefined, b: ConversationTarget | undefined) =>
+  (a?.receiver || undefined) === (b?.receiver || undefined) &&
+  (a?.groupID || undefined) === (b?.groupID || undefined);
+
 function toDraft(
   { id, previewUrl }: Slot,
-  { status, progress, message, error, fileName }: SendState,
+  { status, progress, message, error, fileName, unsaved }: SendState,
 ): ImageDraft {
   const origin = message.imageElem?.imageList?.[0];
   return {
@@ -60,6 +69,7 @@ function toDraft(
     progress,
     message,
     error,
+    unsaved,
   };
 }
 
@@ -80,6 +90,20 @@ export function createDraftList(manager: MessageManager, initialOptions: DraftLi
   let snapshot: DraftListSnapshot = EMPTY;
   const listeners = new Set<() => void>();
   const orphans = new Set<string>();
+  const mine = owned.get(manager) ?? new Set<string>();
+  owned.set(manager, mine);
+
+  /**
+   * A draft of this conversation that no live list shows: restored after a reload, or left by a composer
+   * that unmounted while the manager keeps messages (`store`). It becomes this list's.
+   */
+  function adopt(id: string, state: SendState | undefined): boolean {
+    if (!state?.conversation || state.status === 'sent' || mine.has(id) || orphans.has(id)) return false;
+    if (!sameConversation(state.conversation, options.conversation)) return false;
+    mine.add(id);
+    slots = [...slots, { id, order: order++, previewUrl: state.message.imageElem?.path ?? '' }];
+    return true;
+  }
 
   function rebuild() {
     const drafts: ImageDraft[] = [];
@@ -101,7 +125,11 @@ export function createDraftList(manager: MessageManager, initialOptions: DraftLi
   // Subscribing lazily keeps construction free of side effects, so a list React creates and throws away
   // (StrictMode runs state initializers twice) leaves nothing behind.
   function watch() {
-    if (!disposed) unsubscribe ??= manager.subscribe(onManagerChange);
+    if (disposed || unsubscribe) return;
+    unsubscribe = manager.subscribe(onManagerChange);
+    let adopted = false;
+    for (const id of manager.getMessageIds()) adopted = adopt(id, manager.getSendState(id)) || adopted;
+    if (adopted) rebuild();
   }
 
   function stopWatching() {
@@ -109,22 +137,30 @@ export function createDraftList(manager: MessageManager, initialOptions: DraftLi
     unsubscribe = undefined;
   }
 
-  function onManagerChange(id: string) {
+  /** Lets a message go: discarded, unless the manager keeps messages and it was not sent. */
+  function letGo(id: string) {
+    mine.delete(id);
+    if (!manager.persistent || manager.getSendState(id)?.status === 'sent') manager.discardMessage(id);
+  }
+
+  function onManagerChange(id: string, state: SendState | undefined) {
     if (orphans.has(id)) {
-      const status = manager.getSendState(id)?.status;
-      if (status !== 'sending') {
+      if (state?.status !== 'sending') {
         orphans.delete(id);
-        manager.discardMessage(id);
+        letGo(id);
       }
       if (orphans.size === 0 && disposed) stopWatching();
       return;
     }
     const slot = slots.find((candidate) => candidate.id === id);
-    if (!slot) return;
-    if (manager.getSendState(id)?.status === 'sent') {
+    if (!slot) {
+      if (!disposed && adopt(id, state)) rebuild();
+      return;
+    }
+    if (state?.status === 'sent') {
       // The message is delivered: its preview URL is already revoked, and the draft's job is done.
       slots = slots.filter((candidate) => candidate !== slot);
-      manager.discardMessage(id);
+      letGo(id);
     }
     rebuild();
   }
@@ -149,10 +185,17 @@ export function createDraftList(manager: MessageManager, initialOptions: DraftLi
       revokeOwnedObjectUrl(params.imagePath);
       return reject(file, ErrorCode.CANCELED, 'The composer closed before the image was added.');
     }
-    const created = await manager.createImageMessage(params);
-    if (created.code !== ErrorCode.SUCC || !created.data) return reject(file, created.code, created.desc);
-    const { id } = created.data;
+    // The id is this list's before the message exists, so the manager's "created" news is not taken for
+    // a draft to adopt.
+    const id = createMessageId();
+    mine.add(id);
+    const created = await manager.createImageMessage({ ...params, id, conversation: options.conversation });
+    if (created.code !== ErrorCode.SUCC || !created.data) {
+      mine.delete(id);
+      return reject(file, created.code, created.desc);
+    }
     if (disposed) {
+      mine.delete(id);
       manager.discardMessage(id);
       return reject(file, ErrorCode.CANCELED, 'The composer closed before the image was added.');
     }
@@ -210,11 +253,15 @@ export function createDraftList(manager: MessageManager, initialOptions: DraftLi
     remove(id) {
       if (!slots.some((slot) => slot.id === id)) return;
       slots = slots.filter((slot) => slot.id !== id);
+      mine.delete(id);
       manager.discardMessage(id);
       rebuild();
     },
     clear() {
-      for (const slot of slots) manager.discardMessage(slot.id);
+      for (const slot of slots) {
+        mine.delete(slot.id);
+        manager.discardMessage(slot.id);
+      }
       slots = [];
       rejections = [];
       rebuild();
@@ -237,7 +284,7 @@ export function createDraftList(manager: MessageManager, initialOptions: DraftLi
       disposed = true;
       for (const slot of slots) {
         if (manager.getSendState(slot.id)?.status === 'sending') orphans.add(slot.id);
-        else manager.discardMessage(slot.id);
+        else letGo(slot.id);
       }
       slots = [];
       listeners.clear();

@@ -1,4 +1,5 @@
 import type { SendStatus } from '../manager/sendState';
+import type { ConversationTarget } from '../manager/types';
 import type { V2TimMessage } from '../types';
 
 /** A created image waiting in the composer: everything a preview needs, plus its send state. */
@@ -17,6 +18,8 @@ export interface ImageDraft {
   readonly progress: number;
   /** Why the last send failed (status `failed`). */
   readonly error?: { readonly code: number; readonly desc: string };
+  /** Why it will not survive a reload although the app keeps drafts (storage full, over a cap). */
+  readonly unsaved?: { readonly code: number; readonly desc: string };
   readonly message: V2TimMessage;
 }
 
@@ -35,6 +38,11 @@ export interface ImageRejection {
 export type ImageFileValidator = (file: File) => { code: number; desc: string } | null | undefined;
 
 export interface DraftListOptions {
+  /**
+   * The conversation these drafts are for. Drafts remember it, so after a reload (with a `store`), or
+   * when a composer of this conversation mounts again, its drafts come back.
+   */
+  conversation?: ConversationTarget;
   /** Most drafts at once (default unlimited). Extra files are rejected with `ErrorCode.TOO_MANY_FILES`. */
   maxFiles?: number;
   /** A limit below the manager's; checked on `File.size` before reading. */

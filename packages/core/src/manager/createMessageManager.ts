@@ -39,6 +39,8 @@ export interface MessageManagerOptions {
 export interface MessageManager {
   /** The effective byte limit: min(28 MiB, `maxBytes`, `transport.maxBytes`). */
   readonly maxBytes: number;
+  /** True with a `store`: unsent messages outlive the composer that made them, and the page. */
+  readonly persistent: boolean;
   createImageMessage(params: CreateImageMessageParams): Promise<V2TimValueCallback<V2TimMsgCreateInfoResult>>;
   sendMessage(params: SendMessageParams): Promise<V2TimValueCallback<V2TimMessage>>;
   /** Returns a function that removes the listener. */
@@ -233,7 +235,9 @@ export function createMessageManager(options: MessageManagerOptions): MessageMan
     const { message, conversation } = entry.state;
     sync?.save({
       id,
-      file: entry.file ?? new Blob([bytes as Uint8Array<ArrayBuffer>], { type: check.info.mimeType }),
+      // Its own buffer: cloning a view into IndexedDB would copy the whole buffer behind it.
+      bytes: bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice(),
+      mimeType: check.info.mimeType,
       fileName: entry.state.fileName,
       width: check.info.width,
       height: check.info.height,
@@ -248,12 +252,12 @@ export function createMessageManager(options: MessageManagerOptions): MessageMan
 
   /** Puts back one kept message: as a draft, or as a failed send ready for Retry. */
   async function restoreOne(record: StoredImageMessage): Promise<boolean> {
-    if (entries.has(record.id)) return false;
-    const bytes = new Uint8Array(await record.file.arrayBuffer());
+    const { bytes } = record;
     const check = validateImageBytes(bytes, maxBytes);
-    if (!check.ok || entries.has(record.id)) return false;
-    const imagePath = createOwnedObjectUrl(record.file) ?? record.fileName;
-    const entry = addEntry(record.id, bytes, check.info, { ...record, imagePath });
+    if (entries.has(record.id) || !check.ok) return false;
+    const file = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: check.info.mimeType });
+    const imagePath = createOwnedObjectUrl(file) ?? record.fileName;
+    const entry = addEntry(record.id, bytes, check.info, { ...record, imagePath, file });
     let state: SendState = { ...entry.state, restored: true };
     if (record.status !== 'created') {
       // Through the one reducer: an attempt started (to the conversation it was for), then how it ended.
@@ -412,6 +416,7 @@ export function createMessageManager(options: MessageManagerOptions): MessageMan
 
   return {
     maxBytes,
+    persistent: Boolean(options.store),
     createImageMessage,
     sendMessage,
     addAdvancedMsgListener(listener) {

@@ -55,14 +55,14 @@ export function createIndexedDbStore(options: IndexedDbStoreOptions = {}): Messa
   let saving: Promise<unknown> = Promise.resolve();
 
   async function save(message: StoredImageMessage) {
-    const size = message.file.size;
+    const size = message.bytes.byteLength;
     if (size > maxFileBytes) {
       throw full(
         `This image (${formatBytes(size, 'up')}) is larger than the ${formatBytes(maxFileBytes)} this app keeps on the device; it stays while this page is open.`,
       );
     }
     const others = (await values<StoredImageMessage>(store)).filter((kept) => kept.id !== message.id);
-    const total = others.reduce((sum, kept) => sum + kept.file.size, size);
+    const total = others.reduce((sum, kept) => sum + kept.bytes.byteLength, size);
     if (total > maxTotalBytes) {
       throw full(
         `Images waiting to be sent already fill the ${formatBytes(maxTotalBytes)} this app keeps on the device; this one stays while this page is open.`,

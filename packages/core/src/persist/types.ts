@@ -7,8 +7,13 @@ export type StoredMessageStatus = 'created' | 'sending' | 'failed' | 'canceled';
 export interface StoredImageMessage {
   /** The message id: a resend after a reload keeps it, so the server stores the message once. */
   id: string;
-  /** The bytes that were validated (for a prepared photo, the prepared file). */
-  file: Blob;
+  /**
+   * The bytes that were validated (for a prepared photo, the prepared file's). Bytes rather than a Blob:
+   * every IndexedDB stores them, including the ones tests run on (jsdom's Blobs do not survive cloning).
+   */
+  bytes: Uint8Array;
+  /** From the bytes. */
+  mimeType: string;
   /** Sanitized. */
   fileName: string;
   width: number;

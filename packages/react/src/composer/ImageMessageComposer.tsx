@@ -13,6 +13,7 @@ import { Rejection, Rejections } from './parts/Rejections';
 import { Root, type RootProps } from './parts/Root';
 import { SendButton } from './parts/SendButton';
 import { Status } from './parts/Status';
+import { StorageAlert } from './parts/StorageAlert';
 
 export type ImageMessageComposerProps = Omit<RootProps, 'children'>;
 
@@ -23,6 +24,7 @@ const Composer = forwardRef<HTMLDivElement, ImageMessageComposerProps>(
         <DropzoneInput />
         <Dropzone />
         <Rejections />
+        <StorageAlert />
         <Previews />
         <div className="im-composer__footer">
           <SendButton />
@@ -59,4 +61,5 @@ export const ImageMessageComposer = Object.assign(Composer, {
   Rejection,
   SendButton,
   Status,
+  StorageAlert,
 });

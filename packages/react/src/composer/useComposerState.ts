@@ -70,7 +70,12 @@ export function useComposerState(
   const [announcement, announce] = useAnnouncer();
   const focusSoon = useFocusAfterUpdate(root);
   const hintId = useId();
+  const conversation = useMemo(
+    () => ({ receiver: receiver?.trim() || undefined, groupID: groupID?.trim() || undefined }),
+    [receiver, groupID],
+  );
   const drafts = useCreateImageMessage({
+    conversation,
     maxFiles,
     maxBytes: options.maxBytes,
     validator: options.validator,

@@ -24,6 +24,8 @@ export const enUS: ImageMessageStrings = {
   progressValueText: ({ progress }) => `${progress} percent uploaded`,
   dimensions: ({ width, height }) => `${width} × ${height}`,
   canceled: 'Upload canceled',
+  unsaved: ({ count }) =>
+    `${plural(count, "image isn't", "images aren't")} saved on this device: storage is full. Keep this page open until ${count === 1 ? "it's" : "they're"} sent.`,
   errors: {
     empty: ({ fileName }) => `${fileName} is empty. Choose another image.`,
     tooLarge: ({ fileName, size, limit }) =>

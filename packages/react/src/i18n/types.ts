@@ -36,6 +36,8 @@ export interface ImageMessageStrings {
   progressValueText: (p: { progress: number }) => string;
   dimensions: (p: { width: number; height: number }) => string;
   canceled: string;
+  /** An alert when drafts cannot be kept across a reload (storage full or over a cap). */
+  unsaved: (p: { count: number }) => string;
   /** Texts for rejections and failures, by `ErrorCode`; they must say what to do. */
   errors: {
     empty: (p: MessageParams) => string;

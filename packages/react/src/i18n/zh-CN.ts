@@ -22,6 +22,7 @@ export const zhCN: ImageMessageStrings = {
   progressValueText: ({ progress }) => `已上传 ${progress}%`,
   dimensions: ({ width, height }) => `${width} × ${height}`,
   canceled: '已取消上传',
+  unsaved: ({ count }) => `${count} 张图片无法保存在此设备上：存储空间已满。发送完成前请不要关闭此页面。`,
   errors: {
     empty: ({ fileName }) => `${fileName} 是空文件，请选择其他图片。`,
     tooLarge: ({ fileName, size, limit }) =>

@@ -1,0 +1,73 @@
+import 'fake-indexeddb/auto';
+import { clearPersisted } from '@image-message/core/persist';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ImageMessageComposer, ImageMessageProvider } from '../src';
+import { createImageFile, createMemoryTransport, type MemoryTransport } from '../src/testing';
+
+afterEach(() => clearPersisted());
+
+/** One page load: a provider that keeps drafts, over a transport shared by every load (the server). */
+function load(transport: MemoryTransport, receiver = 'bob') {
+  const client = new QueryClient({ defaultOptions: { mutations: { retry: false } } });
+  return render(
+    <QueryClientProvider client={client}>
+      <ImageMessageProvider transport={transport} persist>
+        <ImageMessageComposer receiver={receiver} />
+      </ImageMessageProvider>
+    </QueryClientProvider>,
+  );
+}
+
+const fileInput = () => screen.getByLabelText<HTMLInputElement>('Add images', { selector: 'input' });
+
+describe('<ImageMessageProvider persist>', () => {
+  it('shows the drafts again after a reload, in their own conversation, and sends them once', async () => {
+    const transport = createMemoryTransport();
+    const user = userEvent.setup();
+    const first = load(transport);
+    await user.upload(fileInput(), [
+      createImageFile({ name: 'kept-1.png' }),
+      createImageFile({ name: 'kept-2.png' }),
+    ]);
+    await screen.findByRole('img', { name: 'kept-2.png' });
+    // Writes land in IndexedDB in the background.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    first.unmount();
+
+    const other = load(transport, 'carol');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.queryByRole('img', { name: 'kept-1.png' })).toBeNull();
+    other.unmount();
+
+    load(transport);
+    expect(await screen.findByRole('img', { name: 'kept-1.png' })).toBeInTheDocument();
+    expect(screen.getByRole('img', { name: 'kept-2.png' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Send' }));
+    await waitFor(() => expect(transport.messages).toHaveLength(2));
+    expect(transport.messages.map(({ message }) => message.userID)).toEqual(['bob', 'bob']);
+    await waitFor(() => expect(screen.queryByRole('img', { name: /kept/ })).toBeNull());
+  });
+
+  it('a send cut by a reload comes back as failed with Retry; Retry stores the message exactly once', async () => {
+    const transport = createMemoryTransport({ stalls: [{ afterBytes: 100 }] });
+    const user = userEvent.setup();
+    const first = load(transport);
+    await user.upload(fileInput(), createImageFile({ name: 'cut.png', size: 5_000 }));
+    await screen.findByRole('img', { name: 'cut.png' });
+    await user.click(screen.getByRole('button', { name: 'Send' }));
+    await screen.findByRole('progressbar', { name: 'Uploading cut.png' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    first.unmount();
+
+    load(transport);
+    const image = await screen.findByRole('img', { name: 'cut.png' });
+    const draft = image.closest('li') as HTMLElement;
+    expect(draft).toHaveAttribute('data-state', 'failed');
+    await user.click(within(draft).getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(transport.messages).toHaveLength(1));
+    expect(transport.attempts.filter((attempt) => attempt.outcome === 'sent')).toHaveLength(1);
+  });
+});
