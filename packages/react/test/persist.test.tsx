@@ -1,11 +1,17 @@
 import 'fake-indexeddb/auto';
+import { createMessageManager, type MessageStore } from '@image-message/core';
 import { clearPersisted } from '@image-message/core/persist';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ImageMessageComposer, ImageMessageProvider } from '../src';
-import { createImageFile, createMemoryTransport, type MemoryTransport } from '../src/testing';
+import {
+  createImageFile,
+  createMemoryTransport,
+  type MemoryTransport,
+  renderWithImageMessage,
+} from '../src/testing';
 
 afterEach(() => clearPersisted());
 
@@ -21,7 +27,8 @@ function load(transport: MemoryTransport, receiver = 'bob') {
   );
 }
 
-const fileInput = () => screen.getByLabelText<HTMLInputElement>('Add images', { selector: 'input' });
+const fileInput = () =>
+  screen.getByLabelText<HTMLInputElement>(/^Add images$|^添加图片$/, { selector: 'input' });
 
 describe('<ImageMessageProvider persist>', () => {
   it('shows the drafts again after a reload, in their own conversation, and sends them once', async () => {
@@ -69,5 +76,30 @@ describe('<ImageMessageProvider persist>', () => {
     await user.click(within(draft).getByRole('button', { name: 'Retry' }));
     await waitFor(() => expect(transport.messages).toHaveLength(1));
     expect(transport.attempts.filter((attempt) => attempt.outcome === 'sent')).toHaveLength(1);
+  });
+});
+
+describe('when drafts cannot be kept', () => {
+  it('says so in an alert (both locales), and the image still sends from memory', async () => {
+    const quota = Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
+    const store: MessageStore = {
+      load: async () => [],
+      save: () => Promise.reject(quota),
+      update: async () => {},
+      remove: async () => {},
+    };
+    const transport = createMemoryTransport();
+    const manager = createMessageManager({ transport, store });
+    const user = userEvent.setup();
+    const view = renderWithImageMessage(<ImageMessageComposer receiver="bob" />, { manager, transport });
+    await user.upload(fileInput(), createImageFile({ name: 'big.png' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      "1 image isn't saved on this device: storage is full. Keep this page open until it's sent.",
+    );
+    view.rerender(<ImageMessageComposer receiver="bob" locale="zh-CN" />);
+    expect(await screen.findByRole('alert')).toHaveTextContent('1 张图片无法保存在此设备上');
+    await user.click(screen.getByRole('button', { name: '发送' }));
+    await waitFor(() => expect(transport.messages).toHaveLength(1));
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
   });
 });
