@@ -60,6 +60,10 @@ export type {
   StoredMessageChanges,
   StoredMessageStatus,
 } from './persist/types';
+export { placeholderToDataUrl } from './prepare/placeholderToDataUrl';
+export { prepareImageFile } from './prepare/prepareImageFile';
+export { stripMetadata } from './prepare/stripMetadata';
+export type { PreparedImage, PrepareImageOptions } from './prepare/types';
 export { HttpNetworkError, type HttpReply, type HttpSender, type HttpUpload } from './transport/http/types';
 export { createHttpTransport, type HttpTransportOptions } from './transport/httpTransport';
 export {

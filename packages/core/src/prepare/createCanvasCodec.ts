@@ -1,0 +1,73 @@
+import { rgbaToThumbHash } from 'thumbhash';
+import { fitWithin, type ImageCodec } from './imageCodec';
+
+/** ThumbHash encodes images of at most 100 × 100 pixels. */
+const THUMBHASH_MAX_SIDE = 100;
+
+function context2d(width: number, height: number): OffscreenCanvasRenderingContext2D {
+  const context = new OffscreenCanvas(width, height).getContext('2d', { willReadFrequently: true });
+  if (!context) throw new Error('OffscreenCanvas has no 2d context here');
+  return context;
+}
+
+export function bytesToBase64(bytes: Uint8Array): string {
+  return btoa(String.fromCharCode(...bytes));
+}
+
+/**
+ * The codec of a worker (or any scope with `createImageBitmap` and `OffscreenCanvas`): the browser's own
+ * decoders, `resizeQuality: 'high'` scaling and `convertToBlob` encoders. Re-encoding writes no metadata,
+ * and decoding applies the EXIF orientation, so a re-encoded image is upright in its pixels.
+ */
+export function createCanvasCodec(): ImageCodec {
+  return {
+    async decode(blob) {
+      try {
+        return await createImageBitmap(blob, { imageOrientation: 'from-image' });
+      } catch {
+        return undefined;
+      }
+    },
+    resize(source, width, height) {
+      return createImageBitmap(source, {
+        resizeWidth: width,
+        resizeHeight: height,
+        resizeQuality: 'high',
+        imageOrientation: 'from-image',
+      });
+    },
+    encode(bitmap, type, quality) {
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const renderer = canvas.getContext('bitmaprenderer');
+      if (renderer) {
+        // Hands the pixels over without a copy (and detaches the bitmap).
+        renderer.transferFromImageBitmap(bitmap);
+      } else {
+        canvas.getContext('2d')?.drawImage(bitmap, 0, 0);
+        bitmap.close();
+      }
+      return canvas.convertToBlob({ type, quality });
+    },
+    hasAlpha(bitmap) {
+      const context = context2d(bitmap.width, bitmap.height);
+      context.drawImage(bitmap, 0, 0);
+      const { data } = context.getImageData(0, 0, bitmap.width, bitmap.height);
+      for (let i = 3; i < data.length; i += 4) if (data[i] !== 255) return true;
+      return false;
+    },
+    async thumbHash(source, width, height) {
+      const size = fitWithin(width, height, THUMBHASH_MAX_SIDE);
+      const small = await createImageBitmap(source, {
+        resizeWidth: size.width,
+        resizeHeight: size.height,
+        resizeQuality: 'medium',
+        imageOrientation: 'from-image',
+      });
+      const context = context2d(size.width, size.height);
+      context.drawImage(small, 0, 0);
+      small.close();
+      const { data } = context.getImageData(0, 0, size.width, size.height);
+      return bytesToBase64(rgbaToThumbHash(size.width, size.height, data));
+    },
+  };
+}

@@ -1,0 +1,9 @@
+// Loaded with a dynamic import when the first HEIC the browser cannot decode itself arrives: heic-to
+// (libheif compiled to JavaScript, LGPL-3.0, ~730 KB gzip) lands in its own chunk, never in an app's
+// main bundle. It decodes in a worker of its own; only the decoded bitmap passes through here.
+import { heicTo } from 'heic-to/next';
+
+/** Decodes a HEIC/HEIF (its primary image, transformations such as rotation applied) to a bitmap. */
+export function decodeHeic(file: Blob): Promise<ImageBitmap> {
+  return heicTo({ blob: file, type: 'bitmap' });
+}

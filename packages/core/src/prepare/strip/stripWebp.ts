@@ -1,0 +1,53 @@
+import { hasBytes, u32le } from '../../image/bytes';
+import { readExifOrientation } from '../../image/formats/exifOrientation';
+import { concatBytes, exifOrientationBlock } from './exifOrientationBlock';
+
+const EXIF_FLAG = 0x08;
+const XMP_FLAG = 0x04;
+
+/** A RIFF chunk: four-character code, little-endian size, data, and a pad byte to an even length. */
+function riffChunk(fourcc: string, data: Uint8Array): Uint8Array {
+  const chunk = new Uint8Array(8 + data.length + (data.length & 1));
+  for (let i = 0; i < 4; i++) chunk[i] = fourcc.charCodeAt(i);
+  new DataView(chunk.buffer).setUint32(4, data.length, true);
+  chunk.set(data, 8);
+  return chunk;
+}
+
+/**
+ * Removes a WebP's `EXIF` and `XMP ` chunks, copying the image chunks (VP8/VP8L, alpha, animation frames,
+ * ICC profile) byte for byte; clears the matching flags in the VP8X header and rewrites the RIFF size. An
+ * EXIF orientation other than 1 is written back alone.
+ */
+export function stripWebp(bytes: Uint8Array): Uint8Array {
+  const kept: Uint8Array[] = [];
+  let orientation: number | undefined;
+  let vp8x: Uint8Array | undefined;
+  let offset = 12;
+  while (offset + 8 <= bytes.length) {
+    const fourcc = String.fromCharCode(...bytes.subarray(offset, offset + 4));
+    const size = u32le(bytes, offset + 4);
+    const end = Math.min(bytes.length, offset + 8 + size + (size & 1));
+    if (fourcc === 'EXIF') {
+      // Some writers keep the JPEG "Exif\0\0" prefix inside the chunk.
+      const tiffAt = hasBytes(bytes, offset + 8, 'Exif\0\0') ? offset + 14 : offset + 8;
+      orientation ??= readExifOrientation(bytes.subarray(tiffAt, end));
+    } else if (fourcc !== 'XMP ') {
+      const chunk = bytes.slice(offset, end);
+      if (fourcc === 'VP8X') vp8x = chunk;
+      kept.push(chunk);
+    }
+    offset = end;
+  }
+  if (offset < bytes.length) kept.push(bytes.subarray(offset));
+  const keepOrientation = orientation !== undefined && orientation !== 1;
+  if (vp8x && vp8x.length > 8) {
+    vp8x[8] = ((vp8x[8] as number) & ~(EXIF_FLAG | XMP_FLAG)) | (keepOrientation ? EXIF_FLAG : 0);
+  }
+  // EXIF is only read from an extended (VP8X) file, where it comes after the image data.
+  if (keepOrientation && vp8x) kept.push(riffChunk('EXIF', exifOrientationBlock(orientation as number)));
+  const header = bytes.slice(0, 12);
+  const out = concatBytes([header, ...kept]);
+  new DataView(out.buffer).setUint32(4, out.length - 8, true);
+  return out;
+}
