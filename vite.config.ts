@@ -29,7 +29,13 @@ const reactPeers = [
 
 /** `vite build --mode <name>` builds one package as a library. */
 const libraries: Record<string, LibraryBuild> = {
-  core: { dir: 'packages/core', entries: { index: 'src/index.ts' }, external: [], platform: 'browser' },
+  core: {
+    dir: 'packages/core',
+    entries: { index: 'src/index.ts' },
+    // Dependencies, resolved by the app's bundler: heic-to lands in its own lazily loaded chunk there.
+    external: [/^heic-to($|\/)/, /^thumbhash$/],
+    platform: 'browser',
+  },
   react: {
     dir: 'packages/react',
     entries: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
@@ -66,6 +72,44 @@ function copyAssets(dir: string, files: string[]): Plugin {
   };
 }
 
+const WORKER_CONSTRUCTOR =
+  /new Worker\(\s*new URL\(\s*(['"])(\.{1,2}\/[^'"]+\.worker\.ts)\1\s*,\s*import\.meta\.url\s*\)\s*,\s*\{\s*type:\s*['"]module['"]\s*\}\s*\)/g;
+
+/**
+ * Inlines each `new Worker(new URL('./x.worker.ts', import.meta.url), { type: 'module' })` of a library as
+ * a self-contained module worker started from a blob: URL (Vite's `?worker&inline`). Left as a file beside
+ * the library, the worker would need every app's bundler to find and copy it: esbuild does not, Vite's
+ * library mode writes an absolute `/assets/…` URL, and Vite's dev pre-bundling moves the importer away
+ * from it. Inlined, it needs no configuration anywhere (a CSP must allow `worker-src blob:`).
+ */
+function inlineWorkers(): Plugin {
+  return {
+    name: 'image-message:inline-workers',
+    enforce: 'pre',
+    transform(code, id) {
+      // A blob: worker could not load its source map: leave the reference (and the map, below) out.
+      if (id.endsWith('?worker&inline')) {
+        return { code: code.replace(/\\n\/\/# sourceMappingURL=[^"]*(?=")/, ''), map: null };
+      }
+      const imports: string[] = [];
+      const rewritten = code.replace(WORKER_CONSTRUCTOR, (_match, _quote, path: string) => {
+        const name = `InlineWorker${imports.length}`;
+        imports.push(`import ${name} from '${path}?worker&inline';`);
+        return `new ${name}()`;
+      });
+      // Same lines as the source (the imports go on line 1), so the source map stays right without one.
+      return imports.length ? { code: imports.join(' ') + rewritten, map: null } : null;
+    },
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        for (const name of Object.keys(bundle))
+          if (/\.worker-[\w-]+\.js\.map$/.test(name)) delete bundle[name];
+      },
+    },
+  };
+}
+
 // Workspace imports stay external in library builds, so no source aliases here.
 function libraryConfig(library: LibraryBuild): UserConfig {
   const dir = root(library.dir);
@@ -73,6 +117,7 @@ function libraryConfig(library: LibraryBuild): UserConfig {
     root: dir,
     plugins: [
       copyAssets(dir, library.assets ?? []),
+      inlineWorkers(),
       // Declarations take most of the build time; `npm start` only needs runnable JS (IM_SKIP_TYPES=1).
       process.env.IM_SKIP_TYPES !== '1' &&
         dts({
@@ -84,6 +129,8 @@ function libraryConfig(library: LibraryBuild): UserConfig {
           aliasesExclude: [/^@image-message\//],
         }),
     ],
+    // Inlined workers are module workers, minified: an app's minifier never looks inside their string.
+    worker: { format: 'es', rolldownOptions: { output: { minify: true } } },
     build: {
       outDir: `${dir}/dist`,
       emptyOutDir: true,
@@ -139,6 +186,9 @@ export default defineConfig(async ({ mode }): Promise<UserConfig> => {
         '@testing-library/react',
         '@testing-library/dom',
       ],
+      // Plain ES modules, served as they are: pre-bundling heic-to (3 MB) when the first HEIC test
+      // imports it would reload the page mid-run.
+      exclude: ['heic-to', 'thumbhash'],
     },
     test: {
       projects: [

@@ -4,8 +4,12 @@ import { fitWithin, type ImageCodec } from './imageCodec';
 /** ThumbHash encodes images of at most 100 × 100 pixels. */
 const THUMBHASH_MAX_SIDE = 100;
 
-function context2d(width: number, height: number): OffscreenCanvasRenderingContext2D {
-  const context = new OffscreenCanvas(width, height).getContext('2d', { willReadFrequently: true });
+function context2d(
+  width: number,
+  height: number,
+  willReadFrequently = true,
+): OffscreenCanvasRenderingContext2D {
+  const context = new OffscreenCanvas(width, height).getContext('2d', { willReadFrequently });
   if (!context) throw new Error('OffscreenCanvas has no 2d context here');
   return context;
 }
@@ -37,16 +41,12 @@ export function createCanvasCodec(): ImageCodec {
       });
     },
     encode(bitmap, type, quality) {
-      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-      const renderer = canvas.getContext('bitmaprenderer');
-      if (renderer) {
-        // Hands the pixels over without a copy (and detaches the bitmap).
-        renderer.transferFromImageBitmap(bitmap);
-      } else {
-        canvas.getContext('2d')?.drawImage(bitmap, 0, 0);
-        bitmap.close();
-      }
-      return canvas.convertToBlob({ type, quality });
+      // Drawn, not handed over with a 'bitmaprenderer' context: chromium's bitmaprenderer drops the EXIF
+      // orientation a bitmap decoded from a file carries, and would write a rotated image sideways.
+      const context = context2d(bitmap.width, bitmap.height, false);
+      context.drawImage(bitmap, 0, 0);
+      bitmap.close();
+      return context.canvas.convertToBlob({ type, quality });
     },
     hasAlpha(bitmap) {
       const context = context2d(bitmap.width, bitmap.height);

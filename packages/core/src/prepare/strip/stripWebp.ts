@@ -23,11 +23,13 @@ export function stripWebp(bytes: Uint8Array): Uint8Array {
   const kept: Uint8Array[] = [];
   let orientation: number | undefined;
   let vp8x: Uint8Array | undefined;
+  // Whatever follows the RIFF's declared end is not part of the image: it goes too.
+  const riffEnd = Math.min(bytes.length, 8 + Math.max(4, u32le(bytes, 4)));
   let offset = 12;
-  while (offset + 8 <= bytes.length) {
+  while (offset + 8 <= riffEnd) {
     const fourcc = String.fromCharCode(...bytes.subarray(offset, offset + 4));
     const size = u32le(bytes, offset + 4);
-    const end = Math.min(bytes.length, offset + 8 + size + (size & 1));
+    const end = Math.min(riffEnd, offset + 8 + size + (size & 1));
     if (fourcc === 'EXIF') {
       // Some writers keep the JPEG "Exif\0\0" prefix inside the chunk.
       const tiffAt = hasBytes(bytes, offset + 8, 'Exif\0\0') ? offset + 14 : offset + 8;
@@ -39,7 +41,7 @@ export function stripWebp(bytes: Uint8Array): Uint8Array {
     }
     offset = end;
   }
-  if (offset < bytes.length) kept.push(bytes.subarray(offset));
+  if (offset < riffEnd) kept.push(bytes.subarray(offset, riffEnd));
   const keepOrientation = orientation !== undefined && orientation !== 1;
   if (vp8x && vp8x.length > 8) {
     vp8x[8] = ((vp8x[8] as number) & ~(EXIF_FLAG | XMP_FLAG)) | (keepOrientation ? EXIF_FLAG : 0);

@@ -1,0 +1,218 @@
+import { ErrorCode, type PreparedImage, prepareImageFile, stripMetadata } from '@image-message/core';
+import { describe, expect, it } from 'vitest';
+import plainJpegUrl from '../fixtures/images/photo.jpg?url';
+import { findLocationLeaks } from '../fixtures/photoLeaks';
+import alphaBmpUrl from '../fixtures/photos/alpha.bmp?url';
+import alphaPngUrl from '../fixtures/photos/alpha.png?url';
+import animatedGifUrl from '../fixtures/photos/animated.gif?url';
+import animatedWebpUrl from '../fixtures/photos/animated.webp?url';
+import gpsJpegUrl from '../fixtures/photos/gps-exif6.jpg?url';
+import heicUrl from '../fixtures/photos/photo.heic?url';
+import { noisePng } from './support';
+
+// The worker path in real chromium: createImageBitmap + OffscreenCanvas in a module worker, heic-to for
+// HEIC (chromium has no HEIC decoder of its own). Fixtures: tests/fixtures/generate-photos.sh.
+
+async function fixtureFile(url: string, name: string): Promise<File> {
+  return new File([await (await fetch(url)).arrayBuffer()], name);
+}
+const bytesOf = async (blob: Blob) => new Uint8Array(await blob.arrayBuffer());
+
+async function prepared(
+  file: File,
+  options?: Parameters<typeof prepareImageFile>[1],
+): Promise<PreparedImage> {
+  const result = await prepareImageFile(file, options);
+  if (result.code !== ErrorCode.SUCC || !result.data) throw new Error(`${result.code}: ${result.desc}`);
+  return result.data;
+}
+
+/** RGBA of the pixel at (x, y) as the browser displays the image (EXIF orientation applied). */
+async function pixelAt(blob: Blob, x: number, y: number): Promise<number[]> {
+  const bitmap = await createImageBitmap(blob, { imageOrientation: 'from-image' });
+  const context = new OffscreenCanvas(bitmap.width, bitmap.height).getContext(
+    '2d',
+  ) as OffscreenCanvasRenderingContext2D;
+  context.drawImage(bitmap, 0, 0);
+  return Array.from(context.getImageData(x, y, 1, 1).data);
+}
+const isRed = ([r, g, b]: number[]) => (r as number) > 200 && (g as number) < 60 && (b as number) < 60;
+const isBlue = ([r, g, b]: number[]) => (r as number) < 60 && (g as number) < 60 && (b as number) > 200;
+
+/** 400 × 300 of noise (so it does not compress) whose top-right quarter is transparent. */
+async function noiseImage(type: string, name: string): Promise<File> {
+  const context = new OffscreenCanvas(400, 300).getContext('2d') as OffscreenCanvasRenderingContext2D;
+  const pixels = context.createImageData(400, 300);
+  crypto.getRandomValues(pixels.data.subarray(0, 65536));
+  for (let i = 65536; i < pixels.data.length; i++) pixels.data[i] = pixels.data[i - 65536] as number;
+  for (let y = 0; y < 300; y++) {
+    for (let x = 0; x < 400; x++) pixels.data[(y * 400 + x) * 4 + 3] = x >= 200 && y < 150 ? 0 : 255;
+  }
+  context.putImageData(pixels, 0, 0);
+  return new File([await context.canvas.convertToBlob({ type, quality: 0.9 })], name);
+}
+
+async function decodedSize(blob: Blob) {
+  const bitmap = await createImageBitmap(blob, { imageOrientation: 'from-image' });
+  return { width: bitmap.width, height: bitmap.height };
+}
+
+describe('prepareImageFile in a worker (chromium)', () => {
+  it('converts a real HEVC HEIC to an upright JPEG named .jpg, loading the decoder only then', async () => {
+    const heicLoaded = () =>
+      performance.getEntriesByType('resource').some((entry) => /heic-?to|heicDecoder/i.test(entry.name));
+    await prepared(await fixtureFile(plainJpegUrl, 'warm-up.jpg'));
+    expect(heicLoaded()).toBe(false);
+
+    const result = await prepared(await fixtureFile(heicUrl, 'IMG_4032.HEIC'));
+    expect(heicLoaded()).toBe(true);
+    expect(result.file.name).toBe('IMG_4032.jpg');
+    expect(result.file.type).toBe('image/jpeg');
+    expect(Array.from((await bytesOf(result.file)).subarray(0, 3))).toEqual([0xff, 0xd8, 0xff]);
+    expect(result).toMatchObject({
+      width: 480,
+      height: 360,
+      source: { format: 'heic', width: 480, height: 360 },
+    });
+    expect(await decodedSize(result.file)).toEqual({ width: 480, height: 360 });
+    expect(isRed(await pixelAt(result.file, 20, 20))).toBe(true);
+    expect(isBlue(await pixelAt(result.file, 460, 340))).toBe(true);
+    expect(result.placeholder).toMatch(/^[A-Za-z0-9+/]+=*$/);
+  });
+
+  it('downscales a HEIC to maxDimension unless original', async () => {
+    const heic = await fixtureFile(heicUrl, 'a.heic');
+    expect(await prepared(heic, { maxDimension: 200 })).toMatchObject({ width: 200, height: 150 });
+    expect(await prepared(heic, { maxDimension: 200, original: true })).toMatchObject({
+      width: 480,
+      height: 360,
+    });
+  });
+
+  it('strips GPS without re-encoding a JPEG within bounds, and it still shows upright (orientation 6)', async () => {
+    const source = await fixtureFile(gpsJpegUrl, 'IMG_0001.jpg');
+    expect(findLocationLeaks(await bytesOf(source))).toContain('EXIF GPSInfo pointer');
+    const result = await prepared(source);
+    const bytes = await bytesOf(result.file);
+    expect(findLocationLeaks(bytes)).toEqual([]);
+    expect(bytes).toEqual(stripMetadata(await bytesOf(source)));
+    expect(result).toMatchObject({
+      width: 240,
+      height: 320,
+      source: { width: 240, height: 320, format: 'jpeg' },
+    });
+    expect(await decodedSize(result.file)).toEqual({ width: 240, height: 320 });
+    // Stored top-left (red) shows top-right after a quarter turn clockwise; stored bottom-right (blue), bottom-left.
+    expect(isRed(await pixelAt(result.file, 220, 40))).toBe(true);
+    expect(isBlue(await pixelAt(result.file, 20, 300))).toBe(true);
+    expect(result.placeholder).toBeTruthy();
+  });
+
+  it('bakes the orientation into the pixels when it downscales, leaving no EXIF and no GPS', async () => {
+    const result = await prepared(await fixtureFile(gpsJpegUrl, 'IMG_0001.jpg'), { maxDimension: 160 });
+    const bytes = await bytesOf(result.file);
+    expect(findLocationLeaks(bytes)).toEqual([]);
+    expect(new TextDecoder('latin1').decode(bytes)).not.toContain('Exif');
+    expect(result).toMatchObject({ width: 120, height: 160 });
+    expect(await decodedSize(result.file)).toEqual({ width: 120, height: 160 });
+    expect(isRed(await pixelAt(result.file, 110, 20))).toBe(true);
+    expect(isBlue(await pixelAt(result.file, 10, 150))).toBe(true);
+  });
+
+  it('does not re-encode a small JPEG: the bytes are the source minus its metadata, the pixels equal', async () => {
+    const source = await fixtureFile(plainJpegUrl, 'small.jpg');
+    const result = await prepared(source);
+    expect(await bytesOf(result.file)).toEqual(stripMetadata(await bytesOf(source)));
+    expect(await pixelAt(result.file, 30, 20)).toEqual(await pixelAt(source, 30, 20));
+  });
+
+  it('keeps a PNG with alpha a PNG with alpha when downscaling', async () => {
+    const result = await prepared(await noiseImage('image/png', 'screenshot.png'), { maxDimension: 100 });
+    expect(result.file.type).toBe('image/png');
+    expect(result).toMatchObject({ width: 100, height: 75 });
+    expect((await pixelAt(result.file, 95, 5))[3]).toBe(0);
+    expect((await pixelAt(result.file, 5, 70))[3]).toBe(255);
+  });
+
+  it('re-encodes a WebP with alpha as WebP with alpha', async () => {
+    const result = await prepared(await noiseImage('image/webp', 'sticker.webp'), { maxDimension: 100 });
+    expect(result.file.type).toBe('image/webp');
+    expect(result.file.name).toBe('sticker.webp');
+    expect(result).toMatchObject({ width: 100, height: 75 });
+    expect((await pixelAt(result.file, 95, 5))[3]).toBeLessThan(10);
+  });
+
+  it('keeps the source (stripped) when the downscaled copy would be larger', async () => {
+    // ImageMagick's palette PNG is smaller than any RGBA PNG a canvas writes, even at half the size.
+    const source = await fixtureFile(alphaPngUrl, 'alpha.png');
+    const result = await prepared(source, { maxDimension: 60 });
+    expect(await bytesOf(result.file)).toEqual(stripMetadata(await bytesOf(source)));
+    expect(result).toMatchObject({ width: 120, height: 90 });
+  });
+
+  it('turns a BMP with alpha into a PNG (never a JPEG) when downscaling', async () => {
+    const result = await prepared(await fixtureFile(alphaBmpUrl, 'alpha.bmp'), { maxDimension: 32 });
+    expect(result.file.type).toBe('image/png');
+    expect(result.file.name).toBe('alpha.png');
+    expect(result).toMatchObject({ width: 32, height: 24 });
+    expect((await pixelAt(result.file, 31, 1))[3]).toBe(0);
+  });
+
+  it.each([
+    [animatedGifUrl, 'animated.gif', 'image/gif'],
+    [animatedWebpUrl, 'animated.webp', 'image/webp'],
+  ])('never re-encodes an animation (%s): every frame kept, bytes identical', async (url, name, type) => {
+    const source = await fixtureFile(url, name);
+    const result = await prepared(source, { maxDimension: 10 });
+    expect(await bytesOf(result.file)).toEqual(await bytesOf(source));
+    expect(result.file.type).toBe(type);
+    expect(result).toMatchObject({ width: 60, height: 40 });
+  });
+
+  it('accepts a PNG over 28 MiB by downscaling it, and refuses it as original with 7005', async () => {
+    const big = await noisePng(3800, 2800, 'screenshot.png');
+    expect(big.size).toBeGreaterThan(28 * 1024 * 1024);
+
+    const downscaled = await prepareImageFile(big);
+    expect(downscaled.code).toBe(ErrorCode.SUCC);
+    expect(downscaled.data).toMatchObject({ width: 2560, height: 1886 });
+    expect(downscaled.data?.file.type).toBe('image/png');
+    expect(downscaled.data?.file.size).toBeLessThanOrEqual(28 * 1024 * 1024);
+
+    const original = await prepareImageFile(big, { original: true });
+    expect(original.code).toBe(ErrorCode.FILE_TOO_LARGE);
+    expect(original.desc).toMatch(/not as original/);
+    expect(original.desc).toContain('28 MB');
+  });
+
+  it('keeps the main thread free (no task over 50 ms) while preparing a 12 MP photo', async () => {
+    const canvas = new OffscreenCanvas(4000, 3000);
+    const context = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D;
+    const gradient = context.createLinearGradient(0, 0, 4000, 3000);
+    gradient.addColorStop(0, '#3a6ea5');
+    gradient.addColorStop(1, '#e8d8a0');
+    context.fillStyle = gradient;
+    context.fillRect(0, 0, 4000, 3000);
+    for (let i = 0; i < 4000; i++) {
+      context.fillStyle = `hsl(${(i * 37) % 360} 70% 50%)`;
+      context.fillRect((i * 997) % 4000, (i * 613) % 3000, 40, 30);
+    }
+    const photo = new File(
+      [await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.92 })],
+      'IMG_12MP.jpg',
+    );
+
+    const longTasks: PerformanceEntry[] = [];
+    const observer = new PerformanceObserver((list) => longTasks.push(...list.getEntries()));
+    observer.observe({ type: 'longtask' });
+    const start = performance.now();
+    const result = await prepared(photo);
+    const end = performance.now();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    observer.disconnect();
+
+    expect(result).toMatchObject({ width: 2560, height: 1920, source: { width: 4000, height: 3000 } });
+    const during = longTasks.filter((task) => task.startTime + task.duration > start && task.startTime < end);
+    expect(during.map((task) => Math.round(task.duration))).toEqual([]);
+  });
+});
