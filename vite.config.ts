@@ -7,6 +7,7 @@ import dts from 'unplugin-dts/vite';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { chromiumLaunchOptions } from './scripts/chromium.ts';
 import { sourceAliases } from './scripts/sourceAliases.ts';
+import { consumerCommands } from './tests/browser/consumerCommands.ts';
 
 const root = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -237,6 +238,8 @@ export default defineConfig(async ({ mode }): Promise<UserConfig> => {
               headless: true,
               // The paste test puts a real image on the system clipboard and presses Ctrl+V.
               provider: await chromiumProvider({ permissions: ['clipboard-read', 'clipboard-write'] }),
+              // The consumer-bundle test builds packages/core/dist and an esbuild app against it.
+              commands: consumerCommands,
               instances: [{ browser: 'chromium' }],
               screenshotFailures: false,
             },
