@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import type { BrowserCommand } from 'vitest/node';
-import { buildCoreDist, bundleConsumer, type ConsumerChunk } from '../support/consumerBundle';
+import { buildCoreDist, bundleConsumer, type ConsumerChunk } from '../support/consumerBundle.ts';
 
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript' };
 
