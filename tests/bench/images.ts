@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -122,4 +123,21 @@ export async function ensureImages(options: {
   const images: BenchImages = { jpeg12, png12, big28 };
   writeFileSync(manifestPath, `${JSON.stringify(images, null, 2)}\n`);
   return images;
+}
+
+/**
+ * A 12 MP HEIC (HEVC, as iPhones write it) made from the 12 MP PNG with libheif's `heif-enc`
+ * (`apt-get install -y libheif-examples`), cached beside the other images; `undefined` without heif-enc.
+ */
+export function ensureHeicImage(images: BenchImages, log: (line: string) => void): BenchImage | undefined {
+  const path = images.png12.path.replace(/\.png$/, '.heic');
+  if (!existsSync(path)) {
+    const encoder = spawnSync('heif-enc', ['--version']);
+    if (encoder.error) return undefined;
+    log('making the 12 MP HEIC with heif-enc (once; about 30 s)');
+    const result = spawnSync('heif-enc', ['-q', '60', images.png12.path, '-o', path], { encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`heif-enc failed: ${result.stderr}`);
+  }
+  const { size } = statSync(path);
+  return { path, bytes: size, width: images.png12.width, height: images.png12.height, encodedBytes: size };
 }

@@ -9,7 +9,8 @@ import { bundleFigures } from './bundle';
 import { startCpuMonitor } from './cpuMonitor';
 import { figure1, figure2, figure3 } from './figures';
 import { call, Harness, log, parseOptions } from './harness';
-import { ensureImages } from './images';
+import { type BenchImage, ensureHeicImage, ensureImages } from './images';
+import { figure7 } from './prepareFigures';
 import { readCorsHeaders, startDrainServer, startReferenceServer, startStaticServer } from './servers';
 import { type FigureResult, formatTable } from './stats';
 import { figure4, figure5, figure6 } from './uploadFigures';
@@ -27,19 +28,22 @@ const benchDir = fileURLToPath(new URL('./', import.meta.url));
 /** Other processes' CPU (in cores) above which a figure is flagged as measured on a busy machine. */
 const BUSY_MACHINE = 0.15;
 
-const FIGURES: Record<string, (h: Harness) => Promise<FigureResult[]>> = {
+const FIGURES: Record<string, (h: Harness, heic: BenchImage | undefined) => Promise<FigureResult[]>> = {
   '1': figure1,
   '2': figure2,
   '3': figure3,
   '4': figure4,
   '5': figure5,
   '6': figure6,
+  '7': figure7,
 };
 
 export async function runBench(argv: readonly string[]): Promise<void> {
   const startedAt = Date.now();
   const options = parseOptions(argv);
   const images = await ensureImages({ fresh: options.freshImages, log });
+  const heic = ensureHeicImage(images, log);
+  if (!heic) log('no heif-enc (apt-get install -y libheif-examples): figure 7 runs without the HEIC rows');
   const bundle = bundleFigures(root, options.bundle);
 
   const work = mkdtempSync(join(tmpdir(), 'image-message-bench-'));
@@ -78,13 +82,14 @@ export async function runBench(argv: readonly string[]): Promise<void> {
     await page.setInputFiles('#file-big', images.big28.path);
     await page.setInputFiles('#file-jpeg', images.jpeg12.path);
     await page.setInputFiles('#file-png', images.png12.path);
+    if (heic) await page.setInputFiles('#file-heic', heic.path);
     const harness = new Harness(page, cdp, images, options);
 
     for (const [id, figure] of Object.entries(FIGURES)) {
       if (options.only && !options.only.has(id)) continue;
       log(`figure ${id}`);
       const monitor = startCpuMonitor();
-      const results = await figure(harness);
+      const results = await figure(harness, heic);
       const otherCores = monitor.stop();
       for (const result of results) {
         result.otherProcessesCores = otherCores;

@@ -23,7 +23,15 @@ export interface BenchApi {
   sendFromComposer(): Promise<ComposerSendResult>;
   /** Figure 6: File → fileToImageMessageParams → createImageMessage → sendMessage to the reference server. */
   sendThroughManager(): Promise<UploadResult>;
+  /** Figure 7: the 12 MP JPEG (or HEIC) prepared by the library in its worker, or by hand on the main thread. */
+  prepare(image: 'jpeg' | 'heic', kind: 'worker' | 'mainThread'): Promise<PrepareRun>;
+  /** Figure 7: metadata stripped from the 12 MP JPEG's bytes (no re-encoding), or the JPEG decoded. */
+  stripOrDecode(kind: 'strip' | 'decode'): Promise<{ ms: number }>;
 }
+
+export type { PrepareRun } from './prepareBench';
+
+import type { PrepareRun } from './prepareBench';
 
 export type UploadKind =
   /** createHttpTransport → the reference server (the figure). */

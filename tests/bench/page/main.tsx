@@ -18,6 +18,7 @@ import {
   xhrProgressEvents,
 } from './instrumentation';
 import { drawNaiveThumbnail } from './naiveThumbnail';
+import { prepareInWorker, prepareOnMainThread, stripOrDecode } from './prepareBench';
 import { $, arrivalAt, composer, RECEIVER, render, unmount, watchComposerPreview } from './stage';
 
 declare global {
@@ -28,7 +29,7 @@ declare global {
 
 const BIG_NAME = 'photo-48mp-28mib.jpg';
 
-const fileOf = (name: 'big' | 'jpeg' | 'png') => {
+const fileOf = (name: 'big' | 'jpeg' | 'png' | 'heic') => {
   const file = $<HTMLInputElement>(`#file-${name}`).files?.[0];
   if (!file) throw new Error(`#file-${name} has no file; setInputFiles first`);
   return file;
@@ -252,4 +253,13 @@ window.bench = {
       variantUrls: variantUrls(result.data?.imageElem?.imageList),
     };
   },
+
+  prepare(image, kind) {
+    const file = fileOf(image);
+    return kind === 'worker'
+      ? prepareInWorker(file)
+      : prepareOnMainThread(file, { width: 4000, height: 3000 });
+  },
+
+  stripOrDecode: (kind) => stripOrDecode(fileOf('jpeg'), kind),
 };

@@ -69,11 +69,7 @@ export async function prepareWithCodec(
 
   const { format, width, height } = reading.info;
   const source = { size: file.size, width, height, format };
-  const stripped = options.stripMetadata ? stripMetadata(bytes) : bytes;
-  let out = new File([stripped as Uint8Array<ArrayBuffer>], file.name, {
-    type: IMAGE_MIME_TYPES[format],
-    lastModified: file.lastModified,
-  });
+  let out: File | undefined;
   let size = { width, height };
   let placeholder: string | undefined;
   const target = fitWithin(width, height, options.maxDimension);
@@ -83,11 +79,19 @@ export async function prepareWithCodec(
     const smaller = await downscale(file, format, target, options, codec).catch(() => undefined);
     placeholder = smaller?.placeholder;
     // Nothing gets worse for nothing: a copy that is not smaller than the source is not sent.
-    if (smaller && smaller.file.size < out.size) {
+    if (smaller && smaller.file.size < file.size) {
       out = smaller.file;
       size = target;
     }
   }
+  out ??= new File(
+    [(options.stripMetadata ? stripMetadata(bytes) : bytes) as Uint8Array<ArrayBuffer>],
+    file.name,
+    {
+      type: IMAGE_MIME_TYPES[format],
+      lastModified: file.lastModified,
+    },
+  );
   const tooLarge = checkPreparedSize(out.size, options);
   if (tooLarge) return tooLarge;
   if (codec && options.placeholder && placeholder === undefined) {
