@@ -64,7 +64,17 @@ describe('prepareImageFile in a worker (chromium)', () => {
     await prepared(await fixtureFile(plainJpegUrl, 'warm-up.jpg'));
     expect(heicLoaded()).toBe(false);
 
-    const result = await prepared(await fixtureFile(heicUrl, 'IMG_4032.HEIC'));
+    // The decoded pixels stay in the worker: nothing on this thread turns them into a bitmap.
+    const native = window.createImageBitmap;
+    let bitmapsHere = 0;
+    window.createImageBitmap = ((...args: Parameters<typeof native>) => {
+      bitmapsHere++;
+      return native(...args);
+    }) as typeof native;
+    const result = await prepared(await fixtureFile(heicUrl, 'IMG_4032.HEIC')).finally(() => {
+      window.createImageBitmap = native;
+    });
+    expect(bitmapsHere).toBe(0);
     expect(heicLoaded()).toBe(true);
     expect(result.file.name).toBe('IMG_4032.jpg');
     expect(result.file.type).toBe('image/jpeg');

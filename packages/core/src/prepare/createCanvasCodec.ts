@@ -18,16 +18,30 @@ export function bytesToBase64(bytes: Uint8Array): string {
   return btoa(String.fromCharCode(...bytes));
 }
 
+/** What `heicDecoder.ts` exports, imported by URL in the worker. */
+interface HeicDecoderModule {
+  decodeHeic(file: Blob): Promise<ImageBitmap>;
+}
+
 /**
  * The codec of a worker (or any scope with `createImageBitmap` and `OffscreenCanvas`): the browser's own
  * decoders, `resizeQuality: 'high'` scaling and `convertToBlob` encoders. Re-encoding writes no metadata,
  * and decoding applies the EXIF orientation, so a re-encoded image is upright in its pixels.
+ *
+ * `heicDecoderUrl`: where the main thread loaded `heicDecoder.ts` from; `decode` falls back to it when the
+ * browser has no decoder of its own for the file (HEIC outside Safari).
  */
-export function createCanvasCodec(): ImageCodec {
+export function createCanvasCodec(heicDecoderUrl?: string): ImageCodec {
   return {
     async decode(blob) {
       try {
         return await createImageBitmap(blob, { imageOrientation: 'from-image' });
+      } catch {
+        if (!heicDecoderUrl) return undefined;
+      }
+      try {
+        const { decodeHeic } = (await import(/* @vite-ignore */ heicDecoderUrl)) as HeicDecoderModule;
+        return await decodeHeic(blob);
       } catch {
         return undefined;
       }

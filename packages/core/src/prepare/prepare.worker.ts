@@ -13,10 +13,7 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 
 // A worker without OffscreenCanvas (Safari before 16.4) still strips metadata off the main thread.
-const codec =
-  typeof OffscreenCanvas === 'function' && typeof createImageBitmap === 'function'
-    ? createCanvasCodec()
-    : undefined;
+const canDecode = typeof OffscreenCanvas === 'function' && typeof createImageBitmap === 'function';
 
 // One photo at a time: a 48 MP decode holds ~190 MB, and several at once would only compete for the cores.
 let queue: Promise<unknown> = Promise.resolve();
@@ -25,6 +22,7 @@ scope.onmessage = ({ data: request }) => {
   queue = queue.then(async () => {
     let outcome: PrepareOutcome;
     try {
+      const codec = canDecode ? createCanvasCodec(request.heicDecoderUrl) : undefined;
       outcome = await prepareWithCodec(request.file, request.options, codec, request.heicBitmap);
     } catch (error) {
       outcome = {

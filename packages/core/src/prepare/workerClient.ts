@@ -61,8 +61,9 @@ function request(message: Omit<PrepareRequest, 'id'>): Promise<PrepareOutcome | 
 
 /**
  * Prepares a file in the shared worker; `undefined` when no worker can run here (the caller falls back).
- * A HEIC the browser cannot decode itself is decoded on this thread by the lazily loaded `heic-to`
- * (whose own worker does the work) and handed back to the worker as a bitmap.
+ * A HEIC the browser cannot decode itself: the lazily loaded `heicDecoder` chunk tells the worker where
+ * it lives and the worker decodes with it; should that fail (a bundler that renamed its exports), it is
+ * decoded on this thread (heic-to's own worker does the work) and handed over as a bitmap.
  */
 export async function prepareInWorker(
   file: File,
@@ -70,10 +71,17 @@ export async function prepareInWorker(
 ): Promise<PrepareResult | undefined> {
   const outcome = await request({ file, options });
   if (!outcome || !('needsDecoder' in outcome)) return outcome;
+  let decoder: typeof import('./heicDecoder');
+  try {
+    decoder = await import('./heicDecoder');
+  } catch {
+    return HEIC_NOT_CONVERTED;
+  }
+  const inWorker = await request({ file, options, heicDecoderUrl: decoder.heicDecoderUrl });
+  if (!inWorker || !('needsDecoder' in inWorker)) return inWorker;
   let heicBitmap: ImageBitmap;
   try {
-    const { decodeHeic } = await import('./heicDecoder');
-    heicBitmap = await decodeHeic(file);
+    heicBitmap = await decoder.decodeHeic(file);
   } catch {
     return HEIC_NOT_CONVERTED;
   }

@@ -1,11 +1,16 @@
 import type { PrepareOutcome } from './outcome';
 import type { ResolvedPrepareOptions } from './types';
 
-/** Main thread → worker: prepare one file (again with `heicBitmap` once the main thread decoded a HEIC). */
+/**
+ * Main thread → worker: prepare one file. For a HEIC the browser cannot decode, it is asked again with
+ * `heicDecoderUrl` (the worker loads heic-to from there), and failing that with `heicBitmap`, decoded
+ * on the main thread.
+ */
 export interface PrepareRequest {
   id: number;
   file: File;
   options: ResolvedPrepareOptions;
+  heicDecoderUrl?: string;
   heicBitmap?: ImageBitmap;
 }
 
