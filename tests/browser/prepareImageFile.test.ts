@@ -179,6 +179,22 @@ describe('prepareImageFile in a worker (chromium)', () => {
     expect(result).toMatchObject({ width: 60, height: 40 });
   });
 
+  it('answers each of several files prepared at once with its own result', async () => {
+    const files = await Promise.all([
+      fixtureFile(gpsJpegUrl, 'a.jpg'),
+      fixtureFile(animatedGifUrl, 'b.gif'),
+      fixtureFile(heicUrl, 'c.heic'),
+      fixtureFile(plainJpegUrl, 'd.jpg'),
+    ]);
+    const results = await Promise.all(files.map((file) => prepared(file, { maxDimension: 200 })));
+    expect(results.map((result) => [result.file.name, result.width, result.height])).toEqual([
+      ['a.jpg', 150, 200],
+      ['b.gif', 60, 40],
+      ['c.jpg', 200, 150],
+      ['d.jpg', 64, 48],
+    ]);
+  });
+
   it('accepts a PNG over 28 MiB by downscaling it, and refuses it as original with 7005', async () => {
     const big = await noisePng(3800, 2800, 'screenshot.png');
     expect(big.size).toBeGreaterThan(28 * 1024 * 1024);
