@@ -1,5 +1,5 @@
 // Loaded with a dynamic import when the first HEIC the browser cannot decode itself arrives: heic-to
-// (libheif compiled to JavaScript, LGPL-3.0, ~730 KB gzip) lands in its own chunk, never in an app's
+// (libheif compiled to JavaScript, LGPL-3.0, ~713 KB gzip) lands in its own chunk, never in an app's
 // main bundle. It decodes in a worker of its own.
 
 import { heicTo } from 'heic-to/next';
