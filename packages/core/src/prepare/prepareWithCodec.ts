@@ -46,8 +46,9 @@ function targetType(format: AcceptedImageFormat, alpha: () => boolean): string {
  * converts HEIC to JPEG, downscales what exceeds `maxDimension` (unless `original`) and computes the
  * ThumbHash. Without a codec it only strips metadata. Never throws for bad input: returns a result.
  *
- * `heicBitmap` is a HEIC decoded elsewhere (the main thread's lazily loaded decoder), when the browser's
- * own decoder could not; without it such a file comes back as `{ needsDecoder: 'heic' }`.
+ * A HEIC goes to `codec.decode` (the browser's own decoder, then heic-to when the codec knows where it
+ * is), or comes in decoded as `heicBitmap`; when neither can decode it, the outcome is
+ * `{ needsDecoder: 'heic' }` and the caller loads a decoder and asks again.
  */
 export async function prepareWithCodec(
   file: File,
@@ -120,7 +121,8 @@ async function downscale(
   const blob = await codec.encode(resized, wanted, options.quality);
   // A browser without a WebP encoder writes PNG instead, which keeps transparency too.
   const type = blob.type || wanted;
-  const name = renameFor(file.name, EXTENSIONS[type] ?? 'png');
+  const name =
+    type === IMAGE_MIME_TYPES[format] ? file.name : renameFor(file.name, EXTENSIONS[type] ?? 'png');
   return { file: new File([blob], name, { type, lastModified: file.lastModified }), placeholder };
 }
 

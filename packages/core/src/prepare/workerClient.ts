@@ -12,8 +12,9 @@ let nextId = 1;
 let idleTimer: ReturnType<typeof setTimeout> | undefined;
 const pending = new Map<number, (outcome: PrepareOutcome | undefined) => void>();
 
-function settleAll(outcome: undefined) {
-  for (const settle of pending.values()) settle(outcome);
+/** The worker is gone: every file it had is prepared by the fallback instead. */
+function handBackPending() {
+  for (const settle of pending.values()) settle(undefined);
   pending.clear();
 }
 
@@ -37,7 +38,7 @@ function startWorker(): Worker | undefined {
     event.preventDefault();
     unavailable = true;
     stopWorker();
-    settleAll(undefined);
+    handBackPending();
   };
   return worker;
 }
