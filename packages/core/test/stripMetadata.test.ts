@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { findLocationLeaks } from '../../../tests/fixtures/photoLeaks';
 import { readImageInfo, stripMetadata } from '../src';
+import { isAnimated } from '../src/prepare/animation';
 import { fixture } from './fixtures';
 
 const photosDir = fileURLToPath(new URL('../../../tests/fixtures/photos/', import.meta.url));
@@ -259,5 +260,40 @@ describe('stripMetadata: other formats', () => {
   it.each(['animated.gif', 'alpha.bmp'])('returns %s as it is', (name) => {
     const bytes = photo(name);
     expect(stripMetadata(bytes)).toBe(bytes);
+  });
+});
+
+describe('isAnimated', () => {
+  /** A PNG chunk with a valid CRC. */
+  function chunk(type: string, data: number[]): number[] {
+    const body = new Uint8Array([...[...type].map((c) => c.charCodeAt(0)), ...data]);
+    const crc = crc32(body);
+    const length = data.length;
+    return [
+      length >>> 24,
+      (length >>> 16) & 255,
+      (length >>> 8) & 255,
+      length & 255,
+      ...body,
+      crc >>> 24,
+      (crc >>> 16) & 255,
+      (crc >>> 8) & 255,
+      crc & 255,
+    ];
+  }
+
+  it('tells an APNG (acTL before IDAT) from a still PNG', () => {
+    const still = fixture('image.png');
+    expect(isAnimated(still, 'png')).toBe(false);
+    const actl = chunk('acTL', [0, 0, 0, 2, 0, 0, 0, 0]); // two frames, looping forever
+    const apng = new Uint8Array([...still.subarray(0, 33), ...actl, ...still.subarray(33)]);
+    expect(isAnimated(apng, 'png')).toBe(true);
+  });
+
+  it('reads the animation flag of a WebP and treats every GIF as animated', () => {
+    expect(isAnimated(photo('animated.webp'), 'webp')).toBe(true);
+    expect(isAnimated(photo('exif-xmp.webp'), 'webp')).toBe(false);
+    expect(isAnimated(photo('animated.gif'), 'gif')).toBe(true);
+    expect(isAnimated(photo('gps-exif6.jpg'), 'jpeg')).toBe(false);
   });
 });
