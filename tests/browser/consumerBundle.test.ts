@@ -46,7 +46,8 @@ function prepareInConsumer(frame: HTMLIFrameElement, file: File, options?: objec
 const fixtureFile = async (url: string, name: string) =>
   new File([await (await fetch(url)).arrayBuffer()], name);
 
-describe('@image-message/core from dist in an app bundled by esbuild', () => {
+// A hang guard: the test builds packages/core/dist and bundles an app (seconds, more on a busy machine).
+describe('@image-message/core from dist in an app bundled by esbuild', { timeout: 120_000 }, () => {
   it('prepares in the inlined worker, and loads heic-to from its own chunk only for a HEIC', async () => {
     const { url, chunks } = await commands.serveConsumerBundle();
     const entry = chunks.find((chunk) => chunk.entry);
