@@ -20,15 +20,17 @@ export { IMAGE_ACCEPT } from './composer/useComposerState';
 export { filesFromClipboard, usePasteImages } from './composer/usePasteImages';
 export { useImageMessageManager } from './ImageMessageContext';
 export { ImageMessageProvider, type ImageMessageProviderProps } from './ImageMessageProvider';
-export { enUS } from './i18n/en-US';
-export { locales, resolveStrings } from './i18n/resolveStrings';
+export { enUS, enUSView } from './i18n/en-US';
+export { locales, resolveStrings, resolveViewStrings } from './i18n/resolveStrings';
 export type {
   ImageMessageLocale,
   ImageMessageStrings,
   ImageMessageStringsOverride,
+  ImageMessageViewStrings,
+  ImageNameParams,
   MessageParams,
 } from './i18n/types';
-export { zhCN } from './i18n/zh-CN';
+export { zhCN, zhCNView } from './i18n/zh-CN';
 export { applySendState, patchMessage, removeUnsent, upsertMessage } from './messageCache';
 export {
   type UseCreateImageMessageOptions,
@@ -44,3 +46,23 @@ export {
 } from './useSendMessage';
 export { useSendState } from './useSendState';
 export type { MessageListUpdate, UpdateMessages } from './writeMessages';
+// Showing image messages: tree-shaken away from an app that only sends.
+export { ImageMessageView, type ImageMessageViewProps } from './view/ImageMessageView';
+export { type BoxSize, chooseImageVariant } from './view/imageOfMessage';
+export type { ViewActionButtonProps } from './view/parts/ActionButtons';
+export { DropOverlay, type DropOverlayProps } from './view/parts/DropOverlay';
+export type { ImageProps as ImageMessageViewImageProps } from './view/parts/Image';
+export type { OpenButtonProps } from './view/parts/OpenButton';
+export type { OriginLinkProps } from './view/parts/OriginLink';
+export type { OverlayProps } from './view/parts/Overlay';
+export type { ViewProgressProps } from './view/parts/Progress';
+export type { RootProps as ImageMessageViewRootProps } from './view/parts/Root';
+export type { ViewStatusProps } from './view/parts/Status';
+export type { ViewerProps } from './view/parts/Viewer';
+export { type DropDragState, useImageDrop } from './view/useImageDrop';
+export type { ImageMessageViewOptions } from './view/useImageMessageViewState';
+export {
+  type ImageMessageViewContextValue,
+  type ImageMessageViewState,
+  useImageMessageView,
+} from './view/ViewContext';

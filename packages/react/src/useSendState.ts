@@ -1,4 +1,4 @@
-import type { SendState } from '@image-message/core';
+import type { MessageManager, SendState } from '@image-message/core';
 import { useMemo } from 'react';
 import { useImageMessageManager } from './ImageMessageContext';
 import { useFrameThrottled } from './useFrameThrottled';
@@ -13,12 +13,19 @@ import { useFrameThrottled } from './useFrameThrottled';
  * if (send?.status === 'sending') return <progress value={send.progress} max={100} />;
  */
 export function useSendState(id: string | undefined): SendState | undefined {
-  const manager = useImageMessageManager('useSendState');
+  return useManagerSendState(useImageMessageManager('useSendState'), id);
+}
+
+/** `useSendState` for a manager that may be missing (a view rendered outside any provider): then `undefined`. */
+export function useManagerSendState(
+  manager: MessageManager | null,
+  id: string | undefined,
+): SendState | undefined {
   // What the store observes: a new store when either changes.
   const source = useMemo(() => ({ manager, id }), [manager, id]);
   return useFrameThrottled(
     source,
-    (onChange) => manager.subscribe((changed) => changed === id && onChange()),
-    () => (id === undefined ? undefined : manager.getSendState(id)),
+    (onChange) => (manager ? manager.subscribe((changed) => changed === id && onChange()) : () => {}),
+    () => (id === undefined ? undefined : manager?.getSendState(id)),
   );
 }

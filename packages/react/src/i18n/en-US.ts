@@ -1,4 +1,4 @@
-import type { ImageMessageStrings } from './types';
+import type { ImageMessageStrings, ImageMessageViewStrings } from './types';
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
@@ -53,4 +53,34 @@ export const enUS: ImageMessageStrings = {
     canceled: ({ fileName }) => `${fileName} upload canceled`,
     removed: ({ fileName }) => `${fileName} removed`,
   },
+};
+
+/**
+ * The English strings of `<ImageMessageView>` and its viewer.
+ *
+ * @example <ImageMessageView message={message} messages={{ view: { reload: 'Try again' } }} />
+ */
+export const enUSView: ImageMessageViewStrings = {
+  imageName: ({ fileName, sender, self, time }) =>
+    fileName ?? [self ? 'sent by you' : sender && `from ${sender}`, time].filter(Boolean).join(', '),
+  open: ({ name }) => `Open image ${name}`.trim(),
+  uploading: ({ name }) => `Uploading image ${name}`.trim(),
+  cancel: 'Cancel upload',
+  retry: 'Retry sending',
+  canceled: 'Upload canceled',
+  failed: 'Not sent',
+  loadFailed: "The image couldn't be loaded. Its link may have expired.",
+  reload: 'Load again',
+  original: ({ size }) => (size ? `Original · ${size}` : 'Original'),
+  viewerLabel: ({ name }) => `Image ${name}`.trim(),
+  counter: ({ index, count }) => `${index} / ${count}`,
+  counterLabel: ({ index, count }) => `Image ${index} of ${count}`,
+  previous: 'Previous image',
+  next: 'Next image',
+  close: 'Close viewer',
+  zoomIn: 'Zoom in',
+  zoomOut: 'Zoom out',
+  zoomFit: 'Fit to screen',
+  download: 'Download original',
+  loadingOriginal: 'Loading the original',
 };

@@ -1,6 +1,11 @@
-import { enUS } from './en-US';
-import type { ImageMessageLocale, ImageMessageStrings, ImageMessageStringsOverride } from './types';
-import { zhCN } from './zh-CN';
+import { enUS, enUSView } from './en-US';
+import type {
+  ImageMessageLocale,
+  ImageMessageStrings,
+  ImageMessageStringsOverride,
+  ImageMessageViewStrings,
+} from './types';
+import { zhCN, zhCNView } from './zh-CN';
 
 /** The shipped string tables by locale tag; `resolveStrings` picks from these. */
 export const locales: Readonly<Record<ImageMessageLocale, ImageMessageStrings>> = {
@@ -21,4 +26,13 @@ export function resolveStrings(
     errors: { ...base.errors, ...override.errors },
     announce: { ...base.announce, ...override.announce },
   } as ImageMessageStrings;
+}
+
+/** The view's strings for `locale` (any `zh*` tag: zh-CN), with `override.view` applied. */
+export function resolveViewStrings(
+  locale: string | undefined,
+  override?: ImageMessageStringsOverride,
+): ImageMessageViewStrings {
+  const base = locale?.toLowerCase().startsWith('zh') ? zhCNView : enUSView;
+  return override?.view ? { ...base, ...override.view } : base;
 }

@@ -67,10 +67,61 @@ export interface ImageMessageStrings {
   };
 }
 
+/** What names an image in the view's controls: its file name, else who sent it and when. */
+export interface ImageNameParams {
+  /** The file name, when the message still has it (a local path, not a URL). */
+  fileName?: string;
+  /** The sender's nickname or ID (undefined for one's own message). */
+  sender?: string;
+  /** True for the viewer's own message. */
+  self: boolean;
+  /** The send time, formatted for the locale ("10:42"). */
+  time?: string;
+}
+
+/**
+ * The strings of `<ImageMessageView>` and its viewer: a table of their own (`enUSView`, `zhCNView`), so an
+ * app that only sends does not ship them. Override them with the view's `messages={{ view: { … } }}`.
+ */
+export interface ImageMessageViewStrings {
+  /** How controls name one image ("beach.jpg", "from Alice, 10:42"). */
+  imageName: (p: ImageNameParams) => string;
+  /** The button around the image that opens the viewer. */
+  open: (p: { name: string }) => string;
+  /** The upload progress of one's own image. */
+  uploading: (p: { name: string }) => string;
+  cancel: string;
+  retry: string;
+  /** Shown on a canceled send (the user's own doing, not an error). */
+  canceled: string;
+  failed: string;
+  /** A load that failed (404, expired link): what happened and what to do. */
+  loadFailed: string;
+  reload: string;
+  /** The link to the original file, with its size when known ("Original · 2.4 MB"). */
+  original: (p: { size?: string }) => string;
+  /** The viewer dialog's name. */
+  viewerLabel: (p: { name: string }) => string;
+  /** The visible counter ("3 / 12") and what it reads as. */
+  counter: (p: { index: number; count: number }) => string;
+  counterLabel: (p: { index: number; count: number }) => string;
+  previous: string;
+  next: string;
+  close: string;
+  zoomIn: string;
+  zoomOut: string;
+  zoomFit: string;
+  download: string;
+  /** The progress bar over the LARGE variant while the ORIGIN loads. */
+  loadingOriginal: string;
+}
+
 export type ImageMessageLocale = 'en-US' | 'zh-CN';
 
 /** A partial override: top-level strings, and any of `errors` / `announce` one by one. */
 export type ImageMessageStringsOverride = Partial<Omit<ImageMessageStrings, 'errors' | 'announce'>> & {
   errors?: Partial<ImageMessageStrings['errors']>;
   announce?: Partial<ImageMessageStrings['announce']>;
+  /** `<ImageMessageView>`'s strings. */
+  view?: Partial<ImageMessageViewStrings>;
 };

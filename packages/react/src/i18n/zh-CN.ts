@@ -1,4 +1,4 @@
-import type { ImageMessageStrings } from './types';
+import type { ImageMessageStrings, ImageMessageViewStrings } from './types';
 
 /**
  * Simplified Chinese strings, used for `locale="zh-CN"` (and any `zh*` tag).
@@ -47,4 +47,34 @@ export const zhCN: ImageMessageStrings = {
     canceled: ({ fileName }) => `${fileName} 已取消上传`,
     removed: ({ fileName }) => `已移除 ${fileName}`,
   },
+};
+
+/**
+ * `<ImageMessageView>` 及其查看器的简体中文文案 (Simplified Chinese strings of the view and its viewer).
+ *
+ * @example <ImageMessageView message={message} messages={{ view: { reload: 'Try again' } }} />
+ */
+export const zhCNView: ImageMessageViewStrings = {
+  imageName: ({ fileName, sender, self, time }) =>
+    fileName ?? [self ? '我发送' : sender && `${sender} 发送`, time].filter(Boolean).join('，'),
+  open: ({ name }) => `查看图片 ${name}`.trim(),
+  uploading: ({ name }) => `正在上传图片 ${name}`.trim(),
+  cancel: '取消上传',
+  retry: '重新发送',
+  canceled: '已取消上传',
+  failed: '未发送',
+  loadFailed: '图片加载失败，链接可能已过期。',
+  reload: '重新加载',
+  original: ({ size }) => (size ? `原图 · ${size}` : '原图'),
+  viewerLabel: ({ name }) => `图片 ${name}`.trim(),
+  counter: ({ index, count }) => `${index} / ${count}`,
+  counterLabel: ({ index, count }) => `第 ${index} 张，共 ${count} 张`,
+  previous: '上一张',
+  next: '下一张',
+  close: '关闭查看器',
+  zoomIn: '放大',
+  zoomOut: '缩小',
+  zoomFit: '适应屏幕',
+  download: '下载原图',
+  loadingOriginal: '正在加载原图',
 };

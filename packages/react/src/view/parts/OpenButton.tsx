@@ -1,0 +1,42 @@
+import { type ButtonHTMLAttributes, forwardRef, useMemo } from 'react';
+import { cx } from '../../composer/parts/cx';
+import { mergeRefs } from '../../composer/parts/mergeRefs';
+import { useImageMessageView } from '../ViewContext';
+
+export type OpenButtonProps = ButtonHTMLAttributes<HTMLButtonElement>;
+
+/**
+ * The image as a button, named "Open image …" ("查看图片 …"): click, Enter or Space opens the viewer,
+ * and focus comes back here when it closes. Put `<ImageMessageView.Image>` inside.
+ */
+export const OpenButton = forwardRef<HTMLButtonElement, OpenButtonProps>(function OpenButton(
+  { className, onClick, onPointerEnter, onFocus, ...props },
+  ref,
+) {
+  const view = useImageMessageView('OpenButton');
+  const mergedRef = useMemo(() => mergeRefs(view.openerRef, ref), [view.openerRef, ref]);
+  const explained = view.state === 'failed' || view.state === 'error';
+  return (
+    <button
+      type="button"
+      aria-label={view.strings.open({ name: view.name })}
+      aria-haspopup="dialog"
+      aria-describedby={explained ? view.ids.status : undefined}
+      {...props}
+      ref={mergedRef}
+      className={cx('im-view__open', className)}
+      onPointerEnter={(event) => {
+        onPointerEnter?.(event);
+        view.preloadViewer();
+      }}
+      onFocus={(event) => {
+        onFocus?.(event);
+        view.preloadViewer();
+      }}
+      onClick={(event) => {
+        onClick?.(event);
+        if (!event.defaultPrevented) view.openViewer();
+      }}
+    />
+  );
+});
