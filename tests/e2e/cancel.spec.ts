@@ -14,7 +14,7 @@ test('cancel mid-upload stores nothing; Retry then stores exactly one message', 
   await alice.page.getByRole('button', { name: 'Send' }).click();
   const bar = alice.page.getByRole('progressbar', { name: 'Uploading big.jpg' });
   await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow'))).toBeGreaterThan(5);
-  await alice.page.getByRole('button', { name: 'Cancel' }).click();
+  await alice.page.getByRole('button', { name: 'Cancel', exact: true }).click();
   await expect(alice.page.getByText('Upload canceled', { exact: true })).toBeVisible();
   await expect(alice.page.getByRole('button', { name: 'Retry' })).toBeFocused();
   // A cancel is the user's choice, not a failure: the conversation shows nothing for it.

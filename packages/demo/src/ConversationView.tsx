@@ -1,6 +1,6 @@
 import type { V2TimMessage } from '@image-message/core';
 import { ImageMessageComposer } from '@image-message/react';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { fetchMessages, type Session, type User } from './api';
 import { type ConversationID, messagesKey } from './conversations';
@@ -22,6 +22,7 @@ export function ConversationView({ session, conversationID, title, members, user
     queryFn: async (): Promise<V2TimMessage[]> =>
       (await fetchMessages(session.token, conversationID)).messages,
   });
+  const queryClient = useQueryClient();
   const isGroup = conversationID.startsWith('group_');
   const [onlyFor, setOnlyFor] = useState('');
   const targetId = useId();
@@ -48,15 +49,35 @@ export function ConversationView({ session, conversationID, title, members, user
           </label>
         )}
       </header>
-      <MessageLog
-        label={`Messages with ${title}`}
-        messages={messages.data ?? []}
-        loading={messages.isPending}
-        error={messages.error?.message}
-        viewer={session.userID}
-        nameOf={nameOf}
-      />
-      <ImageMessageComposer className="demo-composer" queryKey={queryKey} {...address} />
+      {/* One composer Root holds the log and the composer, so images dropped on the log are sent too;
+          the composer's own controls are the "Send images" group inside it. */}
+      <ImageMessageComposer.Root
+        className="demo-conversation-body"
+        aria-label={`Conversation with ${title}`}
+        queryKey={queryKey}
+        {...address}
+      >
+        <MessageLog
+          label={`Messages with ${title}`}
+          messages={messages.data ?? []}
+          loading={messages.isPending}
+          error={messages.error?.message}
+          viewer={session.userID}
+          nameOf={nameOf}
+          onLoadError={() => void queryClient.invalidateQueries({ queryKey })}
+        />
+        {/* biome-ignore lint/a11y/useSemanticElements: a fieldset would restyle and disable the controls inside. */}
+        <div className="demo-composer" role="group" aria-label="Send images">
+          <ImageMessageComposer.DropzoneInput />
+          <ImageMessageComposer.Dropzone />
+          <ImageMessageComposer.Rejections />
+          <ImageMessageComposer.Previews />
+          <div className="im-composer__footer">
+            <ImageMessageComposer.SendButton />
+          </div>
+          <ImageMessageComposer.Status />
+        </div>
+      </ImageMessageComposer.Root>
     </main>
   );
 }
