@@ -18,7 +18,9 @@ async function slowDownloads(page: Page, bytesPerSecond: number): Promise<() => 
       uploadThroughput: -1,
     });
   await limit(50, bytesPerSecond);
-  return () => limit(0, -1);
+  return async () => {
+    await limit(0, -1);
+  };
 }
 
 /** Starts summing layout-shift scores (as CLS does, without recent input) from now on. */
