@@ -17,19 +17,23 @@ const LOOPBACK_ORIGIN = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\]):\d+$/;
  *   allowing the vitest page;
  * - `slowUrl`: the same server behind a proxy that reads uploads at about 8 MB/s, so an upload lasts long
  *   enough to watch its progress and to cancel it half-way;
- * - `stallUrl`: a port that accepts connections and never answers (for the stall timeout).
+ * - `stallUrl`: a port that accepts connections and never answers (for the stall timeout);
+ * - `slowDownloadUrl`: the same server behind a proxy that answers after 300 ms and sends response bodies
+ *   at about 200 KB/s, so images are still loading when the list of messages has rendered.
  */
 export default async function setup(project: TestProject) {
   const dataDir = await mkdtemp(join(tmpdir(), 'im-browser-'));
   const server = await startServer({ port: 0, dataDir, corsOrigins: [LOOPBACK_ORIGIN] });
   const slow = await startSlowProxy(server.url);
   const stall = await startSilentServer();
+  const slowDownload = await startSlowDownloadProxy(server.url);
   project.provide('serverUrl', server.url);
+  project.provide('slowDownloadUrl', slowDownload.url);
   project.provide('slowUrl', slow.url);
   project.provide('stallUrl', stall.url);
 
   return async () => {
-    await Promise.all([slow.close(), stall.close()]);
+    await Promise.all([slow.close(), stall.close(), slowDownload.close()]);
     await server.close();
     await rm(dataDir, { recursive: true, force: true });
   };
@@ -51,6 +55,25 @@ async function startSlowProxy(target: string) {
       if (!req.complete) upstream.destroy();
     });
     req.pipe(throttle(64 * 1024, 8)).pipe(upstream);
+  });
+  return listen(proxy);
+}
+
+/** Forwards every request to `target`, answering late and passing response bodies on at a bounded rate. */
+async function startSlowDownloadProxy(target: string) {
+  const proxy = createServer((req, res) => {
+    const upstream = request(
+      `${target}${req.url}`,
+      { method: req.method, headers: req.headers },
+      (answer) => {
+        setTimeout(() => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(throttle(4 * 1024, 20)).pipe(res);
+        }, 300);
+      },
+    );
+    upstream.on('error', () => res.destroy());
+    req.pipe(upstream);
   });
   return listen(proxy);
 }
@@ -91,5 +114,6 @@ declare module 'vitest' {
     serverUrl: string;
     slowUrl: string;
     stallUrl: string;
+    slowDownloadUrl: string;
   }
 }
