@@ -1,9 +1,15 @@
 import type { CDPSession, Page } from 'playwright';
-import type { BenchImages } from './images';
+import type { BenchImage, BenchImages } from './images';
 import type { BenchApi } from './page/benchApi';
 
 /** 100 Mbit/s, in bytes per second, as CDP wants it. */
 const THROTTLE_BYTES_PER_S = 100e6 / 8;
+
+/** What some figures need besides the page: the HEIC test image (when heif-enc exists) and the server. */
+export interface FigureContext {
+  heic: BenchImage | undefined;
+  serverUrl: string;
+}
 
 export interface Options {
   /** Measured runs of every figure (≥ 7); by default 7 to 11 by figure (more where noise is higher). */

@@ -53,7 +53,8 @@ function photoPixels(width: number, height: number, amplitude: number, seed: num
   return pixels;
 }
 
-function raw(width: number, height: number, amplitude: number, seed: number) {
+/** A photo-like image of `width` × `height` as a sharp pipeline (encode it as you need). */
+export function raw(width: number, height: number, amplitude: number, seed: number) {
   return sharp(photoPixels(width, height, amplitude, seed), { raw: { width, height, channels: 3 } });
 }
 

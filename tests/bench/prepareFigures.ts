@@ -1,6 +1,5 @@
 import { buildCoreDist, bundleConsumer } from '../support/consumerBundle';
-import { call, type Harness, log } from './harness';
-import type { BenchImage } from './images';
+import { call, type FigureContext, type Harness, log } from './harness';
 import type { PrepareRun } from './page/benchApi';
 import { type FigureResult, series } from './stats';
 
@@ -11,7 +10,7 @@ const runsOf = (runs: PrepareRun[], key: keyof PrepareRun) => series(runs.map((r
  * main thread; 7b long tasks meanwhile; 7c stripping metadata against decoding; 7d a 12 MP HEIC; B5/B6 the
  * worker and decoder chunks of an app bundled by esbuild against packages/core/dist.
  */
-export async function figure7(h: Harness, heic: BenchImage | undefined): Promise<FigureResult[]> {
+export async function figure7(h: Harness, { heic }: FigureContext): Promise<FigureResult[]> {
   const prepared = await h.rounds(
     {
       worker: () => call(h.page, 'prepare', 'jpeg', 'worker'),

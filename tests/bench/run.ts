@@ -8,12 +8,13 @@ import { CHROMIUM_ARGS, chromiumLaunchOptions } from '../../scripts/chromium.ts'
 import { bundleFigures } from './bundle';
 import { startCpuMonitor } from './cpuMonitor';
 import { figure1, figure2, figure3 } from './figures';
-import { call, Harness, log, parseOptions } from './harness';
-import { type BenchImage, ensureHeicImage, ensureImages } from './images';
+import { call, type FigureContext, Harness, log, parseOptions } from './harness';
+import { ensureHeicImage, ensureImages } from './images';
 import { figure7 } from './prepareFigures';
 import { readCorsHeaders, startDrainServer, startReferenceServer, startStaticServer } from './servers';
 import { type FigureResult, formatTable } from './stats';
 import { figure4, figure5, figure6 } from './uploadFigures';
+import { figure8 } from './viewFigures';
 
 /**
  * `pnpm bench` (scripts/bench.mjs loads this through Vite's module runner). Builds the bench page
@@ -28,7 +29,7 @@ const benchDir = fileURLToPath(new URL('./', import.meta.url));
 /** Other processes' CPU (in cores) above which a figure is flagged as measured on a busy machine. */
 const BUSY_MACHINE = 0.15;
 
-const FIGURES: Record<string, (h: Harness, heic: BenchImage | undefined) => Promise<FigureResult[]>> = {
+const FIGURES: Record<string, (h: Harness, context: FigureContext) => Promise<FigureResult[]>> = {
   '1': figure1,
   '2': figure2,
   '3': figure3,
@@ -36,6 +37,7 @@ const FIGURES: Record<string, (h: Harness, heic: BenchImage | undefined) => Prom
   '5': figure5,
   '6': figure6,
   '7': figure7,
+  '8': figure8,
 };
 
 export async function runBench(argv: readonly string[]): Promise<void> {
@@ -89,7 +91,7 @@ export async function runBench(argv: readonly string[]): Promise<void> {
       if (options.only && !options.only.has(id)) continue;
       log(`figure ${id}`);
       const monitor = startCpuMonitor();
-      const results = await figure(harness, heic);
+      const results = await figure(harness, { heic, serverUrl: reference.url });
       const otherCores = monitor.stop();
       for (const result of results) {
         result.otherProcessesCores = otherCores;

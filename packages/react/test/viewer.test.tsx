@@ -107,7 +107,9 @@ describe('the viewer', () => {
       'src',
       'https://img.test/a/large',
     );
-    expect(fetch).toHaveBeenCalledWith('https://img.test/a/origin', expect.anything());
+    // The original starts downloading once the image has been looked at for a moment.
+    expect(fetch).not.toHaveBeenCalled();
+    await waitFor(() => expect(fetch).toHaveBeenCalledWith('https://img.test/a/origin', expect.anything()));
     const original = await waitFor(() => {
       const image = within(dialog).getByRole('img', { name: 'from Alice' });
       expect(image.getAttribute('src')).toMatch(/^blob:/);

@@ -1,5 +1,5 @@
 /** What the bench page exposes as `window.bench`; every method returns plain JSON for page.evaluate. */
-export interface BenchApi {
+export interface BenchApi extends ViewBenchApi {
   setup(options: { serverUrl: string; drainUrl: string }): Promise<void>;
   /** Figure 1: one read of the 28 MiB file, in ms. */
   readFile(kind: 'params' | 'arrayBuffer'): Promise<number>;
@@ -68,4 +68,28 @@ export interface ComposerSendResult extends UploadResult {
   commits: number;
   /** Commits and XHR progress events in order, with what each commit showed. */
   timeline: string[];
+}
+
+/** Figure 7: `<ImageMessageView>` over a conversation of 100 image messages from the reference server. */
+export interface ViewBenchApi {
+  /** Reads the conversation (as bob); returns how many messages and the sum of their ORIGIN sizes. */
+  loadConversation(options: {
+    serverUrl: string;
+    token: string;
+    conversationID: string;
+  }): Promise<{ count: number; originBytes: number }>;
+  /** Mounts the list (the view, or plain THUMB `<img>`s without reserved size) and waits until all loaded. */
+  showList(kind: 'view' | 'naive'): Promise<{ cls: number; ms: number }>;
+  /** Clicks the open button of view `index`: ms until the viewer's LARGE is loaded and decoded. */
+  openViewer(index: number): Promise<number>;
+  closeViewer(): Promise<void>;
+  /** The baseline of openViewer: ms to load and decode message `index`'s LARGE as a plain `new Image()`. */
+  loadLargeDirectly(index: number): Promise<number>;
+  /** Presses → `pages` times, `gapMs` apart, in the open viewer (or only waits, `idle`); long tasks meanwhile. */
+  pageThroughViewer(options: { pages: number; gapMs: number; idle: boolean }): Promise<{
+    longTasks: number;
+    longestTaskMs: number;
+    blockingMs: number;
+    culprits: string[];
+  }>;
 }

@@ -20,6 +20,7 @@ import {
 import { drawNaiveThumbnail } from './naiveThumbnail';
 import { prepareInWorker, prepareOnMainThread, stripOrDecode } from './prepareBench';
 import { $, arrivalAt, composer, RECEIVER, render, unmount, watchComposerPreview } from './stage';
+import { viewBench } from './viewBench';
 
 declare global {
   interface Window {
@@ -105,6 +106,7 @@ async function upload(kind: UploadKind): Promise<UploadResult> {
 }
 
 window.bench = {
+  ...viewBench,
   async setup(options) {
     drainUrl = options.drainUrl;
     const response = await fetch(`${options.serverUrl}/api/session`, {

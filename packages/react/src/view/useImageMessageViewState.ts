@@ -40,9 +40,17 @@ export interface ImageMessageViewOptions {
 const SENDING = 1;
 const SEND_FAIL = 3;
 
+/** One formatter per locale: making one costs far more than formatting with it, and lists have hundreds. */
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+
 function formatTime(timestamp: number | undefined, localeTag: string): string | undefined {
   if (!timestamp) return undefined;
-  return new Intl.DateTimeFormat(localeTag, { hour: '2-digit', minute: '2-digit' }).format(timestamp * 1000);
+  let format = timeFormats.get(localeTag);
+  if (!format) {
+    format = new Intl.DateTimeFormat(localeTag, { hour: '2-digit', minute: '2-digit' });
+    timeFormats.set(localeTag, format);
+  }
+  return format.format(timestamp * 1000);
 }
 
 /** Names a message's image for controls, in the view's locale. */

@@ -178,6 +178,7 @@ export function ImageViewer({ messages, startIndex, strings, nameOf, onClose, cl
               className="im-viewer__image im-viewer__image--large"
               src={largeUrl}
               alt=""
+              decoding="async"
               draggable={false}
               onError={() => !original.src && setFailed(largeUrl)}
             />
@@ -188,6 +189,7 @@ export function ImageViewer({ messages, startIndex, strings, nameOf, onClose, cl
               className="im-viewer__image im-viewer__image--origin"
               src={original.src}
               alt={name}
+              decoding="async"
               draggable={false}
               data-shown={showsOriginal || undefined}
               onLoad={() => setOriginShown(original.src)}

@@ -1,6 +1,9 @@
 import { useEffect, useState } from 'react';
 import { scheduleFrame } from '../../scheduleFrame';
 
+/** How long an image is shown before its original starts downloading. */
+const ORIGINAL_DELAY_MS = 250;
+
 /** How the viewer's ORIGIN download is going. `progress` is undefined when it cannot be known. */
 export interface OriginalImage {
   /** What the `<img>` shows: the downloaded bytes (a `blob:` URL), or the URL itself as a fallback. */
@@ -12,7 +15,7 @@ export interface OriginalImage {
 }
 
 /**
- * Downloads `url` with `fetch` and reads the body as a stream, so the viewer can show how much of the
+ * Downloads `url` with `fetch` (after a short delay: see ORIGINAL_DELAY_MS) and reads the body as a stream, so the viewer can show how much of the
  * original has arrived; then hands the bytes to the `<img>` as a `blob:` URL (no second request).
  * Where the stream cannot be read (a cross-origin link without CORS, an old engine) the `<img>` loads the
  * URL itself and the progress is indeterminate.
@@ -33,7 +36,7 @@ export function useOriginalImage(url: string | undefined): OriginalImage {
     const fallBack = () => {
       if (!controller.signal.aborted) setState({ url, src: url, downloaded: false });
     };
-    (async () => {
+    const download = async () => {
       const response = await fetch(url, { signal: controller.signal });
       if (!response.ok || !response.body) return fallBack();
       const total = Number(response.headers.get('content-length')) || 0;
@@ -56,8 +59,12 @@ export function useOriginalImage(url: string | undefined): OriginalImage {
       const type = response.headers.get('content-type') ?? '';
       objectUrl = URL.createObjectURL(new Blob(chunks as BlobPart[], { type }));
       setState({ url, src: objectUrl, progress: 100, downloaded: true });
-    })().catch(fallBack);
+    };
+    // Someone paging quickly through the viewer wants the LARGE of each image, not megabytes of originals
+    // started and dropped: the download begins once an image has been looked at for a moment.
+    const timer = setTimeout(() => void download().catch(fallBack), ORIGINAL_DELAY_MS);
     return () => {
+      clearTimeout(timer);
       controller.abort();
       cancelFrame?.();
       if (objectUrl) URL.revokeObjectURL(objectUrl);
