@@ -6,7 +6,15 @@ import { useEffect, useRef, useState } from 'react';
  * One's own image message, created from `file` and sent to bob when it mounts, shown from the manager's
  * state (as an app's cache kept in step with the manager would show it).
  */
-export function OwnImageMessage({ file, locale }: { file: File; locale?: string }) {
+export function OwnImageMessage({
+  file,
+  locale,
+  className,
+}: {
+  file: File;
+  locale?: string;
+  className?: string;
+}) {
   const manager = useImageMessageManager();
   const [id, setId] = useState<string>();
   const started = useRef(false);
@@ -21,5 +29,5 @@ export function OwnImageMessage({ file, locale }: { file: File; locale?: string 
     })();
   }, [manager, file]);
   const send = useSendState(id);
-  return send ? <ImageMessageView message={send.message} locale={locale} /> : null;
+  return send ? <ImageMessageView message={send.message} locale={locale} className={className} /> : null;
 }

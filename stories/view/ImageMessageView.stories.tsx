@@ -96,6 +96,7 @@ export const Sending40Percent: Story = {
   render: (args) => (
     <OwnImageMessage
       locale={args.locale}
+      className={args.className}
       file={createImageFile({ name: 'harbour.png', width: 1280, height: 960, size: 1_000_000 })}
     />
   ),
@@ -116,6 +117,7 @@ export const Failed: Story = {
   render: (args) => (
     <OwnImageMessage
       locale={args.locale}
+      className={args.className}
       file={createImageFile({ name: 'receipt.png', width: 900, height: 1200, size: 600_000 })}
     />
   ),

@@ -189,6 +189,12 @@ describe('ImageMessageView in chromium, over a slow link', { timeout: 60_000 }, 
     const dialog = await screen.findByRole('dialog');
     await waitFor(() => expect(dialog).toHaveAttribute('data-state', 'loaded'), { timeout: 30_000 });
     expect(await axeViolations()).toEqual([]);
+    // The portrait (900 × 1600) fits the stage: the whole image on screen, in its own shape.
+    const stage = (dialog.querySelector('.im-viewer__stage') as HTMLElement).getBoundingClientRect();
+    const canvas = (dialog.querySelector('.im-viewer__canvas') as HTMLElement).getBoundingClientRect();
+    expect(canvas.height).toBeLessThanOrEqual(stage.height);
+    expect(canvas.top).toBeGreaterThanOrEqual(stage.top);
+    expect(canvas.width / canvas.height).toBeCloseTo(900 / 1600, 2);
     await userEvent.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
   });

@@ -167,10 +167,14 @@ export function ImageViewer({ messages, startIndex, strings, nameOf, onClose, cl
       <div className="im-viewer__stage" {...handlers} data-zoomed={zoom.scale > 1 || undefined}>
         <div
           className="im-viewer__canvas"
-          style={{
-            aspectRatio: `${size.width} / ${size.height}`,
-            transform: `translate(${zoom.x}px, ${zoom.y}px) scale(${zoom.scale})`,
-          }}
+          style={
+            {
+              '--im-viewer-ratio': size.width / size.height,
+              '--im-viewer-width': `${size.width}px`,
+              aspectRatio: `${size.width} / ${size.height}`,
+              transform: `translate(${zoom.x}px, ${zoom.y}px) scale(${zoom.scale})`,
+            } as CSSProperties
+          }
         >
           {largeUrl && largeUrl !== original.src && (
             <img
