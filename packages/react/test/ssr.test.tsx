@@ -20,4 +20,24 @@ describe('server rendering', () => {
     expect(html).toContain('type="file"');
     expect(html).toContain('>发送</button>');
   });
+
+  it('renders an image message’s box, in its shape, without a provider and without touching window', async () => {
+    const { ImageMessageView } = await import('../src');
+    const html = renderToString(
+      <ImageMessageView
+        locale="zh-CN"
+        message={{
+          id: 'm1',
+          elemType: 3,
+          status: 2,
+          sender: 'alice',
+          nickName: 'Alice',
+          imageElem: { imageList: [{ type: 0, width: 1200, height: 800, url: 'https://img.test/o' }] },
+        }}
+      />,
+    );
+    expect(html).toContain('aria-label="查看图片 Alice 发送"');
+    expect(html).toContain('--im-view-ratio:1.5');
+    expect(html).toContain('data-state="loading"');
+  });
 });
