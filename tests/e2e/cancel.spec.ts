@@ -23,7 +23,8 @@ test('cancel mid-upload stores nothing; Retry then stores exactly one message', 
 
   await setUploadSpeed(undefined);
   await alice.page.getByRole('button', { name: 'Retry' }).click();
-  await expect(alice.page.getByRole('img', { name: 'big.jpg' })).toHaveCount(0, { timeout: 20_000 });
+  const composer = alice.page.getByRole('group', { name: 'Send images' });
+  await expect(composer.getByRole('img', { name: 'big.jpg' })).toHaveCount(0, { timeout: 20_000 });
   await expect(alice.log().getByRole('link')).toHaveCount(1);
   const stored = await apiMessages(server.url, 'alice', 'c2c_bob');
   expect(stored).toHaveLength(1);

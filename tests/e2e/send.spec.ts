@@ -38,7 +38,9 @@ test('alice picks a JPEG and drops a PNG; both arrive for bob, and each ORIGIN l
   await setUploadSpeed(undefined);
 
   // The drafts leave the composer and the messages show in both logs as images linking to ORIGIN.
-  await expect(alice.page.getByRole('img', { name: 'beach.jpg' })).toHaveCount(0, { timeout: 20_000 });
+  // (In the composer: the log shows the sent image under its name too.)
+  const composer = alice.page.getByRole('group', { name: 'Send images' });
+  await expect(composer.getByRole('img', { name: 'beach.jpg' })).toHaveCount(0, { timeout: 20_000 });
   for (const tab of [alice, bob])
     await expect(tab.log().getByRole('link')).toHaveCount(2, { timeout: 15_000 });
   await expect(bob.log().getByRole('img').first()).toHaveJSProperty('complete', true);

@@ -63,7 +63,7 @@ test('images of mixed shapes load into boxes that never move; the viewer opens, 
   await expect(alice.log().getByRole('link')).toHaveCount(3, { timeout: 20_000 });
 
   const bob = await as('bob');
-  const fullSpeed = await slowDownloads(bob.page, 60 * 1024);
+  const fullSpeed = await slowDownloads(bob.page, 20 * 1024);
   await bob.open('Alice');
   const boxes = bob.log().locator('.im-view');
   await expect(boxes).toHaveCount(3);
@@ -71,8 +71,11 @@ test('images of mixed shapes load into boxes that never move; the viewer opens, 
   const sizesBefore = await boxes.evaluateAll((elements) =>
     elements.map((element) => element.getBoundingClientRect().toJSON()),
   );
-  // While loading over the slow link the boxes already have their final shape.
-  await expect(boxes.first()).toHaveAttribute('data-state', 'loading');
+  // Images are still arriving over the slow link, and the boxes already have their final shape.
+  const stillLoading = await boxes.evaluateAll(
+    (elements) => elements.filter((element) => element.getAttribute('data-state') === 'loading').length,
+  );
+  expect(stillLoading).toBeGreaterThan(0);
   for (const box of await boxes.all())
     await expect(box).toHaveAttribute('data-state', 'loaded', { timeout: 30_000 });
   const sizesAfter = await boxes.evaluateAll((elements) =>

@@ -45,7 +45,6 @@ export {
   useSendMessage,
 } from './useSendMessage';
 export { useSendState } from './useSendState';
-export type { MessageListUpdate, UpdateMessages } from './writeMessages';
 // Showing image messages: tree-shaken away from an app that only sends.
 export { ImageMessageView, type ImageMessageViewProps } from './view/ImageMessageView';
 export { type BoxSize, chooseImageVariant } from './view/imageOfMessage';
@@ -66,3 +65,4 @@ export {
   type ImageMessageViewState,
   useImageMessageView,
 } from './view/ViewContext';
+export type { MessageListUpdate, UpdateMessages } from './writeMessages';

@@ -45,7 +45,9 @@ describe('ImageMessageView: the sender’s own message, inside a provider', () =
     renderWithImageMessage(<OwnMessage id={id} />, { manager, transport, queryClient });
     const sent = manager.sendMessage({ id, receiver: 'bob' });
 
-    const bar = await screen.findByRole('progressbar', { name: /^Uploading image/ });
+    // The manager keeps the name of every image it sends: the controls use it.
+    const bar = await screen.findByRole('progressbar', { name: 'Uploading image harbour.png' });
+    expect(screen.getByRole('button', { name: 'Open image harbour.png' })).toBeInTheDocument();
     await waitFor(() => expect(bar).toHaveAttribute('aria-valuenow', '40'));
     expect(screen.getByRole('img')).toHaveAttribute('src', message.imageElem?.imageList?.[0]?.localUrl);
     expect(bar.closest('.im-view')).toHaveAttribute('data-state', 'sending');

@@ -11,7 +11,7 @@ export const MAX_BOX_RATIO = 4;
 
 /** `imageElem.placeholder`: the library's one addition to the SDK's image element (a base64 ThumbHash). */
 export function placeholderOf(message: V2TimMessage): string | undefined {
-  const placeholder = (message.imageElem as { placeholder?: unknown } | undefined)?.placeholder;
+  const placeholder = message.imageElem?.placeholder;
   return typeof placeholder === 'string' && placeholder !== '' ? placeholder : undefined;
 }
 

@@ -1,4 +1,4 @@
-import { canSend, type V2TimMessage } from '@image-message/core';
+import { canSend, type MessageManager, type V2TimMessage } from '@image-message/core';
 import { useCallback, useContext, useId, useMemo, useRef, useState } from 'react';
 import { ImageMessageContext } from '../ImageMessageContext';
 import { resolveViewStrings } from '../i18n/resolveStrings';
@@ -53,15 +53,20 @@ function formatTime(timestamp: number | undefined, localeTag: string): string | 
   return format.format(timestamp * 1000);
 }
 
-/** Names a message's image for controls, in the view's locale. */
-function imageNamer(strings: ImageMessageViewStrings, localeTag: string, ownIds: (id?: string) => boolean) {
-  return (message: V2TimMessage) =>
-    strings.imageName({
-      fileName: fileNameOf(message),
+/**
+ * Names a message's image for controls, in the view's locale: by its file name when the message or the
+ * manager (which keeps the name of every image it sends) knows it, else by sender and time.
+ */
+function imageNamer(strings: ImageMessageViewStrings, localeTag: string, manager: MessageManager | null) {
+  return (message: V2TimMessage) => {
+    const send = message.id ? manager?.getSendState(message.id) : undefined;
+    return strings.imageName({
+      fileName: fileNameOf(message) ?? (send?.fileName || undefined),
       sender: message.nickName || message.sender,
-      self: message.isSelf === true || ownIds(message.id),
+      self: message.isSelf === true || send !== undefined,
       time: formatTime(message.timestamp, localeTag),
     });
+  };
 }
 
 const hasUrl = (message: V2TimMessage) => message.imageElem?.imageList?.some((image) => image.url) ?? false;
@@ -158,8 +163,7 @@ export function useImageMessageViewState(options: ImageMessageViewOptions): Imag
     const images = imageMessagesOf(conversation ?? []);
     return images.some((item) => messageKey(item) === messageKey(given)) ? images : [message];
   }, [conversation, given, message]);
-  const ownIds = (messageId?: string) => Boolean(messageId && manager?.getSendState(messageId));
-  const nameOf = imageNamer(strings, localeTag, ownIds);
+  const nameOf = imageNamer(strings, localeTag, manager);
 
   return {
     message,
