@@ -84,7 +84,7 @@ function countImageBytes(h: Harness) {
 }
 
 export async function figure8(h: Harness, { serverUrl }: FigureContext): Promise<FigureResult[]> {
-  log('figure 7: seeding 100 image messages');
+  log('figure 8: seeding 100 image messages');
   await seedConversation(serverUrl);
   const conversation = await call(h.page, 'loadConversation', {
     serverUrl,
