@@ -11,6 +11,7 @@ export type {
   AddFilesResult,
   DraftListOptions,
   DraftListSnapshot,
+  DraftStatus,
   ImageDraft,
   ImageFileValidator,
   ImageRejection,

@@ -25,7 +25,15 @@ const TEXT_FOR_CODE: Readonly<Record<number, keyof ImageMessageStrings['errors']
 export function describeError(
   strings: ImageMessageStrings,
   code: number,
-  params: { fileName: string; desc: string; size?: number; maxBytes: number; maxFiles?: number },
+  params: {
+    fileName: string;
+    desc: string;
+    size?: number;
+    maxBytes: number;
+    maxFiles?: number;
+    /** Judged as Original: a 7005 then says to turn Original off. */
+    original?: boolean;
+  },
 ): string {
   const values: MessageParams = {
     fileName: params.fileName,
@@ -35,5 +43,6 @@ export function describeError(
     maxFiles: params.maxFiles ?? 0,
     code,
   };
+  if (params.original && code === ErrorCode.FILE_TOO_LARGE) return strings.errors.tooLargeOriginal(values);
   return strings.errors[TEXT_FOR_CODE[code] ?? 'other'](values);
 }

@@ -24,12 +24,18 @@ export const enUS: ImageMessageStrings = {
   progressValueText: ({ progress }) => `${progress} percent uploaded`,
   dimensions: ({ width, height }) => `${width} × ${height}`,
   canceled: 'Upload canceled',
+  original: 'Original',
+  originalHint: 'Send photos at full size, without making them smaller',
+  preparingLabel: ({ fileName }) => `Preparing ${fileName}`,
+  preparing: 'Preparing…',
   unsaved: ({ count }) =>
     `${plural(count, "image isn't", "images aren't")} saved on this device: storage is full. Keep this page open until ${count === 1 ? "it's" : "they're"} sent.`,
   errors: {
     empty: ({ fileName }) => `${fileName} is empty. Choose another image.`,
     tooLarge: ({ fileName, size, limit }) =>
       `${fileName} is ${size}, over the ${limit} limit. Choose a smaller image or compress it.`,
+    tooLargeOriginal: ({ fileName, size, limit }) =>
+      `${fileName} is ${size} at full size, over the ${limit} limit. Turn Original off to send it smaller.`,
     typeLimit: ({ fileName }) =>
       `${fileName} is in a format that can't be sent. Convert it to JPEG, PNG, GIF, BMP or WebP.`,
     notImage: ({ fileName }) => `${fileName} isn't an image. Choose a JPEG, PNG, GIF, BMP or WebP file.`,

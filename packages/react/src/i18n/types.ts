@@ -36,12 +36,21 @@ export interface ImageMessageStrings {
   progressValueText: (p: { progress: number }) => string;
   dimensions: (p: { width: number; height: number }) => string;
   canceled: string;
+  /** The switch that sends photos at full size (no downscaling), and what it does. */
+  original: string;
+  originalHint: string;
+  /** Accessible name of a draft's busy bar while its photo is prepared. */
+  preparingLabel: (p: { fileName: string }) => string;
+  /** Shown instead of the dimensions while a photo is prepared. */
+  preparing: string;
   /** An alert when drafts cannot be kept across a reload (storage full or over a cap). */
   unsaved: (p: { count: number }) => string;
   /** Texts for rejections and failures, by `ErrorCode`; they must say what to do. */
   errors: {
     empty: (p: MessageParams) => string;
     tooLarge: (p: MessageParams) => string;
+    /** Over the limit as Original (full size): say to turn Original off. */
+    tooLargeOriginal: (p: MessageParams) => string;
     typeLimit: (p: MessageParams) => string;
     notImage: (p: MessageParams) => string;
     tooMany: (p: MessageParams) => string;

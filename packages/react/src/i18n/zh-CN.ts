@@ -22,11 +22,17 @@ export const zhCN: ImageMessageStrings = {
   progressValueText: ({ progress }) => `已上传 ${progress}%`,
   dimensions: ({ width, height }) => `${width} × ${height}`,
   canceled: '已取消上传',
+  original: '原图',
+  originalHint: '以原始尺寸发送图片，不压缩',
+  preparingLabel: ({ fileName }) => `正在处理 ${fileName}`,
+  preparing: '处理中…',
   unsaved: ({ count }) => `${count} 张图片无法保存在此设备上：存储空间已满。发送完成前请不要关闭此页面。`,
   errors: {
     empty: ({ fileName }) => `${fileName} 是空文件，请选择其他图片。`,
     tooLarge: ({ fileName, size, limit }) =>
       `${fileName} 大小为 ${size}，超过 ${limit} 上限。请选择更小的图片或先压缩。`,
+    tooLargeOriginal: ({ fileName, size, limit }) =>
+      `${fileName} 原图大小为 ${size}，超过 ${limit} 上限。关闭“原图”即可发送压缩后的图片。`,
     typeLimit: ({ fileName }) => `${fileName} 的格式无法发送，请转换为 JPEG、PNG、GIF、BMP 或 WebP。`,
     notImage: ({ fileName }) => `${fileName} 不是图片，请选择 JPEG、PNG、GIF、BMP 或 WebP 文件。`,
     tooMany: ({ maxFiles }) => `一次最多添加 ${maxFiles} 张图片，请先发送或移除一些。`,
