@@ -1,14 +1,35 @@
-import { hasBytes, u16le, u32be } from '../bytes';
-import type { RefusedImageFormat } from './format';
+import { hasBytes, u16le, u32be, u32le } from '../bytes';
+import { IMAGE_HEAD_BYTES, type RefusedImageFormat } from './format';
 
-// heic heix heim heis hevc hevx hevm hevs mif1 msf1
-const HEIF_BRAND = /^(?:he[iv][cxms]|m[is]f1)$/;
-const AVIF_BRAND = /^avi[fs]$/;
-// TIFF ("*" = 42) and BigTIFF ("+" = 43), in either byte order.
-const TIFF_SIGNATURES = ['II*\0', 'MM\0*', 'II+\0', 'MM\0+'];
-/** How far into a text file the SVG root element is looked for (prolog, comments and doctype first). */
-const SNIFF_TEXT_BYTES = 4096;
+// Brands of images in HEIF (ISO/IEC 23008-12) and MIAF: structural (mif1–mif3, msf1, miaf), HEVC (heic…),
+// AVC (avci), JPEG 2000 (j2ki), JPEG (jpeg), VVC (vvic), EVC (evbi, evci) and uncompressed (unif) images.
+const HEIF_BRANDS = new Set([
+  ...['mif1', 'mif2', 'mif3', 'msf1', 'miaf'],
+  ...['heic', 'heix', 'heim', 'heis', 'hevc', 'hevx', 'hevm', 'hevs'],
+  ...['avci', 'avcs', 'j2ki', 'j2is', 'jpeg', 'jpgs', 'vvic', 'vvis', 'evbi', 'evbs', 'evci', 'evcs', 'unif'],
+]);
+const AVIF_BRANDS = new Set(['avif', 'avis']);
 const MAX_BRANDS = 64;
+
+/** Fixed signatures at offset 0 (none of them starts like an ISO-BMFF box or an ICO header). */
+const SIGNATURES: readonly (readonly [RefusedImageFormat, readonly number[] | string])[] = [
+  // TIFF ("*" = 42) and BigTIFF ("+" = 43), in either byte order.
+  ['tiff', 'II*\0'],
+  ['tiff', 'MM\0*'],
+  ['tiff', 'II+\0'],
+  ['tiff', 'MM\0+'],
+  // JPEG 2000: the JP2 signature box, and a bare codestream (SOC then SIZ).
+  ['jp2', [0, 0, 0, 0x0c, 0x6a, 0x50, 0x20, 0x20, 0x0d, 0x0a, 0x87, 0x0a]],
+  ['jp2', [0xff, 0x4f, 0xff, 0x51]],
+  // JPEG XL: a bare codestream, and the ISO container's signature box.
+  ['jxl', [0xff, 0x0a]],
+  ['jxl', [0, 0, 0, 0x0c, 0x4a, 0x58, 0x4c, 0x20]],
+  ['jxr', [0x49, 0x49, 0xbc, 0x01]],
+  ['jxr', [0x49, 0x49, 0xbc, 0x00]],
+  ['psd', '8BPS'],
+  ['qoi', 'qoif'],
+  ['bpg', [0x42, 0x50, 0x47, 0xfb]],
+];
 
 /** ISO-BMFF (HEIF family): an `ftyp` box with a major brand, a minor version and compatible brands. */
 function sniffIsoMedia(bytes: Uint8Array): RefusedImageFormat | undefined {
@@ -17,8 +38,8 @@ function sniffIsoMedia(bytes: Uint8Array): RefusedImageFormat | undefined {
   const boxEnd = Math.min(bytes.length, Math.max(u32be(bytes, 0), 16), 16 + MAX_BRANDS * 4);
   const brands = [brandAt(8)];
   for (let offset = 16; offset + 4 <= boxEnd; offset += 4) brands.push(brandAt(offset));
-  if (brands.some((brand) => AVIF_BRAND.test(brand))) return 'avif';
-  if (brands.some((brand) => HEIF_BRAND.test(brand))) return 'heic';
+  if (brands.some((brand) => AVIF_BRANDS.has(brand))) return 'avif';
+  if (brands.some((brand) => HEIF_BRANDS.has(brand))) return 'heic';
   if (brands.includes('jxl ')) return 'jxl';
   return undefined;
 }
@@ -29,7 +50,7 @@ function sniffIsoMedia(bytes: Uint8Array): RefusedImageFormat | undefined {
  * somewhere in it is a page, not an image. Each step consumes text, so the scan is linear in the window.
  */
 function looksLikeSvg(bytes: Uint8Array): boolean {
-  const text = new TextDecoder().decode(bytes.subarray(0, SNIFF_TEXT_BYTES)); // UTF-8, lenient
+  const text = new TextDecoder().decode(bytes.subarray(0, IMAGE_HEAD_BYTES)); // UTF-8, lenient
   let at = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   for (;;) {
     while (at < text.length && /\s/.test(text.charAt(at))) at++;
@@ -65,12 +86,13 @@ function endOfDoctype(text: string, from: number): number {
 }
 
 /**
- * Recognises images the service refuses (HEIC/HEIF, AVIF, TIFF, SVG, ICO, JPEG XL, PSD), so they get
- * `IMAGE_TYPE_LIMIT` instead of `NOT_IMAGE`: the user then learns to convert the image rather than that
- * it is not one.
+ * Recognises images the service refuses (HEIC/HEIF, AVIF, TIFF, SVG, ICO, JPEG XL, PSD, JPEG 2000, JPEG XR,
+ * QOI, DDS, ICNS, BPG; JPEG-LS is found by the JPEG walk), so they get `IMAGE_TYPE_LIMIT` instead of
+ * `NOT_IMAGE`: the user then learns to convert the image rather than that it is not one.
  */
 export function sniffRefusedImageFormat(bytes: Uint8Array): RefusedImageFormat | undefined {
-  if (TIFF_SIGNATURES.some((signature) => hasBytes(bytes, 0, signature))) return 'tiff';
+  const signed = SIGNATURES.find(([, signature]) => hasBytes(bytes, 0, signature));
+  if (signed) return signed[0];
   // Before ICO: an ftyp box of 256 bytes starts 00 00 01 00, which is also the ICO header.
   const isoMedia = sniffIsoMedia(bytes);
   if (isoMedia) return isoMedia;
@@ -78,8 +100,8 @@ export function sniffRefusedImageFormat(bytes: Uint8Array): RefusedImageFormat |
     const count = u16le(bytes, 4);
     if (count > 0 && bytes.length >= 6 + 16) return 'ico';
   }
-  if (hasBytes(bytes, 0, [0xff, 0x0a]) || hasBytes(bytes, 0, [0, 0, 0, 0x0c, 0x4a, 0x58, 0x4c, 0x20]))
-    return 'jxl';
-  if (hasBytes(bytes, 0, '8BPS')) return 'psd';
+  // DirectDraw Surface: its header size is always 124; an Apple icon family states its length (≥ 8).
+  if (hasBytes(bytes, 0, 'DDS ') && u32le(bytes, 4) === 124) return 'dds';
+  if (hasBytes(bytes, 0, 'icns') && u32be(bytes, 4) >= 8) return 'icns';
   return looksLikeSvg(bytes) ? 'svg' : undefined;
 }
