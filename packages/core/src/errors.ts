@@ -1,10 +1,13 @@
 import type { V2TimMessage } from './types';
 
 /**
- * Every code a result can carry. The SDK's codes keep their numbers; `CANCELED` and `TOO_MANY_FILES` are
- * the library's own (negative, so they never collide with a service code).
+ * Every code a result can carry, in one place for every package: core's own, the reference server's, and
+ * the Tencent Cloud Chat SDK's (by the SDK's names). `CANCELED` and `TOO_MANY_FILES` are the library's own
+ * (negative, so they never collide with a service code). `errorCategory(code)` says what a code means to a
+ * person; tests and UIs branch on codes or categories, never on `desc` text.
  *
- * Tests and UIs should branch on these codes, never on `desc` text.
+ * @example
+ * if (result.code === ErrorCode.FILE_TOO_LARGE) showLimit();
  */
 export const ErrorCode = {
   SUCC: 0,
@@ -24,18 +27,65 @@ export const ErrorCode = {
   INVALID_IMAGE_PATH: 20001,
   FILE_SIZE_EMPTY: 7006,
   FILE_TOO_LARGE: 7005,
-  /** An image, but not JPEG, PNG, GIF, BMP or WebP. */
+  /** An image, but not JPEG, PNG, GIF, BMP or WebP (the Web SDK's `MSG_I_TYPES_LIMIT`). */
   IMAGE_TYPE_LIMIT: 2252,
   /** The bytes are not an image at all. */
   NOT_IMAGE: 6031,
   UPLOAD_FAILED: 6008,
   NETWORK_DISCONNECT: 9508,
   REQUEST_TIMEOUT: 6012,
+  /** No valid session (native SDKs' `ERR_SDK_NOT_LOGGED_IN`; the reference server's answer to a bad token). */
+  NOT_LOGGED_IN: 6014,
+  /** The file or message asked for does not exist (native SDKs' `ERR_SDK_COMM_FILE_NOT_FOUND`). */
+  FILE_NOT_FOUND: 7004,
+
+  // The Tencent Cloud Chat Web SDK (`@tencentcloud/chat` 3.6.6), by its own names.
+  USER_NOT_LOGGED_IN: 2024,
+  /** `tim-upload-plugin` is not registered. */
+  COS_UNDETECTED: 2040,
+  COS_GET_SIG_FAIL: 2041,
+  MSG_SEND_FAIL: 2100,
+  MSG_INSTANCE_REQUIRED: 2105,
+  MSG_INVALID_CONV_TYPE: 2106,
+  MSG_F_IS_EMPTY: 2108,
+  MSG_SEND_GRP_WITH_TOPIC_FAIL: 2115,
+  MSG_I_SELECT_F_FIRST: 2251,
+  /** The Web SDK refuses an image of its limit (20 MiB) or more. */
+  MSG_I_SIZE_LIMIT: 2253,
+  MSG_F_UPLOAD_FAIL: 2400,
+  NETWORK_ERROR: 2800,
+  NETWORK_TIMEOUT: 2801,
+  NO_NETWORK: 2805,
+  OVER_FREQUENCY_LIMIT: 2996,
+  SDK_IS_NOT_READY: 2999,
+  LOGGING_IN: 3000,
+  LOGIN_FAILED: 3001,
+  KICKED_OUT_MULT_DEVICE: 3002,
+  KICKED_OUT_MULT_ACCOUNT: 3003,
+  KICKED_OUT_USERSIG_EXPIRED: 3004,
+  LOGGED_OUT: 3005,
+  KICKED_OUT_REST_API: 3006,
+  PROFANITY_FOUND: 3123,
+  /** Not allowed to send to the group (also the reference server's "not a member"). */
+  ERR_SVR_GROUP_PERMISSION_DENY: 10007,
+  ERR_SVR_GROUP_NOT_FOUND: 10010,
+  ERR_SVR_GROUP_INVALID_GROUPID: 10015,
+  ERR_SVR_GROUP_REJECT_FROM_THIRDPARTY: 10016,
+  ERR_SVR_GROUP_SHUTUP_DENY: 10017,
+  MSG_A2KEY_EXPIRED: 20002,
+  ERR_SVR_MSG_IN_PEER_BLACKLIST: 20007,
+  ERR_SVR_MSG_BOTH_NOT_FRIEND: 20009,
+  ERR_SVR_MSG_NOT_PEER_FRIEND: 20010,
+  ERR_SVR_MSG_NOT_SELF_FRIEND: 20011,
+  ERR_SVR_MSG_SHUTUP_DENY: 20012,
+  ACCOUNT_A2KEY_EXPIRED: 70001,
+  CONTENT_MODERATION: 80001,
+  CONTENT_MODERATION_CUSTOM: 80004,
 } as const;
 export type ErrorCodeName = keyof typeof ErrorCode;
 export type ErrorCode = (typeof ErrorCode)[ErrorCodeName];
 
-/** The codes a file can be rejected with before anything is uploaded. */
+/** The codes a file can be rejected with before anything is uploaded (`ImageRejection.code`). */
 export type RejectionCode =
   | typeof ErrorCode.INVALID_PARAMETERS
   | typeof ErrorCode.INVALID_IMAGE_PATH
@@ -43,7 +93,28 @@ export type RejectionCode =
   | typeof ErrorCode.FILE_TOO_LARGE
   | typeof ErrorCode.IMAGE_TYPE_LIMIT
   | typeof ErrorCode.NOT_IMAGE
-  | typeof ErrorCode.TOO_MANY_FILES;
+  | typeof ErrorCode.TOO_MANY_FILES
+  | typeof ErrorCode.CANCELED;
+
+const REJECTION_CODES: ReadonlySet<number> = new Set<RejectionCode>([
+  ErrorCode.INVALID_PARAMETERS,
+  ErrorCode.INVALID_IMAGE_PATH,
+  ErrorCode.FILE_SIZE_EMPTY,
+  ErrorCode.FILE_TOO_LARGE,
+  ErrorCode.IMAGE_TYPE_LIMIT,
+  ErrorCode.NOT_IMAGE,
+  ErrorCode.TOO_MANY_FILES,
+  ErrorCode.CANCELED,
+]);
+
+/**
+ * Whether `code` is one a file can be rejected with before upload; narrows a result's `code`.
+ *
+ * @example if (!created.data && isRejectionCode(created.code)) rejections.push({ code: created.code, … })
+ */
+export function isRejectionCode(code: number): code is RejectionCode {
+  return REJECTION_CODES.has(code);
+}
 
 /**
  * A failed result as an `Error`, for code that prefers throwing (react-query mutations do): keeps the

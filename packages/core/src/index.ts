@@ -16,12 +16,14 @@ export type {
   ImageFileValidator,
   ImageRejection,
 } from './drafts/types';
+export { type ErrorCategory, errorCategory } from './errorCategory';
 export {
   createAbortError,
   ErrorCode,
   type ErrorCodeName,
   ImageMessageError,
   isAbortError,
+  isRejectionCode,
   type RejectionCode,
 } from './errors';
 export { formatBytes } from './format/formatBytes';

@@ -99,11 +99,12 @@ describe('useCreateImageMessage', () => {
 
   it('runs a custom validator before reading the file', async () => {
     const hook = renderCreate({
-      validator: (file) => (file.name.startsWith('secret') ? { code: 9001, desc: 'No secrets.' } : null),
+      validator: (file) =>
+        file.name.startsWith('secret') ? { code: ErrorCode.INVALID_PARAMETERS, desc: 'No secrets.' } : null,
     });
     await add(hook, [createImageFile({ name: 'secret.png' }), createImageFile({ name: 'ok.png' })]);
     expect(hook.result.current.rejections.map((r) => [r.fileName, r.code, r.desc])).toEqual([
-      ['secret.png', 9001, 'No secrets.'],
+      ['secret.png', ErrorCode.INVALID_PARAMETERS, 'No secrets.'],
     ]);
     expect(hook.result.current.drafts.map((d) => d.fileName)).toEqual(['ok.png']);
   });

@@ -1,4 +1,4 @@
-import { ErrorCode } from '../errors';
+import { ErrorCode, isRejectionCode, type RejectionCode } from '../errors';
 import { sanitizeFileName } from '../image/sanitizeFileName';
 import { createMessageId } from '../manager/createMessageId';
 import type { MessageManager } from '../manager/createMessageManager';
@@ -52,6 +52,10 @@ interface Slot {
 }
 
 const EMPTY: DraftListSnapshot = { drafts: [], rejections: [], pending: 0 };
+
+/** Creating and preparing refuse with rejection codes; anything else is a parameter they could not take. */
+const asRejectionCode = (code: number): RejectionCode =>
+  isRejectionCode(code) ? code : ErrorCode.INVALID_PARAMETERS;
 
 /** Messages a live draft list shows, per manager: a message belongs to one composer at a time. */
 const owned = new WeakMap<MessageManager, Set<string>>();
@@ -185,7 +189,7 @@ export function createDraftList(manager: MessageManager, initialOptions: DraftLi
     rebuild();
   }
 
-  function reject(file: File, code: number, desc: string): ImageRejection {
+  function reject(file: File, code: RejectionCode, desc: string): ImageRejection {
     rejectionSeq++;
     return { id: `rejection-${rejectionSeq}`, file, fileName: sanitizeFileName(file.name), code, desc };
   }
@@ -225,7 +229,7 @@ export function createDraftList(manager: MessageManager, initialOptions: DraftLi
       if (stale()) return closed();
       if (prepared.code !== ErrorCode.SUCC || !prepared.data) {
         return refuse({
-          ...reject(file, prepared.code, prepared.desc),
+          ...reject(file, asRejectionCode(prepared.code), prepared.desc),
           ...(prepare.original && { original: true }),
         });
       }
@@ -247,8 +251,9 @@ export function createDraftList(manager: MessageManager, initialOptions: DraftLi
       manager.discardMessage(slot.id);
       return closed();
     }
-    if (created.code !== ErrorCode.SUCC || !created.data)
-      return refuse(reject(file, created.code, created.desc));
+    if (created.code !== ErrorCode.SUCC || !created.data) {
+      return refuse(reject(file, asRejectionCode(created.code), created.desc));
+    }
     slot.run = undefined;
     slot.hidden = false;
     slot.previewUrl = params.imagePath;

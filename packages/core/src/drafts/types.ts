@@ -1,3 +1,4 @@
+import type { RejectionCode } from '../errors';
 import type { SendStatus } from '../manager/sendState';
 import type { ConversationTarget } from '../manager/types';
 import type { PrepareImageOptions } from '../prepare/types';
@@ -30,21 +31,27 @@ export interface ImageDraft {
   readonly message?: V2TimMessage;
 }
 
-/** A file that did not become a draft, and why. Branch on `code` (an `ErrorCode`), show `desc`. */
+/** A file that did not become a draft, and why. Branch on `code` (one of `RejectionCode`), show `desc`. */
 export interface ImageRejection {
   /** Stable key for lists and dismissal. */
   readonly id: string;
   readonly file: File;
   /** Sanitized. */
   readonly fileName: string;
-  readonly code: number;
+  readonly code: RejectionCode;
   readonly desc: string;
   /** It was judged as Original (full size): a 7005 then means "send it not as original". */
   readonly original?: boolean;
 }
 
-/** A check of your own, run on each file before it is read. Return a rejection, or nothing to accept. */
-export type ImageFileValidator = (file: File) => { code: number; desc: string } | null | undefined;
+/**
+ * A check of your own, run on each file before it is read. Return a rejection, or nothing to accept.
+ *
+ * @example
+ * const noScreenshots: ImageFileValidator = (file) =>
+ *   file.name.startsWith('Screenshot') ? { code: ErrorCode.INVALID_PARAMETERS, desc: 'No screenshots here.' } : null;
+ */
+export type ImageFileValidator = (file: File) => { code: RejectionCode; desc: string } | null | undefined;
 
 export interface DraftListOptions {
   /**

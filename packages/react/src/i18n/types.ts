@@ -45,7 +45,10 @@ export interface ImageMessageStrings {
   preparing: string;
   /** An alert when drafts cannot be kept across a reload (storage full or over a cap). */
   unsaved: (p: { count: number }) => string;
-  /** Texts for rejections and failures, by `ErrorCode`; they must say what to do. */
+  /**
+   * Texts for rejections and failures, one per `errorCategory` (core's classification of every service's
+   * codes; `canceled` reads `canceled`); they must say what to do.
+   */
   errors: {
     empty: (p: MessageParams) => string;
     tooLarge: (p: MessageParams) => string;
@@ -58,9 +61,9 @@ export interface ImageMessageStrings {
     uploadFailed: (p: MessageParams) => string;
     network: (p: MessageParams) => string;
     timeout: (p: MessageParams) => string;
-    /** The session ended (6014, Tencent's 2024, 3001–3006, 20002, 70001): sign in again. */
+    /** The session ended or never began (`signedOut`: 6014, Tencent's 2024, 3001–3006…): sign in again. */
     signedOut: (p: MessageParams) => string;
-    /** No permission, muted, blocked or not friends (10007, 10017, 20007, 20009–20012). */
+    /** No permission, muted, blocked or not friends (`notAllowed`: 10007, 10017, 20007, 20009–20012…). */
     notAllowed: (p: MessageParams) => string;
     /** Any other code: usually the service's own description. */
     other: (p: MessageParams) => string;
