@@ -33,9 +33,9 @@ export const enUS: ImageMessageStrings = {
   errors: {
     empty: ({ fileName }) => `${fileName} is empty. Choose another image.`,
     tooLarge: ({ fileName, size, limit }) =>
-      `${fileName} is ${size}, over the ${limit} limit. Choose a smaller image or compress it.`,
+      `${fileName} is ${size}; images must be smaller than ${limit}. Choose a smaller image or compress it.`,
     tooLargeOriginal: ({ fileName, size, limit }) =>
-      `${fileName} is ${size} at full size, over the ${limit} limit. Turn Original off to send it smaller.`,
+      `${fileName} is ${size} at full size; images must be smaller than ${limit}. Turn Original off to send it smaller.`,
     typeLimit: ({ fileName }) =>
       `${fileName} is in a format that can't be sent. Convert it to JPEG, PNG, GIF, BMP or WebP.`,
     notImage: ({ fileName }) => `${fileName} isn't an image. Choose a JPEG, PNG, GIF, BMP or WebP file.`,

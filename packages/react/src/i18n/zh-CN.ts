@@ -30,9 +30,9 @@ export const zhCN: ImageMessageStrings = {
   errors: {
     empty: ({ fileName }) => `${fileName} 是空文件，请选择其他图片。`,
     tooLarge: ({ fileName, size, limit }) =>
-      `${fileName} 大小为 ${size}，超过 ${limit} 上限。请选择更小的图片或先压缩。`,
+      `${fileName} 大小为 ${size}，图片须小于 ${limit}。请选择更小的图片或先压缩。`,
     tooLargeOriginal: ({ fileName, size, limit }) =>
-      `${fileName} 原图大小为 ${size}，超过 ${limit} 上限。关闭“原图”即可发送压缩后的图片。`,
+      `${fileName} 原图大小为 ${size}，图片须小于 ${limit}。关闭“原图”即可发送压缩后的图片。`,
     typeLimit: ({ fileName }) => `${fileName} 的格式无法发送，请转换为 JPEG、PNG、GIF、BMP 或 WebP。`,
     notImage: ({ fileName }) => `${fileName} 不是图片，请选择 JPEG、PNG、GIF、BMP 或 WebP 文件。`,
     tooMany: ({ maxFiles }) => `一次最多添加 ${maxFiles} 张图片，请先发送或移除一些。`,
