@@ -1,7 +1,7 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
+import type { AcceptedImageFormat as AcceptedFormat } from '@image-message/core';
 import { decode as decodeBmp } from 'bmp-ts';
 import sharp, { type Sharp } from 'sharp';
-import type { AcceptedFormat } from './signatures';
 import { variantFormat } from './variantPlan';
 
 export interface VariantOutput {

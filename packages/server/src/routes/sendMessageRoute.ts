@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { unlink } from 'node:fs/promises';
+import { ErrorCode, IMAGE_MIME_TYPES, variantDimensions } from '@image-message/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ApiError, badRequest, Code, conflict, forbidden, ok, tooLarge } from '../api/apiError';
+import { ApiError, badRequest, conflict, forbidden, ok, tooLarge } from '../api/apiError';
 import { type AppContext, baseUrlOf, present } from '../context';
 import type { ImageRecord, MessageRecord } from '../db/messageStore';
 import { sniffImage } from '../images/sniffImage';
-import { EXTENSIONS, VARIANTS, variantDimensions, variantFormat } from '../images/variantPlan';
+import { EXTENSIONS, VARIANTS, variantFormat } from '../images/variantPlan';
 import { c2cKey, groupKey } from '../messages/conversations';
 import { parseSendRequest, type SendRequest, type SendTarget } from '../messages/parseSendRequest';
 import { viewersOf } from '../messages/visibility';
@@ -15,8 +16,6 @@ import {
   UploadStalledError,
   UploadTooLargeError,
 } from '../storage/receiveUpload';
-
-const VARIANT_MIME = { jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp' } as const;
 
 /**
  * `PUT /api/messages/:id` — upload an image and send it as a message, in one idempotent request.
@@ -113,7 +112,7 @@ async function store(
       const wait = idle < 1000 ? `${idle} ms` : `${Math.round(idle / 1000)} s`;
       throw new ApiError(
         408,
-        Code.REQUEST_TIMEOUT,
+        ErrorCode.REQUEST_TIMEOUT,
         `The upload sent nothing for ${wait}, so it was stopped and nothing was kept. Send it again.`,
       );
     }
@@ -129,7 +128,7 @@ async function store(
   let committed: string | undefined;
   try {
     if (upload.size === 0) {
-      throw badRequest('The image is empty (0 bytes). Choose another image.', Code.FILE_SIZE_EMPTY);
+      throw badRequest('The image is empty (0 bytes). Choose another image.', ErrorCode.FILE_SIZE_EMPTY);
     }
     const sniff = await sniffImage(upload.tempPath, upload.head);
     if (!sniff.ok) throw new ApiError(415, sniff.code, sniff.desc);
@@ -197,7 +196,7 @@ function planVariant(
     type: variant.type,
     state: 'pending',
     file: context.images.fileName(messageId, variant.name, output === 'jpeg' ? 'jpg' : output),
-    mimeType: VARIANT_MIME[output],
+    mimeType: IMAGE_MIME_TYPES[output],
     ...size,
   };
 }

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
+import { sourceAliases } from '../../../../scripts/sourceAliases.ts';
 
 const serverRoot = fileURLToPath(new URL('../../', import.meta.url));
 // Under the package's node_modules, so the bundle resolves fastify, sharp… exactly as dist/ would.
@@ -10,6 +11,8 @@ const cacheDir = join(serverRoot, 'node_modules', '.cache');
 /**
  * Bundles src/main.ts the way the library build does (dependencies external), for a child process.
  * Each suite passes its own `name`, so suites building at the same time never empty each other's output.
+ * `@image-message/core` is bundled from its sources (the build keeps it external and imports core's dist),
+ * so these tests need no build first, like every other suite.
  */
 export async function buildServerMain(name = 'server-process-test'): Promise<string> {
   const outDir = join(cacheDir, name);
@@ -17,6 +20,7 @@ export async function buildServerMain(name = 'server-process-test'): Promise<str
     configFile: false,
     logLevel: 'silent',
     root: serverRoot,
+    resolve: { alias: sourceAliases },
     build: {
       ssr: true,
       outDir,
@@ -25,15 +29,7 @@ export async function buildServerMain(name = 'server-process-test'): Promise<str
       target: 'node20',
       rolldownOptions: {
         input: { main: join(serverRoot, 'src/main.ts') },
-        external: [
-          /^node:/,
-          /^fastify/,
-          /^@fastify\//,
-          'better-sqlite3',
-          'sharp',
-          'bmp-ts',
-          /^@image-message\//,
-        ],
+        external: [/^node:/, /^fastify/, /^@fastify\//, 'better-sqlite3', 'sharp', 'bmp-ts'],
         output: { entryFileNames: '[name].js', format: 'es' },
       },
     },
