@@ -85,18 +85,7 @@ export const ErrorCode = {
 export type ErrorCodeName = keyof typeof ErrorCode;
 export type ErrorCode = (typeof ErrorCode)[ErrorCodeName];
 
-/** The codes a file can be rejected with before anything is uploaded (`ImageRejection.code`). */
-export type RejectionCode =
-  | typeof ErrorCode.INVALID_PARAMETERS
-  | typeof ErrorCode.INVALID_IMAGE_PATH
-  | typeof ErrorCode.FILE_SIZE_EMPTY
-  | typeof ErrorCode.FILE_TOO_LARGE
-  | typeof ErrorCode.IMAGE_TYPE_LIMIT
-  | typeof ErrorCode.NOT_IMAGE
-  | typeof ErrorCode.TOO_MANY_FILES
-  | typeof ErrorCode.CANCELED;
-
-const REJECTION_CODES: ReadonlySet<number> = new Set<RejectionCode>([
+const REJECTION_CODES = [
   ErrorCode.INVALID_PARAMETERS,
   ErrorCode.INVALID_IMAGE_PATH,
   ErrorCode.FILE_SIZE_EMPTY,
@@ -104,8 +93,12 @@ const REJECTION_CODES: ReadonlySet<number> = new Set<RejectionCode>([
   ErrorCode.IMAGE_TYPE_LIMIT,
   ErrorCode.NOT_IMAGE,
   ErrorCode.TOO_MANY_FILES,
+  // The composer went away while the file was read.
   ErrorCode.CANCELED,
-]);
+] as const;
+
+/** The codes a file can be rejected with before anything is uploaded (`ImageRejection.code`). */
+export type RejectionCode = (typeof REJECTION_CODES)[number];
 
 /**
  * Whether `code` is one a file can be rejected with before upload; narrows a result's `code`.
@@ -113,7 +106,7 @@ const REJECTION_CODES: ReadonlySet<number> = new Set<RejectionCode>([
  * @example if (!created.data && isRejectionCode(created.code)) rejections.push({ code: created.code, … })
  */
 export function isRejectionCode(code: number): code is RejectionCode {
-  return REJECTION_CODES.has(code);
+  return (REJECTION_CODES as readonly number[]).includes(code);
 }
 
 /**
