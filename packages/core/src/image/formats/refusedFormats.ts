@@ -3,32 +3,30 @@ import { IMAGE_HEAD_BYTES, type RefusedImageFormat } from './format';
 
 // Brands of images in HEIF (ISO/IEC 23008-12) and MIAF: structural (mif1–mif3, msf1, miaf), HEVC (heic…),
 // AVC (avci), JPEG 2000 (j2ki), JPEG (jpeg), VVC (vvic), EVC (evbi, evci) and uncompressed (unif) images.
-const HEIF_BRANDS = new Set([
-  ...['mif1', 'mif2', 'mif3', 'msf1', 'miaf'],
-  ...['heic', 'heix', 'heim', 'heis', 'hevc', 'hevx', 'hevm', 'hevs'],
-  ...['avci', 'avcs', 'j2ki', 'j2is', 'jpeg', 'jpgs', 'vvic', 'vvis', 'evbi', 'evbs', 'evci', 'evcs', 'unif'],
-]);
-const AVIF_BRANDS = new Set(['avif', 'avis']);
+const HEIF_BRAND =
+  /^(?:mif[123]|msf1|miaf|he[iv][cxms]|avc[is]|j2(?:ki|is)|jpeg|jpgs|vvi[cs]|ev[bc][is]|unif)$/;
+const AVIF_BRAND = /^avi[fs]$/;
 const MAX_BRANDS = 64;
 
-/** Fixed signatures at offset 0 (none of them starts like an ISO-BMFF box or an ICO header). */
-const SIGNATURES: readonly (readonly [RefusedImageFormat, readonly number[] | string])[] = [
-  // TIFF ("*" = 42) and BigTIFF ("+" = 43), in either byte order.
+/**
+ * Fixed signatures at offset 0, as latin1 text (none starts like an ISO-BMFF box or an ICO header): TIFF
+ * and BigTIFF in either byte order; JPEG 2000's JP2 signature box and bare codestream (SOC, SIZ); JPEG XL's
+ * codestream and container; JPEG XR; PSD; QOI; BPG.
+ */
+const SIGNATURES: readonly (readonly [RefusedImageFormat, string])[] = [
   ['tiff', 'II*\0'],
   ['tiff', 'MM\0*'],
   ['tiff', 'II+\0'],
   ['tiff', 'MM\0+'],
-  // JPEG 2000: the JP2 signature box, and a bare codestream (SOC then SIZ).
-  ['jp2', [0, 0, 0, 0x0c, 0x6a, 0x50, 0x20, 0x20, 0x0d, 0x0a, 0x87, 0x0a]],
-  ['jp2', [0xff, 0x4f, 0xff, 0x51]],
-  // JPEG XL: a bare codestream, and the ISO container's signature box.
-  ['jxl', [0xff, 0x0a]],
-  ['jxl', [0, 0, 0, 0x0c, 0x4a, 0x58, 0x4c, 0x20]],
-  ['jxr', [0x49, 0x49, 0xbc, 0x01]],
-  ['jxr', [0x49, 0x49, 0xbc, 0x00]],
+  ['jp2', '\0\0\0\fjP  \r\n\x87\n'],
+  ['jp2', '\xff\x4f\xff\x51'],
+  ['jxl', '\xff\n'],
+  ['jxl', '\0\0\0\fJXL '],
+  ['jxr', 'II\xbc\x01'],
+  ['jxr', 'II\xbc\0'],
   ['psd', '8BPS'],
   ['qoi', 'qoif'],
-  ['bpg', [0x42, 0x50, 0x47, 0xfb]],
+  ['bpg', 'BPG\xfb'],
 ];
 
 /** ISO-BMFF (HEIF family): an `ftyp` box with a major brand, a minor version and compatible brands. */
@@ -38,8 +36,8 @@ function sniffIsoMedia(bytes: Uint8Array): RefusedImageFormat | undefined {
   const boxEnd = Math.min(bytes.length, Math.max(u32be(bytes, 0), 16), 16 + MAX_BRANDS * 4);
   const brands = [brandAt(8)];
   for (let offset = 16; offset + 4 <= boxEnd; offset += 4) brands.push(brandAt(offset));
-  if (brands.some((brand) => AVIF_BRANDS.has(brand))) return 'avif';
-  if (brands.some((brand) => HEIF_BRANDS.has(brand))) return 'heic';
+  if (brands.some((brand) => AVIF_BRAND.test(brand))) return 'avif';
+  if (brands.some((brand) => HEIF_BRAND.test(brand))) return 'heic';
   if (brands.includes('jxl ')) return 'jxl';
   return undefined;
 }
