@@ -85,20 +85,113 @@ export const ErrorCode = {
 export type ErrorCodeName = keyof typeof ErrorCode;
 export type ErrorCode = (typeof ErrorCode)[ErrorCodeName];
 
-const REJECTION_CODES = [
-  ErrorCode.INVALID_PARAMETERS,
-  ErrorCode.INVALID_IMAGE_PATH,
-  ErrorCode.FILE_SIZE_EMPTY,
-  ErrorCode.FILE_TOO_LARGE,
-  ErrorCode.IMAGE_TYPE_LIMIT,
-  ErrorCode.NOT_IMAGE,
-  ErrorCode.TOO_MANY_FILES,
-  // The composer went away while the file was read.
-  ErrorCode.CANCELED,
-] as const;
+/**
+ * What a code means to the person sending: the one classification behind every locale's texts and every
+ * transport's reading of service codes. `other` is any code without a meaning of its own (its `desc` says
+ * what happened).
+ */
+export type ErrorCategory =
+  | 'empty'
+  | 'tooLarge'
+  | 'typeLimit'
+  | 'notImage'
+  | 'tooMany'
+  | 'invalidPath'
+  | 'signedOut'
+  | 'notAllowed'
+  | 'network'
+  | 'timeout'
+  | 'uploadFailed'
+  | 'canceled'
+  | 'other';
+
+let categories: ReadonlyMap<number, ErrorCategory> | undefined;
+
+/**
+ * The category of a result's code, whichever service produced it: 7005 and the Web SDK's 2253 are both
+ * `tooLarge`, 6014 and 2024 both `signedOut`.
+ *
+ * @example
+ * const text = strings.errors[errorCategory(result.code)]; // one text per category, in every locale
+ */
+export function errorCategory(code: number): ErrorCategory {
+  categories ??= new Map(
+    Object.entries(codesByCategory()).flatMap(([category, codes]) =>
+      codes.map((code) => [code, category as ErrorCategory]),
+    ),
+  );
+  return categories.get(code) ?? 'other';
+}
+
+/**
+ * Every code with a meaning of its own, by category. Built on first use, beside `ErrorCode`, so a bundle
+ * that never classifies pays nothing for it and one that does compresses the names against `ErrorCode`.
+ */
+function codesByCategory(): Record<Exclude<ErrorCategory, 'other'>, readonly ErrorCode[]> {
+  const E = ErrorCode;
+  return {
+    empty: [E.FILE_SIZE_EMPTY, E.MSG_F_IS_EMPTY],
+    tooLarge: [E.FILE_TOO_LARGE, E.MSG_I_SIZE_LIMIT],
+    typeLimit: [E.IMAGE_TYPE_LIMIT],
+    notImage: [E.NOT_IMAGE],
+    tooMany: [E.TOO_MANY_FILES],
+    invalidPath: [E.INVALID_IMAGE_PATH],
+    // The session ended or never began: sign in again.
+    signedOut: [
+      E.NOT_LOGGED_IN,
+      E.USER_NOT_LOGGED_IN,
+      E.LOGIN_FAILED,
+      E.LOGGED_OUT,
+      E.KICKED_OUT_REST_API,
+      E.KICKED_OUT_MULT_DEVICE,
+      E.KICKED_OUT_MULT_ACCOUNT,
+      E.KICKED_OUT_USERSIG_EXPIRED,
+      E.MSG_A2KEY_EXPIRED,
+      E.ACCOUNT_A2KEY_EXPIRED,
+    ],
+    // No permission, muted, blocked or not friends: nothing the sender can retry.
+    notAllowed: [
+      E.ERR_SVR_GROUP_PERMISSION_DENY,
+      E.ERR_SVR_GROUP_SHUTUP_DENY,
+      E.ERR_SVR_GROUP_REJECT_FROM_THIRDPARTY,
+      E.ERR_SVR_MSG_IN_PEER_BLACKLIST,
+      E.ERR_SVR_MSG_SHUTUP_DENY,
+      E.ERR_SVR_MSG_BOTH_NOT_FRIEND,
+      E.ERR_SVR_MSG_NOT_PEER_FRIEND,
+      E.ERR_SVR_MSG_NOT_SELF_FRIEND,
+    ],
+    network: [E.NETWORK_DISCONNECT, E.NO_NETWORK],
+    timeout: [E.REQUEST_TIMEOUT, E.NETWORK_TIMEOUT],
+    // The upload did not complete (a reload cut it, too): Retry sends the same id again.
+    uploadFailed: [
+      E.UPLOAD_FAILED,
+      E.SEND_INTERRUPTED,
+      E.MSG_F_UPLOAD_FAIL,
+      E.COS_GET_SIG_FAIL,
+      E.NETWORK_ERROR,
+      E.MSG_SEND_FAIL,
+    ],
+    canceled: [E.CANCELED],
+  };
+}
+
+/** The codes a file can be rejected with before anything is uploaded; a function, so only callers pay. */
+function rejectionCodes() {
+  return [
+    ErrorCode.INVALID_PARAMETERS,
+    ErrorCode.INVALID_IMAGE_PATH,
+    ErrorCode.FILE_SIZE_EMPTY,
+    ErrorCode.FILE_TOO_LARGE,
+    ErrorCode.IMAGE_TYPE_LIMIT,
+    ErrorCode.NOT_IMAGE,
+    ErrorCode.TOO_MANY_FILES,
+    // The composer went away while the file was read.
+    ErrorCode.CANCELED,
+  ] as const;
+}
 
 /** The codes a file can be rejected with before anything is uploaded (`ImageRejection.code`). */
-export type RejectionCode = (typeof REJECTION_CODES)[number];
+export type RejectionCode = ReturnType<typeof rejectionCodes>[number];
 
 /**
  * Whether `code` is one a file can be rejected with before upload; narrows a result's `code`.
@@ -106,7 +199,7 @@ export type RejectionCode = (typeof REJECTION_CODES)[number];
  * @example if (!created.data && isRejectionCode(created.code)) rejections.push({ code: created.code, … })
  */
 export function isRejectionCode(code: number): code is RejectionCode {
-  return (REJECTION_CODES as readonly number[]).includes(code);
+  return (rejectionCodes() as readonly number[]).includes(code);
 }
 
 /**

@@ -16,11 +16,12 @@ export type {
   ImageFileValidator,
   ImageRejection,
 } from './drafts/types';
-export { type ErrorCategory, errorCategory } from './errorCategory';
 export {
   createAbortError,
+  type ErrorCategory,
   ErrorCode,
   type ErrorCodeName,
+  errorCategory,
   ImageMessageError,
   isAbortError,
   isRejectionCode,
