@@ -62,9 +62,7 @@ export async function walkByteSource<T>(walk: ByteWalk<T>, source: ImageByteSour
       windowStart = start;
       window = await source.read(start, Math.min(source.size, start + WINDOW_BYTES));
     }
-    step = walk.next(
-      start < end ? window.subarray(start - windowStart, end - windowStart) : new Uint8Array(0),
-    );
+    step = walk.next(start < end ? window.subarray(start - windowStart) : new Uint8Array(0));
   }
   return step.value;
 }
