@@ -18,6 +18,8 @@ interface LibraryBuild {
   assets?: string[];
   external: (string | RegExp)[];
   platform: 'browser' | 'node';
+  /** Put first in every JS file of dist (ESM and CommonJS entries and chunks). */
+  banner?: string;
 }
 
 const reactPeers = [
@@ -43,6 +45,9 @@ const libraries: Record<string, LibraryBuild> = {
     assets: ['src/styles.css'],
     external: [...reactPeers, /^@testing-library\//],
     platform: 'browser',
+    // Every module here is client code (context, hooks, event handlers). With the directive a Next.js
+    // Server Component can render the composer (and import the types); without it, it fails on import.
+    banner: "'use client';",
   },
   tencent: {
     dir: 'packages/tencent',
@@ -61,7 +66,8 @@ const libraries: Record<string, LibraryBuild> = {
 function copyAssets(dir: string, files: string[]): Plugin {
   return {
     name: 'image-message:copy-assets',
-    generateBundle() {
+    generateBundle(options) {
+      if (options.format !== 'es') return; // once, not again for the CommonJS output
       for (const file of files) {
         this.emitFile({
           type: 'asset',
@@ -128,6 +134,11 @@ function libraryConfig(library: LibraryBuild): UserConfig {
           exclude: ['**/*.test.*', '**/*.stories.*'],
           // Keep `@image-message/*` imports as package names in the .d.ts, not paths into sources.
           aliasesExclude: [/^@image-message\//],
+          // One self-contained .d.ts per entry (API Extractor), no internal modules: it resolves the same
+          // under every moduleResolution (no extensionless relative imports for node16/nodenext to
+          // refuse). The same text again as .d.cts types the CommonJS entry for `require`.
+          bundleTypes: true,
+          outDirs: [`${dir}/dist`, { dir: `${dir}/dist`, moduleFormat: 'cjs' }],
         }),
     ],
     // Inlined workers are module workers, minified: an app's minifier never looks inside their string.
@@ -141,15 +152,21 @@ function libraryConfig(library: LibraryBuild): UserConfig {
       ssr: library.platform === 'node',
       lib: {
         entry: Object.fromEntries(Object.entries(library.entries).map(([k, v]) => [k, `${dir}/${v}`])),
-        formats: ['es'],
       },
       rolldownOptions: {
         external: library.external,
-        output: {
-          entryFileNames: '[name].js',
-          chunkFileNames: 'chunks/[name]-[hash].js',
-          assetFileNames: '[name][extname]',
-        },
+        // ESM for bundlers and Node's import; CommonJS for require() and Jest-like runners (exports map
+        // `import` → .js, `require` → .cjs).
+        output: (['es', 'cjs'] as const).map((format) => {
+          const ext = format === 'es' ? 'js' : 'cjs';
+          return {
+            format,
+            entryFileNames: `[name].${ext}`,
+            chunkFileNames: `chunks/[name]-[hash].${ext}`,
+            assetFileNames: '[name][extname]',
+            banner: library.banner,
+          };
+        }),
       },
     },
   };
