@@ -1,8 +1,11 @@
 import type { MessageManager } from '@image-message/core';
-import { createContext, useContext } from 'react';
+import { useContext } from 'react';
+import { createNamedContext } from './createNamedContext';
 
-export const ImageMessageContext = createContext<MessageManager | null>(null);
-ImageMessageContext.displayName = 'ImageMessageContext';
+export const ImageMessageContext = /* @__PURE__ */ createNamedContext<MessageManager | null>(
+  'ImageMessageContext',
+  null,
+);
 
 /**
  * The manager from the nearest `<ImageMessageProvider>`. Throws an error that says what to add, naming

@@ -1,6 +1,7 @@
 import type { ImageDraft, ImageRejection } from '@image-message/core';
-import { createContext, useContext } from 'react';
+import { useContext } from 'react';
 import type { DropzoneState } from 'react-dropzone';
+import { createNamedContext } from '../createNamedContext';
 import type { ImageMessageStrings } from '../i18n/types';
 
 /** What every composer part reads: the drafts, the actions and the strings of one composer. */
@@ -37,11 +38,15 @@ export interface ComposerContextValue {
   setOriginal: (original: boolean) => void;
 }
 
-export const ComposerContext = createContext<ComposerContextValue | null>(null);
-ComposerContext.displayName = 'ImageMessageComposerContext';
+export const ComposerContext = /* @__PURE__ */ createNamedContext<ComposerContextValue | null>(
+  'ImageMessageComposerContext',
+  null,
+);
 
-export const DraftContext = createContext<ImageDraft | null>(null);
-DraftContext.displayName = 'ImageMessageDraftContext';
+export const DraftContext = /* @__PURE__ */ createNamedContext<ImageDraft | null>(
+  'ImageMessageDraftContext',
+  null,
+);
 
 /**
  * The state and actions of the enclosing `<ImageMessageComposer.Root>`, for parts of your own.

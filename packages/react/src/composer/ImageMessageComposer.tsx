@@ -18,7 +18,7 @@ import { StorageAlert } from './parts/StorageAlert';
 
 export type ImageMessageComposerProps = Omit<RootProps, 'children'>;
 
-const Composer = forwardRef<HTMLDivElement, ImageMessageComposerProps>(
+const Composer = /* @__PURE__ */ forwardRef<HTMLDivElement, ImageMessageComposerProps>(
   function ImageMessageComposer(props, ref) {
     return (
       <Root {...props} ref={ref}>
@@ -45,7 +45,7 @@ const Composer = forwardRef<HTMLDivElement, ImageMessageComposerProps>(
  * @example
  * <ImageMessageComposer receiver="bob" locale="zh-CN" onSent={(message) => console.log(message.msgID)} />
  */
-export const ImageMessageComposer = Object.assign(Composer, {
+export const ImageMessageComposer = /* @__PURE__ */ Object.assign(Composer, {
   Root,
   Dropzone,
   DropzoneButton,

@@ -56,19 +56,21 @@ function DraftActionButton({
 }
 
 /** Cancels the draft's upload (shown while sending). The draft stays, ready for Retry. */
-export const CancelButton = forwardRef<HTMLButtonElement, DraftButtonProps>(
+export const CancelButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, DraftButtonProps>(
   function CancelButton(props, ref) {
     return <DraftActionButton {...props} action="cancel" partName="CancelButton" buttonRef={ref} />;
   },
 );
 
 /** Sends a failed or canceled draft again, with the same id, so the server keeps one message. */
-export const RetryButton = forwardRef<HTMLButtonElement, DraftButtonProps>(function RetryButton(props, ref) {
-  return <DraftActionButton {...props} action="retry" partName="RetryButton" buttonRef={ref} />;
-});
+export const RetryButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, DraftButtonProps>(
+  function RetryButton(props, ref) {
+    return <DraftActionButton {...props} action="retry" partName="RetryButton" buttonRef={ref} />;
+  },
+);
 
 /** Removes the draft (stopping its upload, if any) and revokes its preview. */
-export const RemoveButton = forwardRef<HTMLButtonElement, DraftButtonProps>(
+export const RemoveButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, DraftButtonProps>(
   function RemoveButton(props, ref) {
     return <DraftActionButton {...props} action="remove" partName="RemoveButton" buttonRef={ref} />;
   },

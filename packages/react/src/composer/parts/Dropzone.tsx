@@ -12,7 +12,7 @@ export type DropzoneProps = HTMLAttributes<HTMLDivElement>;
  * clicks (Enter or Space too) bubble here to open the picker. `data-state` is `idle`, `accept` or
  * `reject` while files are dragged over it. Pair it with a `<DropzoneInput>`.
  */
-export const Dropzone = forwardRef<HTMLDivElement, DropzoneProps>(function Dropzone(
+export const Dropzone = /* @__PURE__ */ forwardRef<HTMLDivElement, DropzoneProps>(function Dropzone(
   { className, children, ...props },
   ref,
 ) {

@@ -9,7 +9,7 @@ export type DropzoneInputProps = InputHTMLAttributes<HTMLInputElement>;
  * The labelled, visually hidden `<input type="file">` the drop zone opens. Render it inside
  * `<ImageMessageComposer.Root>`, beside (not inside) `<Dropzone>`, so no control is nested in a button.
  */
-export const DropzoneInput = forwardRef<HTMLInputElement, DropzoneInputProps>(
+export const DropzoneInput = /* @__PURE__ */ forwardRef<HTMLInputElement, DropzoneInputProps>(
   function DropzoneInput(props, ref) {
     const { dropzone, strings } = useComposer('DropzoneInput');
     const mergedRef = useMemo(() => mergeRefs(dropzone.inputRef, ref), [dropzone.inputRef, ref]);

@@ -17,7 +17,7 @@ export interface PreviewProps extends LiHTMLAttributes<HTMLLIElement> {
  * the thumbnail, size and dimensions, progress while sending, the failure and its buttons; pass children
  * to lay the parts out yourself.
  */
-export const Preview = forwardRef<HTMLLIElement, PreviewProps>(function Preview(
+export const Preview = /* @__PURE__ */ forwardRef<HTMLLIElement, PreviewProps>(function Preview(
   { draft, className, children, ...props },
   ref,
 ) {

@@ -9,7 +9,7 @@ export interface PreviewInfoProps extends HTMLAttributes<HTMLSpanElement> {
 }
 
 /** The draft's size and dimensions, e.g. "2.4 MB · 4032 × 3024". */
-export const PreviewInfo = forwardRef<HTMLSpanElement, PreviewInfoProps>(function PreviewInfo(
+export const PreviewInfo = /* @__PURE__ */ forwardRef<HTMLSpanElement, PreviewInfoProps>(function PreviewInfo(
   { draft: draftProp, className, ...props },
   ref,
 ) {

@@ -10,7 +10,7 @@ export interface PreviewsProps extends Omit<HTMLAttributes<HTMLUListElement>, 'c
 }
 
 /** The list of drafts (`<ul>`); renders nothing while there are none. */
-export const Previews = forwardRef<HTMLUListElement, PreviewsProps>(function Previews(
+export const Previews = /* @__PURE__ */ forwardRef<HTMLUListElement, PreviewsProps>(function Previews(
   { children, className, ...props },
   ref,
 ) {

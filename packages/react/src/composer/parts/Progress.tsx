@@ -12,7 +12,7 @@ export interface ProgressProps extends HTMLAttributes<HTMLDivElement> {
  * `aria-valuetext`. The fill is drawn by CSS from `--im-progress`. While the photo is prepared it is a
  * busy bar without a value (`data-state="indeterminate"`). Renders nothing otherwise.
  */
-export const Progress = forwardRef<HTMLDivElement, ProgressProps>(function Progress(
+export const Progress = /* @__PURE__ */ forwardRef<HTMLDivElement, ProgressProps>(function Progress(
   { draft: draftProp, className, style, ...props },
   ref,
 ) {

@@ -8,7 +8,7 @@ export interface RejectionsProps extends Omit<HTMLAttributes<HTMLUListElement>, 
 }
 
 /** The files that could not be added (`<ul>`), each an alert saying what to do. */
-export const Rejections = forwardRef<HTMLUListElement, RejectionsProps>(function Rejections(
+export const Rejections = /* @__PURE__ */ forwardRef<HTMLUListElement, RejectionsProps>(function Rejections(
   { children, className, ...props },
   ref,
 ) {
@@ -28,7 +28,7 @@ export interface RejectionProps extends LiHTMLAttributes<HTMLLIElement> {
 }
 
 /** One rejected file: its reason as `role="alert"` text in the composer's language, and Dismiss. */
-export const Rejection = forwardRef<HTMLLIElement, RejectionProps>(function Rejection(
+export const Rejection = /* @__PURE__ */ forwardRef<HTMLLIElement, RejectionProps>(function Rejection(
   { rejection, className, children, ...props },
   ref,
 ) {

@@ -21,7 +21,7 @@ export interface RootProps extends ComposerOptions, Omit<HTMLAttributes<HTMLDivE
  *   <ImageMessageComposer.Status />
  * </ImageMessageComposer.Root>
  */
-export const Root = forwardRef<HTMLDivElement, RootProps>(function Root(props, forwardedRef) {
+export const Root = /* @__PURE__ */ forwardRef<HTMLDivElement, RootProps>(function Root(props, forwardedRef) {
   // The composer's options are read from `props` by useComposerState; only the rest reaches the <div>.
   const {
     receiver,

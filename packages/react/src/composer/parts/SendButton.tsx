@@ -5,7 +5,7 @@ import { cx } from './cx';
 export type SendButtonProps = ButtonHTMLAttributes<HTMLButtonElement>;
 
 /** Sends every draft not sent yet. Disabled when there is nothing to send or nobody to send it to. */
-export const SendButton = forwardRef<HTMLButtonElement, SendButtonProps>(function SendButton(
+export const SendButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, SendButtonProps>(function SendButton(
   { className, children, onClick, disabled, ...props },
   ref,
 ) {

@@ -5,7 +5,10 @@ import { cx } from './cx';
 export type StatusProps = HTMLAttributes<HTMLDivElement>;
 
 /** The polite live region announcing added, rejected, sent and failed images. Visually hidden. */
-export const Status = forwardRef<HTMLDivElement, StatusProps>(function Status({ className, ...props }, ref) {
+export const Status = /* @__PURE__ */ forwardRef<HTMLDivElement, StatusProps>(function Status(
+  { className, ...props },
+  ref,
+) {
   const { announcement } = useComposer('Status');
   return (
     <div
