@@ -155,6 +155,8 @@ function libraryConfig(library: LibraryBuild): UserConfig {
       },
       rolldownOptions: {
         external: library.external,
+        // The declarations (unplugin-dts) take most of the time by design; no warning about it per build.
+        checks: { bundlerTimings: false },
         // ESM for bundlers and Node's import; CommonJS for require() and Jest-like runners (exports map
         // `import` → .js, `require` → .cjs).
         output: (['es', 'cjs'] as const).map((format) => {

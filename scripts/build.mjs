@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Builds every package (library mode, one `vite build --mode <package>` each) and then the demo app.
 // `--no-types` skips the .d.ts files (most of the time), for `npm start` and the end-to-end tests, which
-// only run the JavaScript.
+// only run the JavaScript. `--no-demo` builds only the packages (the packaging check packs them).
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { root } from './bootstrap.mjs';
@@ -12,4 +12,4 @@ const build = (...args) =>
   execFileSync(vite, ['build', '--logLevel', 'warn', ...args], { cwd: root, stdio: 'inherit', env });
 
 for (const mode of ['core', 'react', 'tencent', 'server']) build('--mode', mode);
-build('--config', join(root, 'packages', 'demo', 'vite.config.ts'));
+if (!process.argv.includes('--no-demo')) build('--config', join(root, 'packages', 'demo', 'vite.config.ts'));

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: prepares the machine, then runs lint, typecheck, the bundle budget and every test runner,
-// and ends with one line CI reads: "N passed, N failed". Every step runs even after a failure, so one
-// report shows everything; the exit code is non-zero if anything failed.
+// `npm test`: prepares the machine, then runs lint, typecheck, the bundle budget, the packaging check and
+// every test runner, and ends with one line CI reads: "N passed, N failed". Every step runs even after a
+// failure, so one report shows everything; the exit code is non-zero if anything failed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -59,6 +59,14 @@ const steps = [
     command: process.execPath,
     args: ['scripts/bundle-budget.mjs'],
     optional: 'scripts/bundle-budget.mjs',
+  },
+  {
+    // Builds and packs the packages, then publint, attw, the README snippets in a fresh strict app,
+    // 'use client' and tree-shaking, as a new user would meet them (scripts/check-packaging.mjs).
+    name: 'packaging',
+    command: process.execPath,
+    args: ['scripts/check-packaging.mjs'],
+    counts: () => readJson(join(reports, 'packaging.json')),
   },
   {
     name: 'vitest (unit, jsdom, server, browser, stories)',
