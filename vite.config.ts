@@ -74,6 +74,12 @@ function copyAssets(dir: string, files: string[]): Plugin {
           fileName: basename(file),
           source: readFileSync(`${dir}/${file}`, 'utf8'),
         });
+        // The `types` of a CSS entry: `import '@image-message/react/styles.css'` then type-checks under
+        // TypeScript 6's noUncheckedSideEffectImports (on by default) in any app, not only in one whose
+        // bundler declares `*.css` (Vite's client types do; Next.js 15's declare only `*.module.css`).
+        if (file.endsWith('.css')) {
+          this.emitFile({ type: 'asset', fileName: `${basename(file)}.d.ts`, source: 'export {};\n' });
+        }
       }
     },
   };
