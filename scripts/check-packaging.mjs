@@ -274,19 +274,22 @@ const baseOptions = {
   // one, Next.js's do not): the react package's CSS entry must type-check by itself.
   types: ['node'],
 };
+// Next.js App Router files (`// app/…`) are Next.js code: Next writes `moduleResolution: bundler` into an
+// app's tsconfig, and Next 15's webpack resolves `./ChatComposer` but not `./ChatComposer.js`, so they
+// import their siblings without an extension, which nodenext refuses. They are checked under bundler only.
+const NEXT_APP_FILES = 'snippets/**/app/**';
+const nextAppSnippets = snippetFiles.filter(({ file }) => /\/app\//.test(relative(app, file))).length;
 const modes = [
-  ['bundler', { module: 'ESNext', moduleResolution: 'Bundler' }],
-  ['nodenext', { module: 'NodeNext', moduleResolution: 'NodeNext' }],
+  ['bundler', { module: 'ESNext', moduleResolution: 'Bundler' }, []],
+  ['nodenext', { module: 'NodeNext', moduleResolution: 'NodeNext' }, [NEXT_APP_FILES]],
 ];
-const tscRuns = modes.map(([mode, options]) => {
+const tscRuns = modes.map(([mode, options, exclude]) => {
   const config = join(app, `tsconfig.${mode}.json`);
-  writeFileSync(
-    config,
-    JSON.stringify({ compilerOptions: { ...baseOptions, ...options }, include: ['snippets'] }, null, 2),
-  );
+  const tsconfig = { compilerOptions: { ...baseOptions, ...options }, include: ['snippets'], exclude };
+  writeFileSync(config, JSON.stringify(tsconfig, null, 2));
   return run(bin('tsc'), ['-p', config, '--pretty', 'false'], { cwd: app });
 });
-for (const [index, [mode]] of modes.entries()) {
+for (const [index, [mode, , exclude]] of modes.entries()) {
   const tsc = await tscRuns[index];
   const { ours, others } = splitDiagnostics(tsc.output);
   // Name each error by README line, not by the scratch file.
@@ -295,9 +298,13 @@ for (const [index, [mode]] of modes.entries()) {
       text.replaceAll(relative(app, file), `${source} (${relative(join(app, 'snippets'), file)})`),
     ours.join('\n'),
   );
-  const note = others.length ? ` (${others.length} errors inside third-party declarations ignored)` : '';
+  const count = snippetFiles.length - (exclude.length ? nextAppSnippets : 0);
+  const notes = [
+    exclude.length && nextAppSnippets && `${nextAppSnippets} Next.js files: bundler only`,
+    others.length && `${others.length} errors inside third-party declarations ignored`,
+  ].filter(Boolean);
   record(
-    `README snippets (${snippetFiles.length}) type-check under moduleResolution ${mode}${note}`,
+    `README snippets (${count}) type-check under moduleResolution ${mode}${notes.length ? ` (${notes.join('; ')})` : ''}`,
     ours.length === 0,
     output,
   );
