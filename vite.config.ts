@@ -34,6 +34,7 @@ const reactPeers = [
 const libraries: Record<string, LibraryBuild> = {
   core: {
     dir: 'packages/core',
+    // `./persist` is its own entry: the react provider imports it lazily, only when drafts are kept.
     entries: { index: 'src/index.ts', persist: 'src/persist/index.ts' },
     // Dependencies, resolved by the app's bundler: heic-to lands in its own lazily loaded chunk there.
     external: [/^heic-to($|\/)/, /^thumbhash$/, /^idb-keyval$/],

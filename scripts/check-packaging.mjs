@@ -51,8 +51,11 @@ const APP_DEPENDENCIES = [
 ];
 /** Excluded from the bundles: the app's own copies, as in scripts/bundle-budget.mjs. */
 const BUNDLE_EXTERNAL = [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\//, /^react-dropzone$/];
-/** "Well under": an app using only the hooks ships at most this share of the composer's bytes. */
-const HOOKS_SHARE_LIMIT = 0.7;
+/**
+ * "Well under": an app using only the hooks must not ship the composer's own code (its parts, state and
+ * both locales, 5.7 KB gzip when this was written). Leaked, the difference falls toward zero.
+ */
+const COMPOSER_OWN_MIN = 3 * 1024;
 const ACCEPT_ONLY_LIMIT = 1024;
 
 const bin = (name) => join(root, 'node_modules', '.bin', name);
@@ -350,10 +353,21 @@ const bundles = {};
         rolldownOptions: { external: BUNDLE_EXTERNAL, output: { minify: true } },
       },
     });
-    const code = (Array.isArray(result) ? result[0] : result).output
-      .filter((chunk) => chunk.type === 'chunk')
-      .map((chunk) => chunk.code)
-      .join('\n');
+    // What loads with the page: the entry and its static imports, not chunks loaded lazily (the
+    // IndexedDB store behind `persist`).
+    const chunks = new Map(
+      (Array.isArray(result) ? result[0] : result).output
+        .filter((chunk) => chunk.type === 'chunk')
+        .map((chunk) => [chunk.fileName, chunk]),
+    );
+    const loaded = new Set();
+    const visit = (fileName) => {
+      if (loaded.has(fileName)) return;
+      loaded.add(fileName);
+      for (const imported of chunks.get(fileName)?.imports ?? []) visit(imported);
+    };
+    for (const chunk of chunks.values()) if (chunk.isEntry) visit(chunk.fileName);
+    const code = [...loaded].map((fileName) => chunks.get(fileName)?.code ?? '').join('\n');
     return gzipSync(code, { level: 9 }).length;
   }
   const composer = await shipped(
@@ -368,11 +382,11 @@ const bundles = {};
   Object.assign(bundles, { composerGzip: composer, hooksGzip: hooks, imageAcceptGzip: accept });
   const kb = (bytes) => `${(bytes / 1024).toFixed(2)} KB`;
   console.log(
-    `  min+gzip, peers and react-dropzone external: composer ${kb(composer)}, hooks only ${kb(hooks)}, IMAGE_ACCEPT only ${kb(accept)}`,
+    `  min+gzip on load, peers and react-dropzone external: composer ${kb(composer)}, hooks only ${kb(hooks)}, IMAGE_ACCEPT only ${kb(accept)}`,
   );
   record(
-    `an app using only the hooks ships at most ${HOOKS_SHARE_LIMIT * 100}% of the composer's bytes (${Math.round((hooks / composer) * 100)}%)`,
-    hooks <= composer * HOOKS_SHARE_LIMIT,
+    `an app using only the hooks ships ${kb(hooks)}, at least ${kb(COMPOSER_OWN_MIN)} under the composer's ${kb(composer)} (${kb(composer - hooks)} under)`,
+    composer - hooks >= COMPOSER_OWN_MIN,
   );
   record(
     `an app using only IMAGE_ACCEPT ships under ${kb(ACCEPT_ONLY_LIMIT)} (${kb(accept)})`,

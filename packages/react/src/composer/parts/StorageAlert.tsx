@@ -9,16 +9,15 @@ export type StorageAlertProps = HTMLAttributes<HTMLParagraphElement>;
  * or a cap is reached — so the user keeps the page open until they are sent. `role="alert"`; renders
  * nothing while every draft is kept.
  */
-export const StorageAlert = forwardRef<HTMLParagraphElement, StorageAlertProps>(function StorageAlert(
-  { className, ...props },
-  ref,
-) {
-  const { drafts, strings } = useComposer('StorageAlert');
-  const count = drafts.filter((draft) => draft.unsaved).length;
-  if (count === 0) return null;
-  return (
-    <p role="alert" {...props} ref={ref} className={cx('im-storage-alert', className)}>
-      {strings.unsaved({ count })}
-    </p>
-  );
-});
+export const StorageAlert = /* @__PURE__ */ forwardRef<HTMLParagraphElement, StorageAlertProps>(
+  function StorageAlert({ className, ...props }, ref) {
+    const { drafts, strings } = useComposer('StorageAlert');
+    const count = drafts.filter((draft) => draft.unsaved).length;
+    if (count === 0) return null;
+    return (
+      <p role="alert" {...props} ref={ref} className={cx('im-storage-alert', className)}>
+        {strings.unsaved({ count })}
+      </p>
+    );
+  },
+);
