@@ -11,23 +11,25 @@ import { Viewer } from './parts/Viewer';
 
 export type ImageMessageViewProps = Omit<RootProps, 'children'>;
 
-const View = forwardRef<HTMLDivElement, ImageMessageViewProps>(function ImageMessageView(props, ref) {
-  return (
-    <Root {...props} ref={ref}>
-      <OpenButton>
-        <Image />
-      </OpenButton>
-      <Overlay>
-        <Progress />
-        <Status />
-        <CancelButton />
-        <RetryButton />
-        <ReloadButton />
-      </Overlay>
-      <Viewer />
-    </Root>
-  );
-});
+const View = /* @__PURE__ */ forwardRef<HTMLDivElement, ImageMessageViewProps>(
+  function ImageMessageView(props, ref) {
+    return (
+      <Root {...props} ref={ref}>
+        <OpenButton>
+          <Image />
+        </OpenButton>
+        <Overlay>
+          <Progress />
+          <Status />
+          <CancelButton />
+          <RetryButton />
+          <ReloadButton />
+        </Overlay>
+        <Viewer />
+      </Root>
+    );
+  },
+);
 
 /**
  * One image message in a conversation, sent or received. Its box has the image's aspect ratio before
@@ -41,7 +43,7 @@ const View = forwardRef<HTMLDivElement, ImageMessageViewProps>(function ImageMes
  *   <ImageMessageView key={message.id} message={message} conversation={messages} locale="zh-CN" />
  * ))}
  */
-export const ImageMessageView = Object.assign(View, {
+export const ImageMessageView = /* @__PURE__ */ Object.assign(View, {
   Root,
   OpenButton,
   Image,

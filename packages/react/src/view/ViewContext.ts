@@ -1,5 +1,6 @@
 import type { V2TimImage, V2TimMessage } from '@image-message/core';
-import { createContext, type RefCallback, type RefObject, useContext } from 'react';
+import { type RefCallback, type RefObject, useContext } from 'react';
+import { createNamedContext } from '../createNamedContext';
 import type { ImageMessageViewStrings } from '../i18n/types';
 
 /** What a view shows: a send in progress or failed, else how its image load is going. */
@@ -58,8 +59,8 @@ export interface ImageMessageViewContextValue {
   nameOf: (message: V2TimMessage) => string;
 }
 
-export const ImageMessageViewContext = createContext<ImageMessageViewContextValue | null>(null);
-ImageMessageViewContext.displayName = 'ImageMessageViewContext';
+export const ImageMessageViewContext =
+  /* @__PURE__ */ createNamedContext<ImageMessageViewContextValue | null>('ImageMessageViewContext', null);
 
 /**
  * The state and actions of the enclosing `<ImageMessageView.Root>`, for parts of your own.

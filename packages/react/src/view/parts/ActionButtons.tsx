@@ -43,21 +43,21 @@ function ViewActionButton({
 }
 
 /** Stops one's own image's upload ("Cancel upload"); shown while sending. */
-export const CancelButton = forwardRef<HTMLButtonElement, ViewActionButtonProps>(
+export const CancelButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, ViewActionButtonProps>(
   function CancelButton(props, ref) {
     return <ViewActionButton {...props} action="cancel" partName="CancelButton" buttonRef={ref} />;
   },
 );
 
 /** Sends a failed or canceled image again with the same id ("Retry sending"): no duplicate. */
-export const RetryButton = forwardRef<HTMLButtonElement, ViewActionButtonProps>(
+export const RetryButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, ViewActionButtonProps>(
   function RetryButton(props, ref) {
     return <ViewActionButton {...props} action="retry" partName="RetryButton" buttonRef={ref} />;
   },
 );
 
 /** After a failed load: a new request for the image (not the cached failure). */
-export const ReloadButton = forwardRef<HTMLButtonElement, ViewActionButtonProps>(
+export const ReloadButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, ViewActionButtonProps>(
   function ReloadButton(props, ref) {
     return <ViewActionButton {...props} action="reload" partName="ReloadButton" buttonRef={ref} />;
   },

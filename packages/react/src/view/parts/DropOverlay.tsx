@@ -13,7 +13,7 @@ export interface DropOverlayProps extends HTMLAttributes<HTMLDivElement> {
  * or that only images can be sent). Absolutely positioned: give the target `position: relative`.
  * Hidden when idle; `data-drag-state` is `idle | accept | reject`.
  */
-export const DropOverlay = forwardRef<HTMLDivElement, DropOverlayProps>(function DropOverlay(
+export const DropOverlay = /* @__PURE__ */ forwardRef<HTMLDivElement, DropOverlayProps>(function DropOverlay(
   { dragState, className, children, ...props },
   ref,
 ) {

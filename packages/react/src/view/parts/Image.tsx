@@ -9,7 +9,7 @@ export type ImageProps = Omit<ImgHTMLAttributes<HTMLImageElement>, 'src'>;
  * preview), lazy and decoded off the main thread. Not rendered before the box is measured, nor after a
  * failed load (never a broken-image icon).
  */
-export const Image = forwardRef<HTMLImageElement, ImageProps>(function Image(
+export const Image = /* @__PURE__ */ forwardRef<HTMLImageElement, ImageProps>(function Image(
   { className, onLoad, onError, ...props },
   ref,
 ) {

@@ -9,7 +9,7 @@ export type OpenButtonProps = ButtonHTMLAttributes<HTMLButtonElement>;
  * The image as a button, named "Open image …" ("查看图片 …"): click, Enter or Space opens the viewer,
  * and focus comes back here when it closes. Put `<ImageMessageView.Image>` inside.
  */
-export const OpenButton = forwardRef<HTMLButtonElement, OpenButtonProps>(function OpenButton(
+export const OpenButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, OpenButtonProps>(function OpenButton(
   { className, onClick, onPointerEnter, onFocus, ...props },
   ref,
 ) {

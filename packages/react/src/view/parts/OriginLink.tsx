@@ -17,7 +17,7 @@ export interface OriginLinkProps extends AnchorHTMLAttributes<HTMLAnchorElement>
  * Works inside `<ImageMessageView.Root>` or on its own with a `message`; renders nothing until the
  * message has an ORIGIN url (a send in progress has none).
  */
-export const OriginLink = forwardRef<HTMLAnchorElement, OriginLinkProps>(function OriginLink(
+export const OriginLink = /* @__PURE__ */ forwardRef<HTMLAnchorElement, OriginLinkProps>(function OriginLink(
   { message: messageProp, locale, className, children, ...props },
   ref,
 ) {

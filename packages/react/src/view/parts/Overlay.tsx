@@ -8,7 +8,7 @@ export type OverlayProps = HTMLAttributes<HTMLDivElement>;
  * The layer over the image for progress, status and actions. Rendered only while sending, after a
  * failed send and after a failed load; `data-state` repeats the view's.
  */
-export const Overlay = forwardRef<HTMLDivElement, OverlayProps>(function Overlay(
+export const Overlay = /* @__PURE__ */ forwardRef<HTMLDivElement, OverlayProps>(function Overlay(
   { className, ...props },
   ref,
 ) {

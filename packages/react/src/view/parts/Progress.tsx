@@ -5,7 +5,7 @@ import { useImageMessageView } from '../ViewContext';
 export type ViewProgressProps = HTMLAttributes<HTMLDivElement>;
 
 /** The upload progress of one's own image while it sends (`role="progressbar"`); nothing otherwise. */
-export const Progress = forwardRef<HTMLDivElement, ViewProgressProps>(function Progress(
+export const Progress = /* @__PURE__ */ forwardRef<HTMLDivElement, ViewProgressProps>(function Progress(
   { className, style, ...props },
   ref,
 ) {

@@ -18,7 +18,7 @@ export interface RootProps extends ImageMessageViewOptions, Omit<HTMLAttributes<
  *   <ImageMessageView.Viewer />
  * </ImageMessageView.Root>
  */
-export const Root = forwardRef<HTMLDivElement, RootProps>(function Root(props, forwardedRef) {
+export const Root = /* @__PURE__ */ forwardRef<HTMLDivElement, RootProps>(function Root(props, forwardedRef) {
   // The view's options are read from `props` by useImageMessageViewState; only the rest reaches the <div>.
   const {
     message,

@@ -5,7 +5,7 @@ import { useImageMessageView } from '../ViewContext';
 export type ViewStatusProps = HTMLAttributes<HTMLParagraphElement>;
 
 /** What went wrong, in words: "Not sent", "Upload canceled", or that the image could not be loaded. */
-export const Status = forwardRef<HTMLParagraphElement, ViewStatusProps>(function Status(
+export const Status = /* @__PURE__ */ forwardRef<HTMLParagraphElement, ViewStatusProps>(function Status(
   { className, ...props },
   ref,
 ) {
