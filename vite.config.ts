@@ -162,8 +162,13 @@ function libraryConfig(library: LibraryBuild): UserConfig {
       },
       rolldownOptions: {
         external: library.external,
-        // The declarations (unplugin-dts) take most of the time by design; no warning about it per build.
-        checks: { bundlerTimings: false },
+        checks: {
+          // The declarations (unplugin-dts) take most of the time by design; no warning about it per build.
+          bundlerTimings: false,
+          // The CommonJS output has no import.meta: core's heicDecoderUrl is then undefined, and a HEIC is
+          // decoded by heic-to from the main thread and handed to the worker as a bitmap (workerClient.ts).
+          emptyImportMeta: false,
+        },
         // ESM for bundlers and Node's import; CommonJS for require() and Jest-like runners (exports map
         // `import` → .js, `require` → .cjs).
         output: (['es', 'cjs'] as const).map((format) => {
