@@ -60,6 +60,12 @@ const ACCEPT_ONLY_LIMIT = 1024;
 
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 const work = mkdtempSync(join(tmpdir(), 'image-message-packaging-'));
+const keep = process.argv.includes('--keep');
+// Gone however the check ends (a failed build or install throws), unless asked to keep it.
+process.on('exit', () => {
+  if (keep) console.log(`scratch app kept in ${join(work, 'app')}`);
+  else rmSync(work, { recursive: true, force: true });
+});
 const app = join(work, 'app');
 const results = [];
 const started = Date.now();
@@ -394,8 +400,6 @@ const bundles = {};
   );
 }
 
-if (process.argv.includes('--keep')) console.log(`scratch app kept in ${app}`);
-else rmSync(work, { recursive: true, force: true });
 const failed = results.filter((result) => !result.ok).length;
 mkdirSync(join(root, 'reports'), { recursive: true });
 writeFileSync(
