@@ -10,36 +10,35 @@ export type OriginalSwitchProps = ButtonHTMLAttributes<HTMLButtonElement>;
  * `data-state` (`on | off`). Switching prepares every draft not sent yet again. Renders nothing when
  * the composer's `prepare` is `false`.
  */
-export const OriginalSwitch = forwardRef<HTMLButtonElement, OriginalSwitchProps>(function OriginalSwitch(
-  { className, children, onClick, ...props },
-  ref,
-) {
-  const { original, setOriginal, strings, disabled } = useComposer('OriginalSwitch');
-  const hintId = useId();
-  if (original === undefined) return null;
-  return (
-    <>
-      <button
-        type="button"
-        role="switch"
-        aria-checked={original}
-        aria-describedby={hintId}
-        disabled={disabled}
-        {...props}
-        ref={ref}
-        className={cx('im-button', 'im-switch', className)}
-        data-state={original ? 'on' : 'off'}
-        onClick={(event) => {
-          onClick?.(event);
-          if (!event.defaultPrevented) setOriginal(!original);
-        }}
-      >
-        <span className="im-switch__track" aria-hidden="true" />
-        {children ?? strings.original}
-      </button>
-      <span id={hintId} hidden>
-        {strings.originalHint}
-      </span>
-    </>
-  );
-});
+export const OriginalSwitch = /* @__PURE__ */ forwardRef<HTMLButtonElement, OriginalSwitchProps>(
+  function OriginalSwitch({ className, children, onClick, ...props }, ref) {
+    const { original, setOriginal, strings, disabled } = useComposer('OriginalSwitch');
+    const hintId = useId();
+    if (original === undefined) return null;
+    return (
+      <>
+        <button
+          type="button"
+          role="switch"
+          aria-checked={original}
+          aria-describedby={hintId}
+          disabled={disabled}
+          {...props}
+          ref={ref}
+          className={cx('im-button', 'im-switch', className)}
+          data-state={original ? 'on' : 'off'}
+          onClick={(event) => {
+            onClick?.(event);
+            if (!event.defaultPrevented) setOriginal(!original);
+          }}
+        >
+          <span className="im-switch__track" aria-hidden="true" />
+          {children ?? strings.original}
+        </button>
+        <span id={hintId} hidden>
+          {strings.originalHint}
+        </span>
+      </>
+    );
+  },
+);
