@@ -7,7 +7,7 @@ import Fastify, {
   type FastifyReply,
   type FastifyRequest,
 } from 'fastify';
-import { ApiError, Code, ok, ServiceCode } from './api/apiError';
+import { ApiError, badRequest, Code, ok, ServiceCode } from './api/apiError';
 import { authenticate } from './auth/authenticate';
 import { createSessions } from './auth/sessions';
 import { type ResolvedOptions, resolveOptions, type ServerOptions } from './config';
@@ -17,6 +17,7 @@ import { createMessageStore } from './db/messageStore';
 import { openDatabase } from './db/openDatabase';
 import { createEventHub } from './events/eventHub';
 import { loadUrlSigner } from './files/urlSigner';
+import { answerClientError } from './http/answerClientError';
 import { capUnreadBody, refuseOversizeBeforeContinue } from './http/bodyGuard';
 import { createVariantWorker } from './images/variantWorker';
 import { eventRoutes } from './routes/eventRoutes';
@@ -66,6 +67,19 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       // Stopping must not wait for event streams or stalled uploads; unacknowledged uploads clean up.
       forceCloseConnections: true,
       bodyLimit: 64 * 1024,
+      // Every error answer is the `{ code, desc }` envelope, also those fastify and Node make themselves:
+      // malformed requests that Node's parser refuses, undecodable URLs, and a missing Host (checked in
+      // `configure`, not by Node, whose own 400 has no body).
+      clientErrorHandler: answerClientError,
+      frameworkErrors: (error, _request, reply) =>
+        reply.code(400).send({
+          code: Code.INVALID_PARAMETERS,
+          desc:
+            error.code === 'FST_ERR_BAD_URL'
+              ? 'The path is not a valid URL: its percent-escapes must be valid UTF-8.'
+              : 'The path is not valid for this server (a part of it is too long).',
+        }),
+      http: { requireHostHeader: false },
     });
     const log = app.log;
     const context: AppContext = {
@@ -125,6 +139,10 @@ async function configure(app: FastifyInstance, context: AppContext) {
   refuseOversizeBeforeContinue(app.server, options.maxUploadBytes);
   app.addHook('onRequest', async (request, reply) => {
     capUnreadBody(request.raw, reply.raw, options.maxUploadBytes);
+    if (!request.headers.host && request.raw.httpVersionMajor === 1 && request.raw.httpVersionMinor >= 1) {
+      reply.header('connection', 'close');
+      throw badRequest('An HTTP/1.1 request needs a Host header.');
+    }
   });
   if (options.corsOrigins.length > 0) {
     await app.register(cors, {
@@ -169,6 +187,12 @@ async function configure(app: FastifyInstance, context: AppContext) {
 
 function toErrorResponse(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof ApiError) return reply.code(error.status).send({ code: error.code, desc: error.desc });
+  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+    return reply.code(415).send({
+      code: Code.INVALID_PARAMETERS,
+      desc: `This route takes a JSON body (Content-Type: application/json), not "${request.headers['content-type'] ?? 'none'}".`,
+    });
+  }
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
     return reply.code(413).send({
       code: Code.FILE_TOO_LARGE,
