@@ -26,7 +26,9 @@ import { readRoutes } from './routes/readRoutes';
 import { sendMessageRoute } from './routes/sendMessageRoute';
 import { sessionRoutes } from './routes/sessionRoutes';
 import { staticRoutes, wantsAppShell } from './routes/staticRoutes';
+import { uploadRoutes } from './routes/uploadRoutes';
 import { createImageStore } from './storage/imageStore';
+import { createUploadStore } from './storage/uploadStore';
 
 /** A started server. */
 export interface RunningServer {
@@ -55,12 +57,17 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   await mkdir(resolved.dataDir, { recursive: true });
   const db = openDatabase(resolved.dataDir, { syncWrites: resolved.syncWrites });
   let app: FastifyInstance | undefined;
+  let stopCleanup = () => {};
   try {
     const directory = createDirectory(db);
     directory.seed(resolved.seed);
     const messages = createMessageStore(db);
     const images = await createImageStore(resolved.dataDir);
     await images.sweep(messages.listFiles());
+    // Unfinished resumable uploads survive a restart (the client resumes them); expired ones do not.
+    const uploads = await createUploadStore(resolved.dataDir, resolved.uploadExpiryMs);
+    await uploads.sweep();
+    await uploads.removeExpired();
     const inFlight = new Set<Promise<unknown>>();
     app = Fastify({
       logger: resolved.logLevel === 'silent' ? false : { level: resolved.logLevel },
@@ -71,7 +78,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       // malformed requests that Node's parser refuses, undecodable URLs, and a missing Host (checked in
       // `configure`, not by Node, whose own 400 has no body).
       clientErrorHandler: answerClientError,
-      frameworkErrors: (error, _request, reply) =>
+      frameworkErrors: (error, _request, reply: FastifyReply) =>
         reply.code(400).send({
           code: Code.INVALID_PARAMETERS,
           desc:
@@ -88,6 +95,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       sessions: createSessions(db),
       messages,
       images,
+      uploads,
       signer: await loadUrlSigner(resolved.dataDir, resolved.imageUrlTtlSeconds),
       events: createEventHub(),
       variants: createVariantWorker({
@@ -109,6 +117,14 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     // Variants left pending by the previous run.
     for (const messageId of messages.listPendingVariantMessages()) context.variants.enqueue(messageId);
 
+    const cleanup = setInterval(() => {
+      uploads
+        .removeExpired()
+        .catch((error: unknown) => log.warn({ err: error }, 'expired upload cleanup failed'));
+    }, resolved.uploadCleanupIntervalMs);
+    cleanup.unref();
+    stopCleanup = () => clearInterval(cleanup);
+
     await app.listen({ host: resolved.host, port: resolved.port });
     const url = listeningUrl(app, resolved);
     const server = app;
@@ -119,6 +135,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       close() {
         closing ??= (async () => {
           context.events.close();
+          stopCleanup();
           await server.close();
           await Promise.allSettled([...inFlight]);
           await context.variants.close();
@@ -128,6 +145,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       },
     };
   } catch (error) {
+    stopCleanup();
     await app?.close().catch(() => undefined);
     db.close();
     throw error;
@@ -147,16 +165,35 @@ async function configure(app: FastifyInstance, context: AppContext) {
   if (options.corsOrigins.length > 0) {
     await app.register(cors, {
       origin: options.corsOrigins,
-      methods: ['GET', 'HEAD', 'POST', 'PUT', 'OPTIONS'],
+      methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
       allowedHeaders: [
         'Authorization',
         'Content-Type',
         'X-File-Name',
         'X-Cloud-Custom-Data',
+        'X-Upload-URL',
         'Last-Event-ID',
+        // tus 1.0
+        'Tus-Resumable',
+        'Upload-Length',
+        'Upload-Offset',
+        'Upload-Metadata',
       ],
-      // Readable by page scripts too (the download name, cache validator, and the nosniff promise).
-      exposedHeaders: ['Content-Disposition', 'ETag', 'X-Content-Type-Options'],
+      // Readable by page scripts too (the download name, cache validator, and the nosniff promise; tus's
+      // upload URL, offsets and capabilities).
+      exposedHeaders: [
+        'Content-Disposition',
+        'ETag',
+        'X-Content-Type-Options',
+        'Location',
+        'Tus-Resumable',
+        'Tus-Version',
+        'Tus-Extension',
+        'Tus-Max-Size',
+        'Upload-Offset',
+        'Upload-Length',
+        'Upload-Expires',
+      ],
       maxAge: 600,
     });
   }
@@ -174,6 +211,7 @@ async function configure(app: FastifyInstance, context: AppContext) {
       api.addHook('onRequest', authenticate(context.sessions));
       await api.register(async (scope) => sessionRoutes(scope, context));
       await api.register(async (scope) => sendMessageRoute(scope, context));
+      await api.register(async (scope) => uploadRoutes(scope, context));
       await api.register(async (scope) => readRoutes(scope, context));
       await api.register(async (scope) => eventRoutes(scope, context));
     },

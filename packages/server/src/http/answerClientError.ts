@@ -2,7 +2,7 @@ import type { Socket } from 'node:net';
 import { Code } from '../api/apiError';
 
 /** What Node's HTTP parser reports, as a status and the `{ code, desc }` every answer of this server carries. */
-function describe(error: NodeJS.ErrnoException): {
+function describe(error: NodeJS.ErrnoException & { reason?: unknown }): {
   status: number;
   label: string;
   code: number;

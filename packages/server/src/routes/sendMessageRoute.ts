@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { unlink } from 'node:fs/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ApiError, badRequest, Code, conflict, forbidden, ok, tooLarge } from '../api/apiError';
+import { ApiError, badRequest, Code, conflict, forbidden, notFound, ok, tooLarge } from '../api/apiError';
 import { type AppContext, baseUrlOf, present } from '../context';
 import type { ImageRecord, MessageRecord } from '../db/messageStore';
 import { sniffImage } from '../images/sniffImage';
@@ -9,6 +9,7 @@ import { EXTENSIONS, VARIANTS, variantDimensions, variantFormat } from '../image
 import { c2cKey, groupKey } from '../messages/conversations';
 import { parseSendRequest, type SendRequest, type SendTarget } from '../messages/parseSendRequest';
 import { viewersOf } from '../messages/visibility';
+import { digestFile, readHead } from '../storage/digestFile';
 import {
   receiveUpload,
   UploadAbortedError,
@@ -38,12 +39,22 @@ export async function sendMessageRoute(app: FastifyInstance, context: AppContext
       request.headers,
     );
     const baseUrl = baseUrlOf(context, request);
+    const uploadId = parseUploadUrl(request.headers['x-upload-url'], context.uploads.isUploadId);
     const existing = context.messages.findById(send.id);
     if (existing) {
-      // A retry: answer with what is stored; the body is read and dropped (see http/bodyGuard.ts).
-      return ok(present(context, retryOf(existing, send, request.userID), request.userID, baseUrl));
+      // A retry: answer with what is stored; the body is read and dropped (see http/bodyGuard.ts), and a
+      // resumable upload sent for it again is not kept either.
+      const stored = retryOf(existing, send, request.userID);
+      if (uploadId !== undefined) await dropOwnUpload(context, request.userID, uploadId);
+      return ok(present(context, stored, request.userID, baseUrl));
     }
     checkAddressing(context, request.userID, send);
+
+    if (uploadId !== undefined) {
+      const record = await context.track(storeFromUpload(context, request.userID, send, uploadId));
+      if (!record.replayed) publish(context, record);
+      return ok(present(context, record, request.userID, baseUrl));
+    }
 
     const limit = context.options.maxUploadBytes;
     if (send.declaredLength !== undefined && send.declaredLength > limit) {
@@ -53,9 +64,67 @@ export async function sendMessageRoute(app: FastifyInstance, context: AppContext
     }
     const record = await context.track(store(context, request, reply, send));
     if (!record) return reply;
-    context.events.publish(viewersOf(record, context.directory), 'message', record, String(record.seq));
-    context.variants.enqueue(record.id);
+    if (!record.replayed) publish(context, record);
     return ok(present(context, record, request.userID, baseUrl));
+  });
+}
+
+/** A new message: to the event streams of those who may see it, and THUMB/LARGE into the queue. */
+function publish(context: AppContext, record: MessageRecord) {
+  context.events.publish(viewersOf(record, context.directory), 'message', record, String(record.seq));
+  context.variants.enqueue(record.id);
+}
+
+/**
+ * `X-Upload-URL`: the `Location` of a finished resumable upload (`POST /api/uploads`), whose bytes
+ * become the image instead of a request body. Only its last segment, the upload id, is used.
+ */
+function parseUploadUrl(
+  value: string | string[] | undefined,
+  isUploadId: (id: unknown) => id is string,
+): string | undefined {
+  const header = Array.isArray(value) ? value[0] : value;
+  if (header === undefined) return undefined;
+  const id = /\/api\/uploads\/([^/?#]+)\/?$/.exec(header.split('?')[0] ?? '')?.[1];
+  if (!isUploadId(id)) {
+    throw badRequest('X-Upload-URL must be the Location of an upload made with POST /api/uploads.');
+  }
+  return id;
+}
+
+async function dropOwnUpload(context: AppContext, userID: string, uploadId: string) {
+  const upload = await context.uploads.find(uploadId);
+  if (upload?.metadata?.owner === userID) await context.uploads.remove(uploadId);
+}
+
+/** Sends a finished resumable upload: its file is renamed into `images/` like a streamed body. */
+async function storeFromUpload(
+  context: AppContext,
+  userID: string,
+  send: SendRequest,
+  uploadId: string,
+): Promise<MessageRecord & { replayed?: boolean }> {
+  const upload = await context.uploads.find(uploadId);
+  if (!upload || upload.metadata?.owner !== userID) {
+    // Taken meanwhile by a concurrent send of this very message: answer like a retry.
+    const winner = context.messages.findById(send.id);
+    if (winner) return { ...retryOf(winner, send, userID), replayed: true };
+    throw notFound('There is no such upload (it expired or was canceled). Upload the image again.');
+  }
+  if (upload.offset !== upload.size) {
+    throw badRequest(
+      `This upload is not finished (${upload.offset} of ${upload.size ?? '?'} bytes). Continue it with PATCH, then send.`,
+    );
+  }
+  const path = context.uploads.pathOf(uploadId);
+  const sha256 = upload.metadata?.sha256;
+  const received = sha256
+    ? { path, size: upload.offset, sha256, head: await readHead(path) }
+    : { path, ...(await digestFile(path)) };
+  return storeReceived(context, userID, send, received, {
+    onCommitted: () => context.uploads.forget(uploadId),
+    // A refused file is gone for good; a server failure keeps the upload, so the send can be retried.
+    onRefused: () => context.uploads.remove(uploadId),
   });
 }
 
@@ -93,7 +162,7 @@ async function store(
   request: FastifyRequest,
   reply: FastifyReply,
   send: SendRequest,
-): Promise<MessageRecord | undefined> {
+): Promise<(MessageRecord & { replayed?: boolean }) | undefined> {
   const limit = context.options.maxUploadBytes;
   let upload: Awaited<ReturnType<typeof receiveUpload>>;
   try {
@@ -126,18 +195,52 @@ async function store(
     throw error;
   }
 
+  const removeTemp = () => unlink(upload.tempPath).catch(() => undefined);
+  return storeReceived(
+    context,
+    request.userID,
+    send,
+    { path: upload.tempPath, size: upload.size, sha256: upload.sha256, head: upload.head },
+    { onRefused: removeTemp, onFailed: removeTemp },
+  );
+}
+
+interface ReceivedFile {
+  path: string;
+  size: number;
+  sha256: string;
+  head: Uint8Array;
+}
+
+/**
+ * Sniffs a complete file, renames it into `images/` and inserts the message (unique on the id). On a
+ * refusal (empty, not an image) `onRefused` runs; on any other failure `onFailed`; after the rename,
+ * `onCommitted`.
+ */
+async function storeReceived(
+  context: AppContext,
+  userID: string,
+  send: SendRequest,
+  upload: ReceivedFile,
+  hooks: {
+    onCommitted?: () => Promise<unknown>;
+    onRefused?: () => Promise<unknown>;
+    onFailed?: () => Promise<unknown>;
+  },
+): Promise<MessageRecord & { replayed?: boolean }> {
   let committed: string | undefined;
   try {
     if (upload.size === 0) {
       throw badRequest('The image is empty (0 bytes). Choose another image.', Code.FILE_SIZE_EMPTY);
     }
-    const sniff = await sniffImage(upload.tempPath, upload.head);
+    const sniff = await sniffImage(upload.path, upload.head);
     if (!sniff.ok) throw new ApiError(415, sniff.code, sniff.desc);
     const { facts } = sniff;
 
     const originFile = context.images.fileName(send.id, 'origin', EXTENSIONS[facts.format]);
-    await context.images.commit(upload.tempPath, originFile);
+    await context.images.commit(upload.path, originFile);
     committed = originFile;
+    await hooks.onCommitted?.();
 
     const origin: ImageRecord = {
       type: 0,
@@ -156,11 +259,11 @@ async function store(
     const record = context.messages.insert({
       id: send.id,
       msgID: `msg_${randomUUID().replaceAll('-', '')}`,
-      sender: request.userID,
+      sender: userID,
       ...(send.receiver !== undefined && { receiver: send.receiver }),
       ...(send.groupID !== undefined && { groupID: send.groupID }),
       conversationKey:
-        send.groupID !== undefined ? groupKey(send.groupID) : c2cKey(request.userID, send.receiver as string),
+        send.groupID !== undefined ? groupKey(send.groupID) : c2cKey(userID, send.receiver as string),
       timestamp: Math.floor(Date.now() / 1000),
       fileName: send.fileName,
       ...(send.cloudCustomData !== undefined && { cloudCustomData: send.cloudCustomData }),
@@ -171,10 +274,11 @@ async function store(
     // Another request with this id won the insert while this one uploaded: answer like a retry.
     await context.images.remove(originFile);
     committed = undefined;
-    return retryOf(context.messages.findById(send.id) as MessageRecord, send, request.userID);
+    return { ...retryOf(context.messages.findById(send.id) as MessageRecord, send, userID), replayed: true };
   } catch (error) {
     if (committed) await context.images.remove(committed);
-    else await unlink(upload.tempPath).catch(() => undefined);
+    else if (error instanceof ApiError && error.status < 500) await hooks.onRefused?.();
+    else await hooks.onFailed?.();
     throw error;
   }
 }
