@@ -231,6 +231,17 @@ export default defineConfig(async ({ mode }): Promise<UserConfig> => {
         },
         {
           extends: true,
+          // Transports against the real reference server (started in-process or as its own process) and
+          // proxies that fail on purpose; core's own tests stay server-free.
+          test: {
+            name: 'integration',
+            environment: 'node',
+            include: ['tests/integration/**/*.test.ts'],
+            testTimeout: 60_000,
+          },
+        },
+        {
+          extends: true,
           test: {
             name: 'browser',
             include: ['tests/browser/**/*.test.{ts,tsx}'],

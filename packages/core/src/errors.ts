@@ -1,8 +1,8 @@
 import type { V2TimMessage } from './types';
 
 /**
- * Every code a result can carry. The SDK's codes keep their numbers; `CANCELED` and `TOO_MANY_FILES` are
- * the library's own (negative, so they never collide with a service code).
+ * Every code a result can carry. The SDK's codes keep their numbers; `CANCELED`, `TOO_MANY_FILES`,
+ * `SEND_INTERRUPTED`, `STORAGE_FULL` and `SERVER_UNREACHABLE` are the library's own (negative, so they never collide with a service code).
  *
  * Tests and UIs should branch on these codes, never on `desc` text.
  */
@@ -18,6 +18,12 @@ export const ErrorCode = {
   SEND_INTERRUPTED: -4,
   /** A kept message (`createMessageManager({ store })`) could not be saved: storage full or over a cap. */
   STORAGE_FULL: -5,
+  /**
+   * A request got no answer although the device is online: the server is down or at another address,
+   * or the browser blocked the request (CORS; the page cannot tell which). `desc` names the server's
+   * origin. Being offline is `NETWORK_DISCONNECT` (9508). Retryable.
+   */
+  SERVER_UNREACHABLE: -6,
   /** Empty id; neither receiver nor groupID; no `fileContent`/`fileName`; a send already in flight. */
   INVALID_PARAMETERS: 6017,
   /** `imagePath` is a network (or otherwise non-local) URL. */
