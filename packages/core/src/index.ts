@@ -67,7 +67,6 @@ export type { PreparedImage, PrepareImageOptions } from './prepare/types';
 export { type StallWatchdog, startStallWatchdog } from './transport/http/stallWatchdog';
 export { HttpNetworkError, type HttpReply, type HttpSender, type HttpUpload } from './transport/http/types';
 export { createHttpTransport, type HttpTransportOptions } from './transport/httpTransport';
-export type { UploadUrlStore } from './transport/tus/uploadUrlStore';
 export {
   createMemoryTransport,
   type MemoryTransport,
@@ -83,6 +82,7 @@ export type {
   ImageSendResult,
   ImageTransport,
 } from './transport/transport';
+export type { UploadUrlStore } from './transport/tus/uploadUrlStore';
 export type {
   V2TimImage,
   V2TimImageElem,

@@ -37,7 +37,8 @@ describe('createDraftList', () => {
     let release: () => void = () => {};
     const gate = { open: 0, max: 0, release: new Promise<void>((resolve) => (release = resolve)) };
     const adding = list.addFiles(['1', '2', '3', '4', '5'].map((n) => slowFile(`${n}.png`, gate)));
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    // One turn of the event loop lets the first reads start; no real time passes.
+    await new Promise((resolve) => setImmediate(resolve));
     expect(list.getSnapshot().pending).toBe(5);
     expect(gate.open).toBe(2);
     release();

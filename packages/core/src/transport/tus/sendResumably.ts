@@ -32,7 +32,8 @@ class RetryableError extends Error {
  * `PUT /api/messages/:id` with `X-Upload-URL` makes it a message (idempotent by id, as the plain PUT).
  *
  * - A dropped connection (or a 5xx) is retried with backoff from the server's offset, so what was lost
- *   is re-sent, at most the chunk in flight; `retries` counts attempts in a row that moved nothing.
+ *   is re-sent, at most the chunk in flight; `retries` counts attempts in a row after which the server's
+ *   offset had not moved on.
  * - A stall (no progress for `stallTimeoutMs`) ends the send with 6012 and keeps the upload URL, so the
  *   next send of the same id continues where the server is.
  * - Cancel aborts the request in flight and terminates the upload (`DELETE`): the server deletes the
@@ -122,8 +123,15 @@ export async function sendResumably(
     throw failureOf(reply);
   }
 
-  for (let failures = 0; ; ) {
-    let progressed = false;
+  // Attempts in a row that failed without the server's offset moving on.
+  let failures = 0;
+  let confirmed = -1;
+  const confirm = (offset: number) => {
+    if (offset > confirmed) failures = 0;
+    confirmed = Math.max(confirmed, offset);
+    report(offset);
+  };
+  for (;;) {
     try {
       const authorization = await http.authorization();
       let offset = url ? await offsetOf(url, authorization) : undefined;
@@ -132,12 +140,10 @@ export async function sendResumably(
         offset = 0;
         await remember(url);
       }
-      report(offset);
+      confirm(offset);
       while (offset < total) {
-        const next = await append(url, offset, authorization);
-        progressed ||= next > offset;
-        offset = next;
-        report(offset);
+        offset = await append(url, offset, authorization);
+        confirm(offset);
       }
       const reply = await send({
         method: 'PUT',
@@ -169,7 +175,7 @@ export async function sendResumably(
         throw error;
       }
       file = undefined;
-      failures = progressed ? 1 : failures + 1;
+      failures++;
       if (failures > http.retries) {
         if (error instanceof HttpNetworkError) {
           throw networkFailure(error, originOf(url ?? tus.endpoint), failures);
