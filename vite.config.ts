@@ -53,7 +53,20 @@ const libraries: Record<string, LibraryBuild> = {
   server: {
     dir: 'packages/server',
     entries: { index: 'src/index.ts', main: 'src/main.ts' },
-    external: [/^node:/, /^fastify/, /^@fastify\//, 'better-sqlite3', 'sharp', /^@image-message\//],
+    // The variant worker thread's script, plain JS, beside the bundles (renderVariants.ts finds it there).
+    assets: ['src/images/renderWorker.mjs'],
+    external: [
+      /^node:/,
+      /^fastify/,
+      /^@fastify\//,
+      /^@tus\//,
+      'better-sqlite3',
+      'bmp-ts',
+      'piscina',
+      'sharp',
+      /^srvx($|\/)/,
+      /^@image-message\//,
+    ],
     platform: 'node',
   },
 };

@@ -58,6 +58,12 @@ export interface ServerOptions {
   uploadExpiryMs?: number;
   /** How often expired resumable uploads are looked for (default 10 min, at most the expiry). */
   uploadCleanupIntervalMs?: number;
+  /**
+   * Decoded bytes (RGBA, every frame) one image may take while its THUMB/LARGE are made, in a worker
+   * thread (default 256 MiB). Bigger images — a BMP or an animation that decodes whole, or any image
+   * over `memory / 4` pixels — keep the original as their variants.
+   */
+  variantMemoryBytes?: number;
   /** fastify's (pino's) log level; `info` logs every request (default `silent`; `main.ts` uses `warn`). */
   logLevel?: LogLevel;
 }
@@ -90,6 +96,7 @@ export interface ResolvedOptions {
   uploadIdleTimeoutMs: number;
   uploadExpiryMs: number;
   uploadCleanupIntervalMs: number;
+  variantMemoryBytes: number;
   logLevel: LogLevel;
 }
 
@@ -118,6 +125,7 @@ export function resolveOptions(options: ServerOptions = {}): ResolvedOptions {
         options.uploadExpiryMs ?? Number.POSITIVE_INFINITY,
       ),
     ),
+    variantMemoryBytes: Math.max(1024 * 1024, options.variantMemoryBytes ?? 256 * 1024 * 1024),
     logLevel: options.logLevel ?? 'silent',
   };
 }

@@ -101,6 +101,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       variants: createVariantWorker({
         store: messages,
         images,
+        memoryBytes: resolved.variantMemoryBytes,
         onError: (messageId, error) =>
           log.warn({ err: error, messageId }, 'variant failed; serving the original'),
       }),

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
@@ -29,15 +30,20 @@ export async function buildServerMain(name = 'server-process-test'): Promise<str
           /^node:/,
           /^fastify/,
           /^@fastify\//,
+          /^@tus\//,
           'better-sqlite3',
           'sharp',
           'bmp-ts',
+          'piscina',
+          /^srvx($|\/)/,
           /^@image-message\//,
         ],
         output: { entryFileNames: '[name].js', format: 'es' },
       },
     },
   });
+  // The variant worker thread's script goes beside the bundle, as in dist/.
+  await copyFile(join(serverRoot, 'src/images/renderWorker.mjs'), join(outDir, 'renderWorker.mjs'));
   return join(outDir, 'main.js');
 }
 
