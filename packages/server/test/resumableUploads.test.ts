@@ -44,6 +44,7 @@ describe('discovery', () => {
     expect(answer.headers.get('tus-extension')?.split(',')).toEqual(
       expect.arrayContaining(['creation', 'termination', 'expiration']),
     );
+    expect(answer.headers.get('tus-extension')).not.toContain('creation-defer-length');
     expect(Number(answer.headers.get('tus-max-size'))).toBe(IMAGE_MAX_BYTES);
   });
 });

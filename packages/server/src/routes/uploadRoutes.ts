@@ -106,7 +106,8 @@ export async function uploadRoutes(app: FastifyInstance, context: AppContext) {
         // CORS is @fastify/cors' job (CORS_ORIGINS); tus would allow every origin.
         if (name.startsWith('access-control-') || name === 'content-length' || name === 'content-type')
           return;
-        reply.header(name, value);
+        // The size is needed up front here (onUploadCreate), so deferred length is not offered.
+        reply.header(name, name === 'tus-extension' ? value.replace(/,?creation-defer-length/, '') : value);
       });
       if (response.status >= 400) {
         const declared = Number(request.headers['upload-length']);
@@ -124,8 +125,11 @@ export async function uploadRoutes(app: FastifyInstance, context: AppContext) {
   }
 
   const route = '/uploads';
-  app.options(route, { config: { public: true } }, handle);
-  app.options(`${route}/:id`, { config: { public: true } }, handle);
+  // A tus discovery `OPTIONS` from a page on another origin is itself preflighted, and then has an Origin
+  // but no Access-Control-Request-Method: @fastify/cors adds its headers to both and lets tus answer.
+  const discovery = { config: { public: true, cors: { preflightContinue: true, strictPreflight: false } } };
+  app.options(route, discovery, handle);
+  app.options(`${route}/:id`, discovery, handle);
   app.post(route, handle);
   app.head(`${route}/:id`, handle);
   app.patch(`${route}/:id`, handle);
