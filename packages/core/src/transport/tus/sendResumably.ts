@@ -92,7 +92,7 @@ export async function sendResumably(
       body: EMPTY,
     });
     const location = reply.header?.('location');
-    if (reply.status === 201 && location) return new URL(location, tus.endpoint).href;
+    if (reply.status === 201 && location) return absolute(location, tus.endpoint);
     throw failureOf(reply);
   }
 
@@ -228,4 +228,13 @@ function base64(text: string): string {
   let binary = '';
   for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
   return btoa(binary);
+}
+
+/** `Location` may be relative, and `baseUrl` (so the endpoint) may be `''`: the page's own origin. */
+function absolute(location: string, endpoint: string): string {
+  try {
+    return new URL(location, new URL(endpoint, globalThis.location?.href)).href;
+  } catch {
+    return location;
+  }
 }
