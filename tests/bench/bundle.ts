@@ -25,6 +25,8 @@ interface BundleSizes {
   css: BundleEntry;
   httpTransport: { raw: number; gzip: number };
   tencentTransport: { raw: number; gzip: number };
+  /** The tus client createHttpTransport loads lazily, and tus-js-client measured the same way. */
+  resumable?: { ours?: { raw: number; gzip: number }; tusJsClient: { raw: number; gzip: number } };
 }
 
 export function bundleFigures(root: string, run: boolean): FigureResult[] {
@@ -89,5 +91,20 @@ export function bundleFigures(root: string, run: boolean): FigureResult[] {
       subject: one(kb(sizes.tencentTransport.gzip)),
       goal: '(info)',
     },
+    ...(sizes.resumable?.ours
+      ? [
+          {
+            id: 'B5',
+            title:
+              'resumable uploads (tus client), min+gzip: a lazy chunk, loaded only when the server offers tus',
+            unit: 'KB' as const,
+            subject: one(kb(sizes.resumable.ours.gzip)),
+            baseline: { label: 'tus-js-client 4.3.1', ...one(kb(sizes.resumable.tusJsClient.gzip)) },
+            ratio: sizes.resumable.ours.gzip / sizes.resumable.tusJsClient.gzip,
+            ratioOf: 'ours / tus-js-client',
+            goal: '(info)',
+          },
+        ]
+      : []),
   ];
 }
