@@ -4,7 +4,7 @@ import { NodeRequest } from 'srvx/node';
 import { Code, ServiceCode, tooLarge } from '../api/apiError';
 import type { AppContext } from '../context';
 import { sniffImage } from '../images/sniffImage';
-import { digestFile } from '../storage/digestFile';
+import { digestFile, readHead } from '../storage/digestFile';
 import { newUploadId } from '../storage/uploadStore';
 import { tusEnvelope, tusRefusal } from '../uploads/tusEnvelope';
 
@@ -77,7 +77,8 @@ export async function uploadRoutes(app: FastifyInstance, context: AppContext) {
     },
     async onUploadFinish(_req, upload) {
       const path = uploads.pathOf(upload.id);
-      const digest = await digestFile(path);
+      const sha256 = uploads.takeHash(upload.id, upload.offset);
+      const digest = sha256 ? { sha256, head: await readHead(path) } : await digestFile(path);
       const sniff = await sniffImage(path, digest.head);
       if (!sniff.ok) {
         await uploads.remove(upload.id);
