@@ -1,8 +1,11 @@
 import { createHash, type Hash } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { FileStore } from '@tus/file-store';
+import { ERRORS } from '@tus/server';
 
 /** Upload ids are made here (`newId`): 32 hex characters, nothing a client chose. */
 const UPLOAD_ID = /^[0-9a-f]{32}$/;
@@ -101,9 +104,10 @@ export function newUploadId(): string {
 }
 
 /**
- * `FileStore` that hashes each upload's bytes as they are written, as long as they arrive in order in
- * this process, so finishing a 28 MiB upload does not read it all again (~100 ms before the last PATCH
- * is answered).
+ * `FileStore` with two changes to how a PATCH body reaches the disk: the bytes are hashed on the way in
+ * (in order, in this process), so finishing a 28 MiB upload does not read it all again; and the file is
+ * written with a 1 MiB buffer, as a streamed PUT is, not 16 KiB (which pauses the socket every 64 KiB
+ * read: on loopback 28 MiB took ~3× the plain PUT's time).
  */
 class HashingFileStore extends FileStore {
   readonly hashes = new Map<string, { hash: Hash; offset: number }>();
@@ -113,19 +117,26 @@ class HashingFileStore extends FileStore {
     const running =
       known?.offset === offset ? known : offset === 0 ? { hash: createHash('sha256'), offset: 0 } : undefined;
     this.hashes.delete(id);
-    if (!running) return super.write(readable, id, offset);
-    let hashed = 0;
-    const tee = new Transform({
+    let written = 0;
+    const counter = new Transform({
       transform(chunk: Buffer, _encoding, done) {
-        running.hash.update(chunk);
-        hashed += chunk.length;
+        running?.hash.update(chunk);
+        written += chunk.length;
         done(null, chunk);
       },
     });
-    readable.on('error', (error) => tee.destroy(error));
-    const next = await super.write(readable.pipe(tee), id, offset);
-    // Only what reached the file counts; anything else and the hash is given up (read again at the end).
-    if (next - offset === hashed) this.hashes.set(id, { hash: running.hash, offset: next });
-    return next;
+    const file = createWriteStream(join(this.directory, id), {
+      flags: 'r+',
+      start: offset,
+      highWaterMark: 1 << 20,
+    });
+    try {
+      await pipeline(readable, counter, file);
+    } catch {
+      throw ERRORS.FILE_WRITE_ERROR;
+    }
+    // Every byte that passed the counter reached the file; the hash goes on from there next time.
+    if (running) this.hashes.set(id, { hash: running.hash, offset: offset + written });
+    return offset + written;
   }
 }
