@@ -32,9 +32,9 @@ const reactPeers = [
 const libraries: Record<string, LibraryBuild> = {
   core: {
     dir: 'packages/core',
-    entries: { index: 'src/index.ts' },
+    entries: { index: 'src/index.ts', persist: 'src/persist/index.ts' },
     // Dependencies, resolved by the app's bundler: heic-to lands in its own lazily loaded chunk there.
-    external: [/^heic-to($|\/)/, /^thumbhash$/],
+    external: [/^heic-to($|\/)/, /^thumbhash$/, /^idb-keyval$/],
     platform: 'browser',
   },
   react: {

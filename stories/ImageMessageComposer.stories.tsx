@@ -192,7 +192,7 @@ export const ChineseZhCN: Story = {
       createImageFile({ name: 'huge.png', size: IMAGE_MAX_BYTES + 1 }),
     ]);
     await expect(await canvas.findByRole('alert')).toHaveTextContent(
-      'huge.png 大小为 28.1 MB，超过 28 MB 上限。请选择更小的图片或先压缩。',
+      'huge.png 大小为 28.1 MB，图片须小于 28 MB。请选择更小的图片或先压缩。',
     );
     await canvas.findByRole('img', { name: '猫.png' });
     await fireEvent.click(canvas.getByRole('button', { name: '发送' }));

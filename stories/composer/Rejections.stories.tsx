@@ -58,7 +58,7 @@ export const TooLarge: Story = {
       context,
       [createImageFile({ name: 'raw-export.png', size: IMAGE_MAX_BYTES + 1 })],
       ErrorCode.FILE_TOO_LARGE,
-      'raw-export.png is 28.1 MB, over the 28 MB limit. Choose a smaller image or compress it.',
+      'raw-export.png is 28.1 MB; images must be smaller than 28 MB. Choose a smaller image or compress it.',
     ),
 };
 
@@ -71,7 +71,7 @@ export const OverTransportLimit: Story = {
       context,
       [createImageFile({ format: 'jpeg', name: 'poster.jpg', size: 21 * MiB })],
       ErrorCode.FILE_TOO_LARGE,
-      'poster.jpg is 21 MB, over the 20 MB limit.',
+      'poster.jpg is 21 MB; images must be smaller than 20 MB.',
     ),
 };
 

@@ -11,28 +11,38 @@ export type {
   AddFilesResult,
   DraftListOptions,
   DraftListSnapshot,
+  DraftStatus,
   ImageDraft,
   ImageFileValidator,
   ImageRejection,
 } from './drafts/types';
 export {
   createAbortError,
+  type ErrorCategory,
   ErrorCode,
   type ErrorCodeName,
+  errorCategory,
   ImageMessageError,
   isAbortError,
+  isRejectionCode,
   type RejectionCode,
 } from './errors';
 export { formatBytes } from './format/formatBytes';
+export type { ImageByteSource } from './image/byteSource';
 export type { AcceptedImageFormat, RefusedImageFormat } from './image/formats/format';
-export { IMAGE_MIME_TYPES } from './image/formats/format';
+export { IMAGE_HEAD_BYTES, IMAGE_MIME_TYPES } from './image/formats/format';
 export {
   findOriginImage,
   pickImageVariant,
   RESIZED_VARIANTS,
   variantDimensions,
 } from './image/imageVariants';
-export { type ImageInfo, type ReadImageInfoResult, readImageInfo } from './image/readImageInfo';
+export {
+  type ImageInfo,
+  type ReadImageInfoResult,
+  readImageInfo,
+  readImageInfoFrom,
+} from './image/readImageInfo';
 export { MAX_FILE_NAME_LENGTH, sanitizeFileName } from './image/sanitizeFileName';
 export { createMessageId } from './manager/createMessageId';
 export {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   countOwnedObjectUrls,
   createDraftList,
@@ -37,8 +37,7 @@ describe('createDraftList', () => {
     let release: () => void = () => {};
     const gate = { open: 0, max: 0, release: new Promise<void>((resolve) => (release = resolve)) };
     const adding = list.addFiles(['1', '2', '3', '4', '5'].map((n) => slowFile(`${n}.png`, gate)));
-    // One turn of the event loop lets the first reads start; no real time passes.
-    await new Promise((resolve) => setImmediate(resolve));
+    await vi.waitFor(() => expect(gate.open).toBe(2));
     expect(list.getSnapshot().pending).toBe(5);
     expect(gate.open).toBe(2);
     release();
@@ -171,5 +170,56 @@ describe('drafts that outlive their composer (a manager with a store)', () => {
     await list.addFiles([photo('gone.png')]);
     list.dispose();
     expect(manager.getMessageIds()).toEqual([]);
+  });
+});
+
+describe('drafts of prepared photos', () => {
+  it('shows each file as preparing at once (with the picked file’s name and size), then as its message', async () => {
+    const { manager } = setup();
+    const list = createDraftList(manager);
+    const seen: string[][] = [];
+    list.subscribe(() =>
+      seen.push(list.getSnapshot().drafts.map((draft) => `${draft.fileName}:${draft.status}`)),
+    );
+    const { added } = await list.addFiles([photo('one.png'), photo('two.png')]);
+    expect(seen[0]).toEqual(['one.png:preparing', 'two.png:preparing']);
+    expect(seen.at(-1)).toEqual(['one.png:created', 'two.png:created']);
+    expect(list.getSnapshot().drafts.map((draft) => draft.id)).toEqual(added.map((draft) => draft.id));
+    expect(added[0]?.message?.imageElem?.imageList?.[0]?.size).toBe(added[0]?.size);
+  });
+
+  it('a draft removed while its photo is prepared never becomes a message', async () => {
+    const { manager } = setup();
+    const list = createDraftList(manager);
+    list.subscribe(() => {});
+    const adding = list.addFiles([photo('gone.png')]);
+    const [preparing] = list.getSnapshot().drafts;
+    expect(preparing?.status).toBe('preparing');
+    list.remove(preparing?.id as string);
+    const { added, rejected } = await adding;
+    expect(added).toEqual([]);
+    expect(rejected).toEqual([]);
+    expect(manager.getMessageIds()).toEqual([]);
+    expect(list.getSnapshot().drafts).toEqual([]);
+  });
+
+  it('switching Original prepares created and failed drafts again under the same id; a sending one is left alone', async () => {
+    const { manager } = setup({ stalls: [{ afterBytes: 10 }] });
+    const list = createDraftList(manager, { prepare: {} });
+    list.subscribe(() => {});
+    const { added } = await list.addFiles([photo('a.png'), photo('b.png')]);
+    const [a, b] = added.map((draft) => draft.id) as [string, string];
+    void manager.sendMessage({ id: b, receiver: 'bob' });
+    const sendingMessage = manager.getSendState(b)?.message;
+    const before = manager.getSendState(a)?.message;
+    list.setOptions({ prepare: { original: true } });
+    expect(list.getSnapshot().drafts.map((draft) => draft.status)).toEqual(['preparing', 'sending']);
+    await vi.waitFor(() =>
+      expect(list.getSnapshot().drafts.map((draft) => draft.status)).toEqual(['created', 'sending']),
+    );
+    expect(list.getSnapshot().drafts.map((draft) => draft.id)).toEqual([a, b]);
+    expect(manager.getSendState(a)?.message).not.toBe(before);
+    expect(manager.getSendState(b)?.message).toBe(sendingMessage);
+    manager.cancel(b);
   });
 });

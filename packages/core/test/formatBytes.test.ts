@@ -14,7 +14,14 @@ describe('formatBytes', () => {
     [9.99 * MiB, '9.9 MB'],
     [31.9 * MiB, '31 MB'],
     [IMAGE_MAX_BYTES + 1, '28 MB'],
-  ])('formats a limit of %i bytes as %s, rounding down', (bytes, text) => {
+    // The largest size under a round bound reads as that bound: Tencent's Web SDK sends files under 20 MiB.
+    [20 * MiB - 1, '20 MB'],
+    [10 * MiB - 1, '10 MB'],
+    [MiB - 1, '1 MB'],
+    [1023, '1023 B'],
+    [IMAGE_MAX_BYTES - 1, '28 MB'],
+    [IMAGE_MAX_BYTES - 1025, '27 MB'],
+  ])('formats a limit of %i bytes as %s, rounding down the first size it refuses', (bytes, text) => {
     expect(formatBytes(bytes)).toBe(text);
   });
 
@@ -29,11 +36,19 @@ describe('formatBytes', () => {
     expect(formatBytes(bytes, 'up')).toBe(text);
   });
 
-  it('never shows a size over the limit as equal to the limit', () => {
-    for (const limit of [IMAGE_MAX_BYTES, 20 * MiB, 1024 * 1024 * 3 + 17, 1000]) {
-      for (const over of [1, 2, 100, 1023]) {
-        expect(formatBytes(limit + over, 'up')).not.toBe(formatBytes(limit));
+  it('never shows a size over the limit as less than the limit, and as equal only for the first size refused', () => {
+    const shown = (text: string) => {
+      const [value, unit] = text.split(' ');
+      return Number(value) * 1024 ** ['B', 'KB', 'MB', 'GB'].indexOf(unit as string);
+    };
+    for (const limit of [IMAGE_MAX_BYTES, 20 * MiB - 1, 20 * MiB, 1024 * 1024 * 3 + 17, 1000, 5000]) {
+      for (const over of [1, 2, 100, 1023, 4096]) {
+        const size = formatBytes(limit + over, 'up');
+        expect(shown(size)).toBeGreaterThanOrEqual(shown(formatBytes(limit)));
+        if (size === formatBytes(limit)) expect(shown(size)).toBe(limit + 1);
       }
     }
+    // 28 MiB + 1 byte is the first size refused, and reads more than the limit all the same.
+    expect(formatBytes(IMAGE_MAX_BYTES + 1, 'up')).toBe('28.1 MB');
   });
 });

@@ -19,6 +19,7 @@ import {
   readImageInfo,
   sanitizeFileName,
 } from '../src';
+import { concat } from './fixtures';
 
 const counter = vi.hoisted(() => ({ reads: 0 }));
 
@@ -49,7 +50,10 @@ function readCounted(bytes: Uint8Array): { result: ReadImageInfoResult; reads: n
 const readBudget = (length: number) => 4 * length + 256;
 
 const ACCEPTED = new Set(['jpeg', 'png', 'gif', 'bmp', 'webp']);
-const REFUSED = new Set(['heic', 'avif', 'tiff', 'svg', 'ico', 'jxl', 'psd']);
+const REFUSED = new Set([
+  ...['heic', 'avif', 'tiff', 'svg', 'ico', 'jxl', 'psd'],
+  ...['jp2', 'jxr', 'jpegls', 'qoi', 'dds', 'icns', 'bpg'],
+]);
 
 /** The reader's whole contract for one input; returns the reads it took. */
 function expectWellFormed(bytes: Uint8Array): number {
@@ -185,16 +189,6 @@ function mutate(seed: Uint8Array, mutations: readonly Mutation[]): Uint8Array {
     }
   }
   return bytes;
-}
-
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
 }
 
 // ---------------------------------------------------------------------------------------------------------

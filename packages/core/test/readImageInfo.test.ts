@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { badFileBytes } from '../../../tests/fixtures/badCorpus';
 import { ErrorCode, readImageInfo } from '../src';
-import { fixture } from './fixtures';
+import { fixture, realWorldFixture } from './fixtures';
 
 describe('readImageInfo', () => {
   it.each([
@@ -128,6 +129,109 @@ describe('readImageInfo', () => {
     expect(readImageInfo(encode('\uFEFF<?xml version="1.0"?><!-- x --><svg width="1"/>'))).toMatchObject({
       code: ErrorCode.IMAGE_TYPE_LIMIT,
       format: 'svg',
+    });
+  });
+
+  describe('real-world files', () => {
+    it("reads Pillow's junk_jpeg_header.jpg (stray bytes between segments) as libjpeg does: 1024×768", () => {
+      expect(readImageInfo(realWorldFixture('junk_jpeg_header.jpg'))).toEqual({
+        ok: true,
+        info: { format: 'jpeg', mimeType: 'image/jpeg', width: 1024, height: 768 },
+      });
+    });
+
+    it('skips stray bytes and stuffed FF 00 pairs between segments, and still finds no frame in junk alone', () => {
+      const sof0 = [0xff, 0xc0, 0, 11, 8, 0, 7, 0, 9, 1, 1, 0x11, 0];
+      const junk = [0x41, 0xff, 0x00, 0x42, 0x00];
+      expect(readImageInfo(new Uint8Array([0xff, 0xd8, 0xff, 0xfe, 0, 2, ...junk, ...sof0]))).toMatchObject({
+        ok: true,
+        info: { width: 9, height: 7 },
+      });
+      const onlyJunk = new Uint8Array(5000).fill(0x41);
+      onlyJunk.set([0xff, 0xd8, 0xff, 0xfe, 0, 2]);
+      expect(readImageInfo(onlyJunk)).toMatchObject({ ok: false, code: ErrorCode.NOT_IMAGE });
+    });
+
+    /** A 3×2 BMP with a 40-byte info header (or a 12-byte OS/2 core header) and the given bit depth. */
+    function bmp(bitCount: number, coreHeader = false): Uint8Array {
+      const bytes = new Uint8Array(64);
+      const view = new DataView(bytes.buffer);
+      bytes.set([0x42, 0x4d]);
+      view.setUint32(14, coreHeader ? 12 : 40, true);
+      if (coreHeader) {
+        view.setUint16(18, 3, true);
+        view.setUint16(20, 2, true);
+        view.setUint16(22, 1, true);
+        view.setUint16(24, bitCount, true);
+      } else {
+        view.setInt32(18, 3, true);
+        view.setInt32(22, 2, true);
+        view.setUint16(26, 1, true);
+        view.setUint16(28, bitCount, true);
+      }
+      return bytes;
+    }
+
+    it.each([1, 4, 8, 16, 24, 32])('accepts a BMP of %i bits per pixel, a depth browsers decode', (bits) => {
+      expect(readImageInfo(bmp(bits))).toMatchObject({
+        ok: true,
+        info: { format: 'bmp', width: 3, height: 2 },
+      });
+      expect(readImageInfo(bmp(bits, true))).toMatchObject({ ok: true, info: { width: 3, height: 2 } });
+    });
+
+    it.each([0, 2, 3, 48, 64])(
+      'refuses a BMP of %i bits per pixel with NOT_IMAGE (6031), saying why',
+      (bits) => {
+        for (const bytes of [bmp(bits), bmp(bits, true)]) {
+          const result = readImageInfo(bytes);
+          expect(result).toMatchObject({ ok: false, code: ErrorCode.NOT_IMAGE });
+          if (!result.ok) expect(result.desc).toContain(`${bits} bits per pixel`);
+        }
+      },
+    );
+
+    it.each([
+      ['jp2-as-jpg.jpg', 'jp2', 'JPEG 2000'],
+      ['j2k-codestream-as-png.png', 'jp2', 'JPEG 2000'],
+      ['jxr-as-jpg.jpg', 'jxr', 'JPEG XR'],
+      ['jpeg-ls-as-jpg.jpg', 'jpegls', 'JPEG-LS'],
+      ['qoi-as-png.png', 'qoi', 'QOI'],
+      ['dds-as-png.png', 'dds', 'DirectDraw Surface (DDS)'],
+      ['icns-as-png.png', 'icns', 'Apple icon (ICNS)'],
+      ['bpg-as-jpg.jpg', 'bpg', 'BPG'],
+      ['heif-mif3-miaf-as-jpg.jpg', 'heic', 'HEIC/HEIF'],
+    ])('refuses %s, an image we recognise but do not send, with 2252 naming %s', (file, format, name) => {
+      const result = readImageInfo(badFileBytes(file));
+      expect(result).toMatchObject({ ok: false, code: ErrorCode.IMAGE_TYPE_LIMIT, format });
+      if (!result.ok) expect(result.desc).toContain(`${name} images cannot be sent`);
+    });
+
+    it.each(['mif1', 'mif2', 'mif3', 'msf1', 'miaf', 'heix', 'hevc', 'avci', 'j2ki', 'vvic', 'unif'])(
+      'takes an ftyp with only the %s brand for HEIF',
+      (brand) => {
+        const ascii = (text: string) => [...text].map((char) => char.charCodeAt(0));
+        const bytes = new Uint8Array([
+          0,
+          0,
+          0,
+          20,
+          ...ascii('ftyp'),
+          ...ascii(brand),
+          0,
+          0,
+          0,
+          0,
+          ...ascii(brand),
+        ]);
+        expect(readImageInfo(bytes)).toMatchObject({ code: ErrorCode.IMAGE_TYPE_LIMIT, format: 'heic' });
+      },
+    );
+
+    it('does not take a video (ftyp isom / mp42) for an image', () => {
+      const ascii = (text: string) => [...text].map((char) => char.charCodeAt(0));
+      const bytes = new Uint8Array([0, 0, 0, 24, ...ascii('ftypisom'), 0, 0, 2, 0, ...ascii('isomiso2mp41')]);
+      expect(readImageInfo(bytes)).toMatchObject({ code: ErrorCode.NOT_IMAGE });
     });
   });
 });

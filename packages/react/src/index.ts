@@ -5,6 +5,7 @@ export type { DraftErrorProps } from './composer/parts/DraftError';
 export type { DropzoneProps } from './composer/parts/Dropzone';
 export type { DropzoneButtonProps } from './composer/parts/DropzoneButton';
 export type { DropzoneInputProps } from './composer/parts/DropzoneInput';
+export type { OriginalSwitchProps } from './composer/parts/OriginalSwitch';
 export type { PreviewProps } from './composer/parts/Preview';
 export type { PreviewImageProps } from './composer/parts/PreviewImage';
 export type { PreviewInfoProps } from './composer/parts/PreviewInfo';

@@ -14,6 +14,8 @@ import { enUS, ImageMessageComposer, type ImageMessageStrings, zhCN } from '../s
 import { renderWithImageMessage } from '../src/testing';
 
 const { cases } = badManifest;
+/** A hang guard, not a timing goal: the composer prepares each photo (reads and strips it) first. */
+const ALERT_WAIT = { timeout: 15_000 };
 
 const fileOf = (entry: BadCase) => new File([badCaseBytes(entry)], entry.fileName, { type: entry.mimeType });
 
@@ -38,10 +40,19 @@ function expectedAlert(strings: ImageMessageStrings, entry: BadCase, size: numbe
   });
 }
 
-function renderComposer(locale?: string) {
+/**
+ * The size cases are images padded with zeros after their end. Preparing (the composer's default) strips
+ * what follows an image's end, so there they become small images and are accepted (asserted below); the
+ * limit itself, judged before anything is read, is the composer's without preparing.
+ */
+const prepareFor = (entry: BadCase) => (entry.kind === 'size' ? false : undefined);
+
+function renderComposer(locale?: string, prepare?: false) {
   // The real picker can show "All files"; let every file reach the byte checks.
   const user = userEvent.setup({ applyAccept: false });
-  const view = renderWithImageMessage(<ImageMessageComposer receiver="bob" locale={locale} />);
+  const view = renderWithImageMessage(
+    <ImageMessageComposer receiver="bob" locale={locale} prepare={prepare} />,
+  );
   const input = screen.getByLabelText<HTMLInputElement>(locale === 'zh-CN' ? '添加图片' : 'Add images', {
     selector: 'input',
   });
@@ -64,11 +75,11 @@ describe('the bad-input corpus in the composer', () => {
   it.each(refused.map((entry) => [`${entry.id} → ${entry.expectedCode}`, entry] as const))(
     'refuses %s with one alert saying what to do, no preview, nothing uploaded',
     async (_, entry) => {
-      const { user, input, transport } = renderComposer();
+      const { user, input, transport } = renderComposer(undefined, prepareFor(entry));
       const file = fileOf(entry);
       await user.upload(input, file);
 
-      const alert = await screen.findByRole('alert');
+      const alert = await screen.findByRole('alert', {}, ALERT_WAIT);
       expect(screen.getAllByRole('alert')).toHaveLength(1);
       expect(alert.textContent).toBe(expectedAlert(enUS, entry, file.size));
       if (entry.expectedCode === ErrorCode.FILE_TOO_LARGE) expect(alert.textContent).toContain('28 MB');
@@ -81,7 +92,7 @@ describe('the bad-input corpus in the composer', () => {
   it.each(accepted.map((entry) => [`${entry.id} → "${entry.expectedSanitizedName}"`, entry] as const))(
     'accepts %s as one preview named by the sanitized name',
     async (_, entry) => {
-      const { user, input, transport } = renderComposer();
+      const { user, input, transport } = renderComposer(undefined, prepareFor(entry));
       await user.upload(input, fileOf(entry));
 
       const preview = await screen.findByRole('img');
@@ -93,6 +104,21 @@ describe('the bad-input corpus in the composer', () => {
   );
 });
 
+describe('the size cases, prepared', () => {
+  it('strips 28 MiB of padding after the image’s end, so the prepared file is small and accepted', async () => {
+    const entry = cases.find((candidate) => candidate.id === 'size-28mib-plus-1') as BadCase;
+    const { user, input, transport, manager } = renderComposer();
+    await user.upload(input, fileOf(entry));
+    const preview = await screen.findByRole('img', {}, ALERT_WAIT);
+    expect(preview).toHaveAttribute('alt', entry.expectedSanitizedName);
+    expect(screen.queryByRole('alert')).toBeNull();
+    const [id] = manager.getMessageIds();
+    const size = manager.getSendState(id as string)?.message.imageElem?.imageList?.[0]?.size ?? 0;
+    expect(size).toBeLessThan(4096);
+    expect(transport.attempts).toHaveLength(0);
+  });
+});
+
 describe('the bad-input corpus in the composer, in zh-CN', () => {
   const spot = ['pdf-as-png', 'svg-script-as-png', 'heic-empty-type', 'empty', 'size-28mib-plus-1'].map(
     (id) => cases.find((entry) => entry.id === id) as BadCase,
@@ -101,10 +127,10 @@ describe('the bad-input corpus in the composer, in zh-CN', () => {
   it.each(spot.map((entry) => [`${entry.id} → ${entry.expectedCode}`, entry] as const))(
     'words %s in Chinese',
     async (_, entry) => {
-      const { user, input, transport } = renderComposer('zh-CN');
+      const { user, input, transport } = renderComposer('zh-CN', prepareFor(entry));
       const file = fileOf(entry);
       await user.upload(input, file);
-      const alert = await screen.findByRole('alert');
+      const alert = await screen.findByRole('alert', {}, ALERT_WAIT);
       expect(screen.getAllByRole('alert')).toHaveLength(1);
       expect(alert.textContent).toBe(expectedAlert(zhCN, entry, file.size));
       expect(alert.textContent).not.toBe(expectedAlert(enUS, entry, file.size));

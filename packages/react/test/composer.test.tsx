@@ -98,7 +98,7 @@ describe('<ImageMessageComposer> rejections', () => {
     [
       'too large',
       () => createImageFile({ name: 'huge.png', size: IMAGE_MAX_BYTES + 1 }),
-      /huge\.png is 28.1 MB, over the 28 MB limit\. Choose a smaller image or compress it\./,
+      /huge\.png is 28\.1 MB; images must be smaller than 28 MB\. Choose a smaller image or compress it\./,
     ],
     [
       'empty',
@@ -127,7 +127,9 @@ describe('<ImageMessageComposer> rejections', () => {
   it("names the transport's lower limit (20 MB) in the too-large alert", async () => {
     const { user } = renderComposer({}, createMemoryTransport({ maxBytes: 20 * 1024 * 1024 }));
     await user.upload(fileInput(), createImageFile({ name: 'big.png', size: 21 * 1024 * 1024 }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('big.png is 21 MB, over the 20 MB limit.');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'big.png is 21 MB; images must be smaller than 20 MB.',
+    );
   });
 
   it('refuses images beyond maxFiles with an alert naming the limit', async () => {
@@ -228,14 +230,30 @@ describe('<ImageMessageComposer> sending', () => {
   it.each([
     [ErrorCode.NETWORK_DISCONNECT, "net.png wasn't sent: you're offline. Reconnect, then press Retry."],
     [ErrorCode.REQUEST_TIMEOUT, 'net.png timed out while uploading. Press Retry to try again.'],
-    [6014, "net.png wasn't sent: you're signed out. Sign in again, then press Retry."],
-    [3004, "net.png wasn't sent: you're signed out. Sign in again, then press Retry."],
-    [10007, "net.png wasn't sent: you can't send images to this conversation right now."],
-    [20007, "net.png wasn't sent: you can't send images to this conversation right now."],
+    [ErrorCode.NOT_LOGGED_IN, "net.png wasn't sent: you're signed out. Sign in again, then press Retry."],
+    [
+      ErrorCode.KICKED_OUT_USERSIG_EXPIRED,
+      "net.png wasn't sent: you're signed out. Sign in again, then press Retry.",
+    ],
+    [
+      ErrorCode.ERR_SVR_GROUP_PERMISSION_DENY,
+      "net.png wasn't sent: you can't send images to this conversation right now.",
+    ],
+    [
+      ErrorCode.ERR_SVR_MSG_IN_PEER_BLACKLIST,
+      "net.png wasn't sent: you can't send images to this conversation right now.",
+    ],
+    // Tencent's own codes read like core's: one classification (errorCategory) behind every locale.
+    [ErrorCode.MSG_I_SIZE_LIMIT, /^net\.png is [\d.]+ [KM]?B; images must be smaller than 28 MB\./],
+    [ErrorCode.NETWORK_TIMEOUT, 'net.png timed out while uploading. Press Retry to try again.'],
+    [ErrorCode.NO_NETWORK, "net.png wasn't sent: you're offline. Reconnect, then press Retry."],
+    [ErrorCode.MSG_F_UPLOAD_FAIL, "net.png couldn't be uploaded. Press Retry to try again."],
     [12345, "net.png wasn't sent: The service said no."],
     [ErrorCode.NETWORK_DISCONNECT, 'net.png 未发送：网络已断开。请恢复网络后点击“重试”。', 'zh-CN'],
-    [6014, 'net.png 未发送：登录已失效。请重新登录后点击“重试”。', 'zh-CN'],
-    [10017, 'net.png 未发送：你目前无法在此会话中发送图片。', 'zh-CN'],
+    [ErrorCode.NOT_LOGGED_IN, 'net.png 未发送：登录已失效。请重新登录后点击“重试”。', 'zh-CN'],
+    [ErrorCode.USER_NOT_LOGGED_IN, 'net.png 未发送：登录已失效。请重新登录后点击“重试”。', 'zh-CN'],
+    [ErrorCode.ERR_SVR_GROUP_SHUTUP_DENY, 'net.png 未发送：你目前无法在此会话中发送图片。', 'zh-CN'],
+    [ErrorCode.MSG_I_SIZE_LIMIT, /^net\.png 大小为 [\d.]+ [KM]?B，图片须小于 28 MB。/, 'zh-CN'],
     // The service's English desc would not be Chinese: the code is quoted instead.
     [12345, 'net.png 未发送（错误码 12345）。请稍后点击“重试”。', 'zh-CN'],
   ])('words failure %i so the user knows what to do: %s', async (code, text, locale = 'en-US') => {
@@ -312,7 +330,7 @@ describe('<ImageMessageComposer> languages', () => {
       createImageFile({ name: 'big.png', size: IMAGE_MAX_BYTES + 1 }),
     ]);
     expect(await screen.findByRole('alert')).toHaveTextContent(
-      'big.png 大小为 28.1 MB，超过 28 MB 上限。请选择更小的图片或先压缩。',
+      'big.png 大小为 28.1 MB，图片须小于 28 MB。请选择更小的图片或先压缩。',
     );
     await screen.findByRole('img', { name: '猫.png' });
     expect(screen.getByRole('button', { name: '移除' })).toBeInTheDocument();

@@ -23,7 +23,7 @@ describe('public hook types', () => {
     expectTypeOf(result.addFiles).parameter(0).toEqualTypeOf<Iterable<File> | ArrayLike<File>>();
     expectTypeOf(result.remove).toEqualTypeOf<(id: string) => void>();
     expectTypeOf<ImageDraft['status']>().toEqualTypeOf<
-      'created' | 'sending' | 'sent' | 'failed' | 'canceled'
+      'preparing' | 'created' | 'sending' | 'sent' | 'failed' | 'canceled'
     >();
     // @ts-expect-error maxFiles is a number
     useCreateImageMessage({ maxFiles: '9' });

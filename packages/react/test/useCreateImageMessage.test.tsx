@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { ErrorCode, IMAGE_MAX_BYTES } from '@image-message/core';
 import { act, render, renderHook, screen, waitFor } from '@testing-library/react';
 import { type ReactNode, StrictMode } from 'react';
@@ -71,8 +73,8 @@ describe('useCreateImageMessage', () => {
     expect(liveObjectUrls.size).toBe(0);
   });
 
-  it('refuses an oversize file by its size, without reading it', async () => {
-    const hook = renderCreate({ maxBytes: 1000 });
+  it('without preparing, refuses an oversize file by its size, without reading it', async () => {
+    const hook = renderCreate({ maxBytes: 1000, prepare: false });
     const file = createImageFile({ size: 5000 });
     let reads = 0;
     const original = file.arrayBuffer.bind(file);
@@ -97,11 +99,12 @@ describe('useCreateImageMessage', () => {
 
   it('runs a custom validator before reading the file', async () => {
     const hook = renderCreate({
-      validator: (file) => (file.name.startsWith('secret') ? { code: 9001, desc: 'No secrets.' } : null),
+      validator: (file) =>
+        file.name.startsWith('secret') ? { code: ErrorCode.INVALID_PARAMETERS, desc: 'No secrets.' } : null,
     });
     await add(hook, [createImageFile({ name: 'secret.png' }), createImageFile({ name: 'ok.png' })]);
     expect(hook.result.current.rejections.map((r) => [r.fileName, r.code, r.desc])).toEqual([
-      ['secret.png', 9001, 'No secrets.'],
+      ['secret.png', ErrorCode.INVALID_PARAMETERS, 'No secrets.'],
     ]);
     expect(hook.result.current.drafts.map((d) => d.fileName)).toEqual(['ok.png']);
   });
@@ -177,5 +180,71 @@ describe('useCreateImageMessage', () => {
     const hook = renderCreate();
     await add(hook, [createImageFile({ name: 'plain.png' })]);
     expect(hook.result.current.drafts[0]).toMatchObject({ previewUrl: 'plain.png', width: 64, height: 48 });
+  });
+});
+
+describe('useCreateImageMessage preparing photos', () => {
+  const photo = (name: string) => {
+    const bytes = readFileSync(resolve(import.meta.dirname, '../../../tests/fixtures/photos', name));
+    return new File([new Uint8Array(bytes)], name, { type: 'image/jpeg' });
+  };
+  const hasGps = (bytes: Uint8Array) => new TextDecoder('latin1').decode(bytes).includes('GPS');
+
+  it('makes the draft from the prepared photo: its size, and no GPS left in what is sent', async () => {
+    const hook = renderCreate();
+    const source = photo('gps-exif6.jpg');
+    expect(hasGps(new Uint8Array(await source.arrayBuffer()))).toBe(true);
+    await add(hook, [source]);
+    await waitFor(() => expect(hook.result.current.drafts[0]?.status).toBe('created'));
+    const draft = hook.result.current.drafts[0];
+    expect(draft?.size).toBeLessThan(source.size);
+    expect(draft?.message?.imageElem?.imageList?.[0]?.size).toBe(draft?.size);
+    const sent = await hook.manager.sendMessage({ id: draft?.id as string, receiver: 'bob' });
+    expect(sent.code).toBe(ErrorCode.SUCC);
+    const uploaded = hook.transport.messages[0]?.bytes as Uint8Array;
+    expect(uploaded.byteLength).toBe(draft?.size);
+    expect(hasGps(uploaded)).toBe(false);
+  });
+
+  it('judges the size limit after preparing: refused 7005, marked as judged Original when it was', async () => {
+    const hook = renderCreate({ maxBytes: 1000, prepare: { original: true } });
+    await add(hook, [createImageFile({ size: 5000 })]);
+    expect(hook.result.current.rejections[0]).toMatchObject({
+      code: ErrorCode.FILE_TOO_LARGE,
+      original: true,
+    });
+    expect(hook.result.current.rejections[0]?.desc).toMatch(/not as original/i);
+    expect(hook.result.current.drafts).toEqual([]);
+  });
+
+  it('switching Original prepares every draft not sent yet again, keeping its id', async () => {
+    const setup = setupManager();
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <ImageMessageProvider manager={setup.manager}>{children}</ImageMessageProvider>
+    );
+    const hook = renderHook(({ options }) => useCreateImageMessage(options), {
+      wrapper,
+      initialProps: { options: { prepare: {} } as UseCreateImageMessageOptions },
+    });
+    await act(async () => {
+      await hook.result.current.addFiles([
+        createImageFile({ name: 'a.png' }),
+        createImageFile({ name: 'b.png' }),
+      ]);
+    });
+    await waitFor(() =>
+      expect(hook.result.current.drafts.map((d) => d.status)).toEqual(['created', 'created']),
+    );
+    const ids = hook.result.current.drafts.map((draft) => draft.id);
+    const firstMessage = hook.result.current.drafts[0]?.message;
+
+    hook.rerender({ options: { prepare: { original: true } } });
+    await waitFor(() => expect(hook.result.current.drafts[0]?.message).not.toBe(firstMessage));
+    await waitFor(() =>
+      expect(hook.result.current.drafts.map((d) => d.status)).toEqual(['created', 'created']),
+    );
+    expect(hook.result.current.drafts.map((draft) => draft.id)).toEqual(ids);
+    expect(hook.result.current.drafts[0]?.message).not.toBe(firstMessage);
+    expect(setup.manager.getMessageIds()).toEqual(ids);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * `@image-message/server` — the reference IM server for image messages. See README.md for the HTTP API.
  */
-export { ApiError, Code, ServiceCode } from './api/apiError';
+export { ApiError } from './api/apiError';
 export {
   DEFAULT_SEED,
   IMAGE_MAX_BYTES,

@@ -1,13 +1,14 @@
 import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import cors from '@fastify/cors';
+import { ErrorCode } from '@image-message/core';
 import Fastify, {
   type FastifyError,
   type FastifyInstance,
   type FastifyReply,
   type FastifyRequest,
 } from 'fastify';
-import { ApiError, badRequest, Code, ok, ServiceCode } from './api/apiError';
+import { ApiError, badRequest, ok } from './api/apiError';
 import { authenticate } from './auth/authenticate';
 import { createSessions } from './auth/sessions';
 import { type ResolvedOptions, resolveOptions, type ServerOptions } from './config';
@@ -80,7 +81,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       clientErrorHandler: answerClientError,
       frameworkErrors: (error, _request, reply: FastifyReply) =>
         reply.code(400).send({
-          code: Code.INVALID_PARAMETERS,
+          code: ErrorCode.INVALID_PARAMETERS,
           desc:
             error.code === 'FST_ERR_BAD_URL'
               ? 'The path is not a valid URL: its percent-escapes must be valid UTF-8.'
@@ -202,7 +203,7 @@ async function configure(app: FastifyInstance, context: AppContext) {
   app.setNotFoundHandler((request, reply) => {
     if (options.staticDir && wantsAppShell(request)) return reply.sendFile('index.html');
     return reply.code(404).send({
-      code: ServiceCode.NOT_FOUND,
+      code: ErrorCode.FILE_NOT_FOUND,
       desc: `There is no ${request.method} ${request.url.split('?')[0]}. The API is described in the server's README.`,
     });
   });
@@ -228,13 +229,13 @@ function toErrorResponse(error: FastifyError, request: FastifyRequest, reply: Fa
   if (error instanceof ApiError) return reply.code(error.status).send({ code: error.code, desc: error.desc });
   if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
     return reply.code(415).send({
-      code: Code.INVALID_PARAMETERS,
+      code: ErrorCode.INVALID_PARAMETERS,
       desc: `This route takes a JSON body (Content-Type: application/json), not "${request.headers['content-type'] ?? 'none'}".`,
     });
   }
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
     return reply.code(413).send({
-      code: Code.FILE_TOO_LARGE,
+      code: ErrorCode.FILE_TOO_LARGE,
       desc: 'This request body is too large for this route (64 KB at most).',
     });
   }
@@ -242,11 +243,11 @@ function toErrorResponse(error: FastifyError, request: FastifyRequest, reply: Fa
   if (status >= 400 && status < 500) {
     return reply
       .code(status)
-      .send({ code: Code.INVALID_PARAMETERS, desc: `${error.message}.`.replace(/\.\.$/, '.') });
+      .send({ code: ErrorCode.INVALID_PARAMETERS, desc: `${error.message}.`.replace(/\.\.$/, '.') });
   }
   request.log.error(error);
   return reply.code(500).send({
-    code: Code.UPLOAD_FAILED,
+    code: ErrorCode.UPLOAD_FAILED,
     desc: 'The server failed while handling this request. Try again; if it keeps failing, check the server log.',
   });
 }

@@ -20,10 +20,8 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { sanitizeFileName as coreSanitizeFileName } from '@image-message/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BadCase, badCaseBytes, badManifest } from '../../../tests/fixtures/badCorpus';
-import { sanitizeFileName } from '../src/messages/sanitizeFileName';
 import type { ViewerMessage } from '../src/messages/toV2TimMessage';
 import { eventually } from './support/eventually';
 import { type Envelope, newId, sha256, startTestServer, type TestServer } from './support/testServer';
@@ -170,13 +168,6 @@ describe('the bad-input corpus against the server', () => {
     expect(readdirSync(join(dataDir, 'tmp'))).toEqual([]);
     for (const path of ['/etc/passwd.png', '/win.ini.jpg', join(process.cwd(), 'passwd.png')]) {
       expect(existsSync(path), path).toBe(false);
-    }
-  });
-
-  it('sanitizes every presented name exactly as core does', () => {
-    for (const entry of cases) {
-      expect(sanitizeFileName(entry.fileName), entry.id).toBe(entry.expectedSanitizedName);
-      expect(sanitizeFileName(entry.fileName), entry.id).toBe(coreSanitizeFileName(entry.fileName));
     }
   });
 });

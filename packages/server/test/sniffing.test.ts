@@ -1,5 +1,8 @@
-import { readImageInfo } from '@image-message/core';
+import { readFileSync } from 'node:fs';
+import { ErrorCode, readImageInfo } from '@image-message/core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { badFileBytes } from '../../../tests/fixtures/badCorpus';
 import { fixture, newId, sha256, startTestServer, type TestServer } from './support/testServer';
 
 let server: TestServer;
@@ -93,4 +96,60 @@ describe('refused inputs store nothing', () => {
     const { status, body } = await server.send(alice, { bytes, receiver: 'bob' });
     expect([status, body.code]).toEqual([415, 6031]);
   });
+});
+
+// The server reads headers with core's readImageInfo, from the file on disk through core's byte-source
+// seam: what core learns about real-world files, the server knows too, with no code of its own.
+describe("core's header reader, from the uploaded file", () => {
+  const realWorld = (name: string) =>
+    readFileSync(new URL(`../../../tests/fixtures/real-world/${name}`, import.meta.url));
+
+  it("accepts Pillow's junk_jpeg_header.jpg (stray bytes between segments) as 1024×768 and resizes it", async () => {
+    const bytes = realWorld('junk_jpeg_header.jpg');
+    const { status, body } = await server.send(alice, { bytes, receiver: 'bob' });
+    expect(status).toBe(200);
+    const [origin, thumb] = body.data?.imageElem?.imageList ?? [];
+    expect(origin).toMatchObject({ width: 1024, height: 768, size: bytes.length });
+    expect(thumb).toMatchObject({ width: 264, height: 198 });
+    const variant = Buffer.from(await (await fetch(thumb?.url as string)).arrayBuffer());
+    expect(await sharp(variant).metadata()).toMatchObject({ format: 'jpeg', width: 264, height: 198 });
+  });
+
+  it('reads the EXIF orientation and the frame header from behind 325 KB of segments', async () => {
+    const stored = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#468' } })
+      .jpeg()
+      .withMetadata({ orientation: 6 })
+      .toBuffer();
+    // Five 65 KB APP2 segments right after SOI: the frame header lies far past the upload's head.
+    const app2 = Buffer.concat([Buffer.from([0xff, 0xe2, 0xfd, 0xea]), Buffer.alloc(65_000, 0x41)]);
+    const bytes = Buffer.concat([stored.subarray(0, 2), app2, app2, app2, app2, app2, stored.subarray(2)]);
+    const { status, body } = await server.send(alice, { bytes, receiver: 'bob' });
+    expect(status).toBe(200);
+    expect(body.data?.imageElem?.imageList?.[0]).toMatchObject({ width: 48, height: 64 });
+  });
+
+  it.each([
+    ['jp2-as-jpg.jpg', 'JPEG 2000'],
+    ['j2k-codestream-as-png.png', 'JPEG 2000'],
+    ['jxr-as-jpg.jpg', 'JPEG XR'],
+    ['jpeg-ls-as-jpg.jpg', 'JPEG-LS'],
+    ['qoi-as-png.png', 'QOI'],
+    ['dds-as-png.png', 'DDS'],
+    ['icns-as-png.png', 'ICNS'],
+    ['bpg-as-jpg.jpg', 'BPG'],
+    ['heif-mif3-miaf-as-jpg.jpg', 'HEIC/HEIF'],
+  ])('refuses %s with 415 / 2252 naming %s', async (file, name) => {
+    const { status, body } = await server.send(alice, { bytes: badFileBytes(file), receiver: 'bob' });
+    expect([status, body.code]).toEqual([415, ErrorCode.IMAGE_TYPE_LIMIT]);
+    expect(body.desc).toContain(name);
+  });
+
+  it.each(['bmp-2-bits-per-pixel.bmp', 'bmp-64-bits-per-pixel.bmp'])(
+    'refuses %s, a depth browsers do not show, with 415 / 6031 saying why',
+    async (file) => {
+      const { status, body } = await server.send(alice, { bytes: badFileBytes(file), receiver: 'bob' });
+      expect([status, body.code]).toEqual([415, ErrorCode.NOT_IMAGE]);
+      expect(body.desc).toMatch(/\d+ bits per pixel/);
+    },
+  );
 });

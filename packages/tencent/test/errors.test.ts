@@ -1,6 +1,6 @@
 import { ErrorCode, ImageMessageError, MessageStatus } from '@image-message/core';
 import type { Message } from '@tencentcloud/chat';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { TencentErrorCode } from '../src';
 import { toImageMessageError } from '../src/errors/toImageMessageError';
 import { FakeChatError } from './support/chatDouble';
@@ -144,5 +144,17 @@ describe('not ready, not logged in, plugin missing: clear errors, nothing create
     expect(result.code).toBe(2040);
     expect(result.desc).toContain("chat.registerPlugin({ 'tim-upload-plugin': TIMUploadPlugin })");
     expect(result.desc).toMatch(/before chat\.login\(\)/);
+  });
+});
+
+describe('TencentErrorCode', () => {
+  it("is core's ErrorCode under the SDK's names: no number spelled twice", () => {
+    for (const [name, code] of Object.entries(TencentErrorCode)) {
+      const coreName = name === 'MSG_I_TYPES_LIMIT' ? 'IMAGE_TYPE_LIMIT' : name;
+      expect(ErrorCode[coreName as keyof typeof ErrorCode], name).toBe(code);
+    }
+    expect(Object.keys(TencentErrorCode)).toHaveLength(40);
+    expectTypeOf(TencentErrorCode.COS_UNDETECTED).toEqualTypeOf<2040>();
+    expectTypeOf(TencentErrorCode.MSG_I_TYPES_LIMIT).toEqualTypeOf<2252>();
   });
 });

@@ -1,9 +1,10 @@
-import { ErrorCode } from '../errors';
+import { ErrorCode, isRejectionCode, type RejectionCode } from '../errors';
 import { sanitizeFileName } from '../image/sanitizeFileName';
 import { createMessageId } from '../manager/createMessageId';
 import type { MessageManager } from '../manager/createMessageManager';
 import type { SendState } from '../manager/sendState';
 import type { ConversationTarget } from '../manager/types';
+import { prepareImageFile } from '../prepare/prepareImageFile';
 import { checkImageSize } from '../validation/checkImageSize';
 import { fileToImageMessageParams } from '../web/fileToImageMessageParams';
 import { revokeOwnedObjectUrl } from '../web/objectUrls';
@@ -39,12 +40,22 @@ export interface DraftList {
 interface Slot {
   id: string;
   order: number;
+  /** What the user picked (not for a draft taken back after a reload): prepared again for Original. */
+  source?: File;
   previewUrl: string;
+  /** Set while the photo is prepared and made a message; a newer run replaces it, an older one's result is dropped. */
+  run?: object;
+  /** Not shown while it is made (preparing is off: a draft appears once its file is read). */
+  hidden?: boolean;
   draft?: ImageDraft;
   state?: SendState;
 }
 
 const EMPTY: DraftListSnapshot = { drafts: [], rejections: [], pending: 0 };
+
+/** Creating and preparing refuse with rejection codes; anything else is a parameter they could not take. */
+const asRejectionCode = (code: number): RejectionCode =>
+  isRejectionCode(code) ? code : ErrorCode.INVALID_PARAMETERS;
 
 /** Messages a live draft list shows, per manager: a message belongs to one composer at a time. */
 const owned = new WeakMap<MessageManager, Set<string>>();
@@ -52,6 +63,13 @@ const owned = new WeakMap<MessageManager, Set<string>>();
 const sameConversation = (a: ConversationTarget | undefined, b: ConversationTarget | undefined) =>
   (a?.receiver || undefined) === (b?.receiver || undefined) &&
   (a?.groupID || undefined) === (b?.groupID || undefined);
+
+/** A draft whose photo is still being prepared: only what the picked file says. */
+function preparingDraft({ id, source }: Slot): ImageDraft {
+  const size = source?.size ?? 0;
+  const fileName = sanitizeFileName(source?.name ?? '');
+  return { id, fileName, size, width: 0, height: 0, previewUrl: '', status: 'preparing', progress: 0 };
+}
 
 function toDraft(
   { id, previewUrl }: Slot,
@@ -108,6 +126,12 @@ export function createDraftList(manager: MessageManager, initialOptions: DraftLi
   function rebuild() {
     const drafts: ImageDraft[] = [];
     for (const slot of slots) {
+      if (slot.run) {
+        slot.draft = slot.draft?.status === 'preparing' ? slot.draft : preparingDraft(slot);
+        slot.state = undefined;
+        if (!slot.hidden) drafts.push(slot.draft);
+        continue;
+      }
       const state = manager.getSendState(slot.id);
       if (!state) continue;
       if (slot.state !== state || !slot.draft) {
@@ -165,46 +189,98 @@ export function createDraftList(manager: MessageManager, initialOptions: DraftLi
     rebuild();
   }
 
-  function reject(file: File, code: number, desc: string): ImageRejection {
+  function reject(file: File, code: RejectionCode, desc: string): ImageRejection {
     rejectionSeq++;
     return { id: `rejection-${rejectionSeq}`, file, fileName: sanitizeFileName(file.name), code, desc };
   }
 
+  const limit = () => Math.min(manager.maxBytes, options.maxBytes ?? Infinity);
+
   function precheck(file: File): ImageRejection | undefined {
     const custom = options.validator?.(file);
     if (custom) return reject(file, custom.code, custom.desc);
-    const limit = Math.min(manager.maxBytes, options.maxBytes ?? Infinity);
-    const size = checkImageSize(file.size, limit);
+    // A prepared photo is judged by what preparing leaves (a 40 MB screenshot may fit once downscaled);
+    // only an empty file is refused before.
+    const size = checkImageSize(file.size, options.prepare === false ? limit() : Infinity);
     return size.ok ? undefined : reject(file, size.code, size.desc);
   }
 
-  async function createDraft(file: File, slotOrder: number): Promise<ImageDraft | ImageRejection> {
-    const params = await fileToImageMessageParams(file);
-    if (disposed) {
-      // The composer went away while the file was read.
+  /**
+   * Prepares the photo (unless preparing is off) and makes it the message `slot.id`. The slot shows as
+   * preparing meanwhile; a result for a slot removed, disposed or prepared again since is dropped.
+   */
+  async function makeMessage(slot: Slot, file: File): Promise<ImageDraft | ImageRejection> {
+    const run = {};
+    slot.run = run;
+    const stale = () => disposed || slot.run !== run || !slots.includes(slot);
+    const closed = () =>
+      reject(file, ErrorCode.CANCELED, 'The draft was removed before its image was ready.');
+    /** The file cannot be a draft: it leaves the list and comes back as a rejection. */
+    const refuse = (rejection: ImageRejection) => {
+      slots = slots.filter((candidate) => candidate !== slot);
+      mine.delete(slot.id);
+      return rejection;
+    };
+    let toSend = file;
+    let placeholder: string | undefined;
+    if (options.prepare !== false) {
+      const prepare = options.prepare ?? {};
+      const prepared = await prepareImageFile(file, { ...prepare, maxBytes: limit() });
+      if (stale()) return closed();
+      if (prepared.code !== ErrorCode.SUCC || !prepared.data) {
+        return refuse({
+          ...reject(file, asRejectionCode(prepared.code), prepared.desc),
+          ...(prepare.original && { original: true }),
+        });
+      }
+      toSend = prepared.data.file;
+      placeholder = prepared.data.placeholder;
+    }
+    const params = await fileToImageMessageParams(toSend);
+    if (stale()) {
       revokeOwnedObjectUrl(params.imagePath);
-      return reject(file, ErrorCode.CANCELED, 'The composer closed before the image was added.');
+      return closed();
     }
-    // The id is this list's before the message exists, so the manager's "created" news is not taken for
-    // a draft to adopt.
-    const id = createMessageId();
-    mine.add(id);
-    const created = await manager.createImageMessage({ ...params, id, conversation: options.conversation });
+    const created = await manager.createImageMessage({
+      ...params,
+      id: slot.id,
+      conversation: options.conversation,
+      placeholder,
+    });
+    if (stale()) {
+      manager.discardMessage(slot.id);
+      return closed();
+    }
     if (created.code !== ErrorCode.SUCC || !created.data) {
-      mine.delete(id);
-      return reject(file, created.code, created.desc);
+      return refuse(reject(file, asRejectionCode(created.code), created.desc));
     }
-    if (disposed) {
-      mine.delete(id);
-      manager.discardMessage(id);
-      return reject(file, ErrorCode.CANCELED, 'The composer closed before the image was added.');
-    }
-    const slot: Slot = { id, order: slotOrder, previewUrl: params.imagePath };
-    slots = [...slots, slot].sort((a, b) => a.order - b.order);
-    const state = manager.getSendState(id) as SendState;
+    slot.run = undefined;
+    slot.hidden = false;
+    slot.previewUrl = params.imagePath;
+    const state = manager.getSendState(slot.id) as SendState;
     slot.state = state;
     slot.draft = toDraft(slot, state);
     return slot.draft;
+  }
+
+  /** Original was switched: every draft not sent yet (and not being sent) is prepared again from its file. */
+  function prepareAgain() {
+    for (const slot of slots) {
+      const status = slot.run ? 'preparing' : manager.getSendState(slot.id)?.status;
+      if (!slot.source || status === 'sending' || status === 'sent') continue;
+      const source = slot.source;
+      if (!slot.run) manager.discardMessage(slot.id);
+      slot.previewUrl = '';
+      pending++;
+      void makeMessage(slot, source).then((outcome) => {
+        pending--;
+        if (!('previewUrl' in outcome) && outcome.code !== ErrorCode.CANCELED) {
+          rejections = [...rejections, outcome];
+        }
+        if (!disposed) rebuild();
+      });
+    }
+    rebuild();
   }
 
   async function addFiles(input: Iterable<File> | ArrayLike<File>): Promise<AddFilesResult> {
@@ -212,8 +288,8 @@ export function createDraftList(manager: MessageManager, initialOptions: DraftLi
     const result: AddFilesResult = { added: [], rejected: [] };
     if (disposed || files.length === 0) return result;
     watch();
-    const room = Math.max(0, (options.maxFiles ?? Infinity) - slots.length - pending);
-    const queue: { file: File; order: number }[] = [];
+    const room = Math.max(0, (options.maxFiles ?? Infinity) - slots.length);
+    const queue: { file: File; slot: Slot }[] = [];
     for (const file of files) {
       const early = precheck(file);
       if (early) result.rejected.push(early);
@@ -225,15 +301,23 @@ export function createDraftList(manager: MessageManager, initialOptions: DraftLi
             `You can add up to ${options.maxFiles} images at a time. Send or remove some, then add more.`,
           ),
         );
-      } else queue.push({ file, order: order++ });
+      } else {
+        // The id is this list's before the message exists, so the manager's "created" news is not taken
+        // for a draft to adopt. Prepared photos show at once; without preparing, a draft shows once read.
+        const slot: Slot = { id: createMessageId(), order: order++, source: file, previewUrl: '', run: {} };
+        slot.hidden = options.prepare === false;
+        mine.add(slot.id);
+        queue.push({ file, slot });
+      }
     }
+    slots = [...slots, ...queue.map(({ slot }) => slot)];
     pending += queue.length;
     rejections = [...rejections, ...result.rejected];
     rebuild();
 
     const worker = async () => {
       for (let item = queue.shift(); item; item = queue.shift()) {
-        const outcome = await createDraft(item.file, item.order);
+        const outcome = await makeMessage(item.slot, item.file);
         pending--;
         if ('previewUrl' in outcome) result.added.push(outcome);
         else if (outcome.code !== ErrorCode.CANCELED) {
@@ -271,7 +355,9 @@ export function createDraftList(manager: MessageManager, initialOptions: DraftLi
       rebuild();
     },
     setOptions(next) {
+      const wasOriginal = options.prepare !== false && Boolean(options.prepare?.original);
       options = next;
+      if (next.prepare !== false && Boolean(next.prepare?.original) !== wasOriginal) prepareAgain();
     },
     getSnapshot: () => snapshot,
     subscribe(listener) {

@@ -1,7 +1,10 @@
 import { ErrorCode } from '../errors';
+import { type ByteWalk, type ImageByteSource, walkByteSource, walkBytes } from './byteSource';
 import { bmp } from './formats/bmp';
 import {
   type AcceptedImageFormat,
+  type HeaderReading,
+  IMAGE_HEAD_BYTES,
   IMAGE_MIME_TYPES,
   type ImageFormatReader,
   type RefusedImageFormat,
@@ -22,6 +25,13 @@ const REFUSED_NAMES: Readonly<Record<RefusedImageFormat, string>> = {
   ico: 'ICO',
   jxl: 'JPEG XL',
   psd: 'Photoshop (PSD)',
+  jp2: 'JPEG 2000',
+  jxr: 'JPEG XR',
+  jpegls: 'JPEG-LS',
+  qoi: 'QOI',
+  dds: 'DirectDraw Surface (DDS)',
+  icns: 'Apple icon (ICNS)',
+  bpg: 'BPG',
 };
 
 /** What the bytes of an accepted image say about it. */
@@ -56,34 +66,64 @@ export type ReadImageInfoResult =
  * else console.log(result.code, result.desc); // 2252 for HEIC, 6031 for a PDF
  */
 export function readImageInfo(bytes: Uint8Array): ReadImageInfoResult {
-  const reader = READERS.find((candidate) => candidate.matches(bytes));
+  return walkBytes(identify(bytes.length), bytes);
+}
+
+/**
+ * `readImageInfo` over a file it need not hold: the same verdicts, read a window at a time (at most
+ * 128 KiB in memory, each byte read a bounded number of times, whatever the segment lengths claim).
+ *
+ * @example
+ * // Node: a file on disk
+ * const file = await open(path);
+ * const source = { size: (await file.stat()).size, read: async (start, end) => {
+ *   const { buffer, bytesRead } = await file.read(Buffer.alloc(end - start), 0, end - start, start);
+ *   return buffer.subarray(0, bytesRead);
+ * } };
+ * const result = await readImageInfoFrom(source);
+ */
+export function readImageInfoFrom(source: ImageByteSource): Promise<ReadImageInfoResult> {
+  return walkByteSource(identify(source.size), source);
+}
+
+function* identify(size: number): ByteWalk<ReadImageInfoResult> {
+  const head = yield [0, IMAGE_HEAD_BYTES];
+  const reader = READERS.find((candidate) => candidate.matches(head));
   if (reader) {
-    const reading = reader.read(bytes);
-    if (reading.kind === 'damaged') {
-      return {
-        ok: false,
-        code: ErrorCode.NOT_IMAGE,
-        desc: `This file looks like a ${reader.format.toUpperCase()} image, but ${reading.reason}, so it cannot be sent. Open it in an image editor and save it again.`,
-      };
-    }
-    const { width, height, orientation } = reading;
-    return {
-      ok: true,
-      info: { format: reader.format, mimeType: IMAGE_MIME_TYPES[reader.format], width, height, orientation },
-    };
+    const read = reader.read(head, size);
+    return toResult(reader.format, 'kind' in read ? read : yield* read);
   }
-  const refused = sniffRefusedImageFormat(bytes);
-  if (refused) {
-    return {
-      ok: false,
-      code: ErrorCode.IMAGE_TYPE_LIMIT,
-      format: refused,
-      desc: `${REFUSED_NAMES[refused]} images cannot be sent. Convert it to JPEG, PNG, GIF, BMP or WebP and try again.`,
-    };
-  }
+  const refused = sniffRefusedImageFormat(head);
+  if (refused) return refusedResult(refused);
   return {
     ok: false,
     code: ErrorCode.NOT_IMAGE,
     desc: 'This file is not an image. Choose a JPEG, PNG, GIF, BMP or WebP image.',
+  };
+}
+
+function toResult(format: AcceptedImageFormat, reading: HeaderReading): ReadImageInfoResult {
+  switch (reading.kind) {
+    case 'refused':
+      return refusedResult(reading.format);
+    case 'damaged':
+      return {
+        ok: false,
+        code: ErrorCode.NOT_IMAGE,
+        desc: `This file looks like a ${format.toUpperCase()} image, but ${reading.reason}, so it cannot be sent. Open it in an image editor and save it again.`,
+      };
+    case 'image': {
+      const { width, height, orientation } = reading;
+      return { ok: true, info: { format, mimeType: IMAGE_MIME_TYPES[format], width, height, orientation } };
+    }
+  }
+}
+
+function refusedResult(format: RefusedImageFormat): ReadImageInfoResult {
+  return {
+    ok: false,
+    code: ErrorCode.IMAGE_TYPE_LIMIT,
+    format,
+    desc: `${REFUSED_NAMES[format]} images cannot be sent. Convert it to JPEG, PNG, GIF, BMP or WebP and try again.`,
   };
 }

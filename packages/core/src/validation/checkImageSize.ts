@@ -1,7 +1,9 @@
 import { ErrorCode } from '../errors';
 import { formatBytes } from '../format/formatBytes';
 
-export type ImageSizeCheck = { ok: true } | { ok: false; code: number; desc: string };
+export type ImageSizeCheck =
+  | { ok: true }
+  | { ok: false; code: typeof ErrorCode.FILE_SIZE_EMPTY | typeof ErrorCode.FILE_TOO_LARGE; desc: string };
 
 /**
  * The size rules alone: empty, or over `maxBytes`. Usable on `File.size` before any byte is read, so an
@@ -19,7 +21,7 @@ export function checkImageSize(size: number, maxBytes: number): ImageSizeCheck {
     return {
       ok: false,
       code: ErrorCode.FILE_TOO_LARGE,
-      desc: `This image is ${formatBytes(size, 'up')} (${size.toLocaleString('en-US')} bytes); the limit is ${formatBytes(maxBytes)}. Choose a smaller image or compress it.`,
+      desc: `This image is ${formatBytes(size, 'up')} (${size.toLocaleString('en-US')} bytes); the limit is ${formatBytes(maxBytes)} (${maxBytes.toLocaleString('en-US')} bytes). Choose a smaller image or compress it.`,
     };
   }
   return { ok: true };

@@ -1,7 +1,10 @@
+import type { RejectionCode } from '../errors';
 import { type ImageInfo, readImageInfo } from '../image/readImageInfo';
 import { checkImageSize } from './checkImageSize';
 
-export type ImageBytesCheck = { ok: true; info: ImageInfo } | { ok: false; code: number; desc: string };
+export type ImageBytesCheck =
+  | { ok: true; info: ImageInfo }
+  | { ok: false; code: RejectionCode; desc: string };
 
 /**
  * The checks every image goes through before anything is uploaded, in the order a user can act on:

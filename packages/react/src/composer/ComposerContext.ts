@@ -28,7 +28,13 @@ export interface ComposerContextValue {
   ids: { hint: string };
   announcement: string;
   /** Localized text for a rejection or failure. */
-  describe: (code: number, details: { fileName: string; desc: string; size?: number }) => string;
+  describe: (
+    code: number,
+    details: { fileName: string; desc: string; size?: number; original?: boolean },
+  ) => string;
+  /** Whether photos go at full size (the Original switch); undefined when preparing is off. */
+  original?: boolean;
+  setOriginal: (original: boolean) => void;
 }
 
 export const ComposerContext = createContext<ComposerContextValue | null>(null);

@@ -4,6 +4,7 @@ import { DraftError } from './parts/DraftError';
 import { Dropzone } from './parts/Dropzone';
 import { DropzoneButton } from './parts/DropzoneButton';
 import { DropzoneInput } from './parts/DropzoneInput';
+import { OriginalSwitch } from './parts/OriginalSwitch';
 import { Preview } from './parts/Preview';
 import { PreviewImage } from './parts/PreviewImage';
 import { PreviewInfo } from './parts/PreviewInfo';
@@ -27,6 +28,7 @@ const Composer = forwardRef<HTMLDivElement, ImageMessageComposerProps>(
         <StorageAlert />
         <Previews />
         <div className="im-composer__footer">
+          <OriginalSwitch />
           <SendButton />
         </div>
         <Status />
@@ -53,6 +55,7 @@ export const ImageMessageComposer = Object.assign(Composer, {
   PreviewImage,
   PreviewInfo,
   Progress,
+  OriginalSwitch,
   DraftError,
   CancelButton,
   RetryButton,

@@ -6,7 +6,7 @@ import {
   type V2TimMessage,
 } from '@image-message/core';
 import { QueryClientContext, type QueryKey } from '@tanstack/react-query';
-import { type RefObject, useContext, useId, useMemo, useRef } from 'react';
+import { type RefObject, useContext, useId, useMemo, useRef, useState } from 'react';
 import { useDropzone } from 'react-dropzone';
 import { useImageMessageManager } from '../ImageMessageContext';
 import { describeError } from '../i18n/describeError';
@@ -24,7 +24,7 @@ import { useFocusAfterUpdate } from './useFocusAfterUpdate';
 /** The accept attribute of the file picker: a hint for the dialog; the bytes still decide. */
 export const IMAGE_ACCEPT = 'image/jpeg,image/png,image/gif,image/bmp,image/webp';
 
-export interface ComposerOptions extends UseCreateImageMessageOptions {
+export interface ComposerOptions extends Omit<UseCreateImageMessageOptions, 'conversation'> {
   /** One-to-one peer; with `groupID`, the only member who sees the message. */
   receiver?: string;
   groupID?: string;
@@ -74,7 +74,14 @@ export function useComposerState(
     () => ({ receiver: receiver?.trim() || undefined, groupID: groupID?.trim() || undefined }),
     [receiver, groupID],
   );
+  // The Original switch: starts from `prepare.original`, then the user's choice.
+  const [original, setOriginal] = useState(options.prepare !== false && Boolean(options.prepare?.original));
+  const prepare = useMemo(
+    () => (options.prepare === false ? false : { ...options.prepare, original }),
+    [options.prepare, original],
+  );
   const drafts = useCreateImageMessage({
+    prepare,
     conversation,
     maxFiles,
     maxBytes: options.maxBytes,
@@ -158,7 +165,10 @@ export function useComposerState(
     drafts: drafts.drafts,
     rejections: drafts.rejections,
     isProcessing: drafts.isProcessing,
-    canSend: canReach && sendable.length > 0,
+    // A photo still being prepared is not sent half-ready: Send waits until every draft is ready.
+    canSend: canReach && sendable.length > 0 && !drafts.drafts.some((draft) => draft.status === 'preparing'),
+    original: prepare === false ? undefined : original,
+    setOriginal,
     addFiles,
     sendAll: () => {
       for (const draft of sendable) send(draft.id);

@@ -1,32 +1,26 @@
-import { ErrorCode, formatBytes } from '@image-message/core';
+import { errorCategory, formatBytes } from '@image-message/core';
 import type { ImageMessageStrings, MessageParams } from './types';
 
-/** Which text describes which code; any other code gets `errors.other`. */
-const TEXT_FOR_CODE: Readonly<Record<number, keyof ImageMessageStrings['errors']>> = {
-  [ErrorCode.FILE_SIZE_EMPTY]: 'empty',
-  [ErrorCode.FILE_TOO_LARGE]: 'tooLarge',
-  [ErrorCode.IMAGE_TYPE_LIMIT]: 'typeLimit',
-  [ErrorCode.NOT_IMAGE]: 'notImage',
-  [ErrorCode.TOO_MANY_FILES]: 'tooMany',
-  [ErrorCode.INVALID_IMAGE_PATH]: 'invalidPath',
-  [ErrorCode.UPLOAD_FAILED]: 'uploadFailed',
-  [ErrorCode.NETWORK_DISCONNECT]: 'network',
-  [ErrorCode.REQUEST_TIMEOUT]: 'timeout',
-  // Service codes the SDK documents (the reference server uses 6014 and 10007 too).
-  ...Object.fromEntries(
-    [6014, 2024, 3001, 3002, 3003, 3004, 3005, 3006, 20002, 70001].map((code) => [code, 'signedOut']),
-  ),
-  ...Object.fromEntries(
-    [10007, 10017, 20007, 20009, 20010, 20011, 20012].map((code) => [code, 'notAllowed']),
-  ),
-};
-
-/** The localized text for a rejection or send failure: what happened and what to do. */
+/**
+ * The localized text for a rejection or send failure: what happened and what to do. The text is chosen by
+ * core's `errorCategory`, so every service's codes (7005 and Tencent's 2253, 6014 and Tencent's 2024…) read
+ * the same in every locale; a code without a category of its own gets `errors.other`, which quotes `desc`.
+ */
 export function describeError(
   strings: ImageMessageStrings,
   code: number,
-  params: { fileName: string; desc: string; size?: number; maxBytes: number; maxFiles?: number },
+  params: {
+    fileName: string;
+    desc: string;
+    size?: number;
+    maxBytes: number;
+    maxFiles?: number;
+    /** Judged as Original: a 7005 then says to turn Original off. */
+    original?: boolean;
+  },
 ): string {
+  const category = errorCategory(code);
+  if (category === 'canceled') return strings.canceled;
   const values: MessageParams = {
     fileName: params.fileName,
     desc: params.desc,
@@ -35,5 +29,6 @@ export function describeError(
     maxFiles: params.maxFiles ?? 0,
     code,
   };
-  return strings.errors[TEXT_FOR_CODE[code] ?? 'other'](values);
+  if (params.original && category === 'tooLarge') return strings.errors.tooLargeOriginal(values);
+  return strings.errors[category](values);
 }

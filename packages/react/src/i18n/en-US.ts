@@ -24,12 +24,18 @@ export const enUS: ImageMessageStrings = {
   progressValueText: ({ progress }) => `${progress} percent uploaded`,
   dimensions: ({ width, height }) => `${width} × ${height}`,
   canceled: 'Upload canceled',
+  original: 'Original',
+  originalHint: 'Send photos at full size, without making them smaller',
+  preparingLabel: ({ fileName }) => `Preparing ${fileName}`,
+  preparing: 'Preparing…',
   unsaved: ({ count }) =>
     `${plural(count, "image isn't", "images aren't")} saved on this device: storage is full. Keep this page open until ${count === 1 ? "it's" : "they're"} sent.`,
   errors: {
     empty: ({ fileName }) => `${fileName} is empty. Choose another image.`,
     tooLarge: ({ fileName, size, limit }) =>
-      `${fileName} is ${size}, over the ${limit} limit. Choose a smaller image or compress it.`,
+      `${fileName} is ${size}; images must be smaller than ${limit}. Choose a smaller image or compress it.`,
+    tooLargeOriginal: ({ fileName, size, limit }) =>
+      `${fileName} is ${size} at full size; images must be smaller than ${limit}. Turn Original off to send it smaller.`,
     typeLimit: ({ fileName }) =>
       `${fileName} is in a format that can't be sent. Convert it to JPEG, PNG, GIF, BMP or WebP.`,
     notImage: ({ fileName }) => `${fileName} isn't an image. Choose a JPEG, PNG, GIF, BMP or WebP file.`,
@@ -38,6 +44,10 @@ export const enUS: ImageMessageStrings = {
     invalidPath: ({ fileName }) => `${fileName} isn't a local file. Save it to your device, then add it.`,
     uploadFailed: ({ fileName }) => `${fileName} couldn't be uploaded. Press Retry to try again.`,
     network: ({ fileName }) => `${fileName} wasn't sent: you're offline. Reconnect, then press Retry.`,
+    unreachable: ({ fileName }) =>
+      `${fileName} wasn't sent: the server didn't answer. Press Retry; if it keeps failing, the server may be down.`,
+    interrupted: ({ fileName }) =>
+      `${fileName} wasn't sent: the page closed while it was uploading. Press Retry to send it.`,
     timeout: ({ fileName }) => `${fileName} timed out while uploading. Press Retry to try again.`,
     signedOut: ({ fileName }) =>
       `${fileName} wasn't sent: you're signed out. Sign in again, then press Retry.`,

@@ -36,22 +36,38 @@ export interface ImageMessageStrings {
   progressValueText: (p: { progress: number }) => string;
   dimensions: (p: { width: number; height: number }) => string;
   canceled: string;
+  /** The switch that sends photos at full size (no downscaling), and what it does. */
+  original: string;
+  originalHint: string;
+  /** Accessible name of a draft's busy bar while its photo is prepared. */
+  preparingLabel: (p: { fileName: string }) => string;
+  /** Shown instead of the dimensions while a photo is prepared. */
+  preparing: string;
   /** An alert when drafts cannot be kept across a reload (storage full or over a cap). */
   unsaved: (p: { count: number }) => string;
-  /** Texts for rejections and failures, by `ErrorCode`; they must say what to do. */
+  /**
+   * Texts for rejections and failures, one per `errorCategory` (core's classification of every service's
+   * codes; `canceled` reads `canceled`); they must say what to do.
+   */
   errors: {
     empty: (p: MessageParams) => string;
     tooLarge: (p: MessageParams) => string;
+    /** Over the limit as Original (full size): say to turn Original off. */
+    tooLargeOriginal: (p: MessageParams) => string;
     typeLimit: (p: MessageParams) => string;
     notImage: (p: MessageParams) => string;
     tooMany: (p: MessageParams) => string;
     invalidPath: (p: MessageParams) => string;
     uploadFailed: (p: MessageParams) => string;
     network: (p: MessageParams) => string;
+    /** Online, but the server did not answer (down, moved, or blocked by CORS). */
+    unreachable: (p: MessageParams) => string;
+    /** The page closed (reload, crash) while it was sending; it came back for Retry. */
+    interrupted: (p: MessageParams) => string;
     timeout: (p: MessageParams) => string;
-    /** The session ended (6014, Tencent's 2024, 3001–3006, 20002, 70001): sign in again. */
+    /** The session ended or never began (`signedOut`: 6014, Tencent's 2024, 3001–3006…): sign in again. */
     signedOut: (p: MessageParams) => string;
-    /** No permission, muted, blocked or not friends (10007, 10017, 20007, 20009–20012). */
+    /** No permission, muted, blocked or not friends (`notAllowed`: 10007, 10017, 20007, 20009–20012…). */
     notAllowed: (p: MessageParams) => string;
     /** Any other code: usually the service's own description. */
     other: (p: MessageParams) => string;

@@ -22,17 +22,26 @@ export const zhCN: ImageMessageStrings = {
   progressValueText: ({ progress }) => `已上传 ${progress}%`,
   dimensions: ({ width, height }) => `${width} × ${height}`,
   canceled: '已取消上传',
+  original: '原图',
+  originalHint: '以原始尺寸发送图片，不压缩',
+  preparingLabel: ({ fileName }) => `正在处理 ${fileName}`,
+  preparing: '处理中…',
   unsaved: ({ count }) => `${count} 张图片无法保存在此设备上：存储空间已满。发送完成前请不要关闭此页面。`,
   errors: {
     empty: ({ fileName }) => `${fileName} 是空文件，请选择其他图片。`,
     tooLarge: ({ fileName, size, limit }) =>
-      `${fileName} 大小为 ${size}，超过 ${limit} 上限。请选择更小的图片或先压缩。`,
+      `${fileName} 大小为 ${size}，图片须小于 ${limit}。请选择更小的图片或先压缩。`,
+    tooLargeOriginal: ({ fileName, size, limit }) =>
+      `${fileName} 原图大小为 ${size}，图片须小于 ${limit}。关闭“原图”即可发送压缩后的图片。`,
     typeLimit: ({ fileName }) => `${fileName} 的格式无法发送，请转换为 JPEG、PNG、GIF、BMP 或 WebP。`,
     notImage: ({ fileName }) => `${fileName} 不是图片，请选择 JPEG、PNG、GIF、BMP 或 WebP 文件。`,
     tooMany: ({ maxFiles }) => `一次最多添加 ${maxFiles} 张图片，请先发送或移除一些。`,
     invalidPath: ({ fileName }) => `${fileName} 不是本地文件，请先保存到设备再添加。`,
     uploadFailed: ({ fileName }) => `${fileName} 上传失败，请点击“重试”。`,
     network: ({ fileName }) => `${fileName} 未发送：网络已断开。请恢复网络后点击“重试”。`,
+    unreachable: ({ fileName }) =>
+      `${fileName} 未发送：服务器没有响应。请点击“重试”；若仍失败，服务器可能暂时不可用。`,
+    interrupted: ({ fileName }) => `${fileName} 未发送：上传时页面已关闭。请点击“重试”重新发送。`,
     timeout: ({ fileName }) => `${fileName} 上传超时，请点击“重试”。`,
     signedOut: ({ fileName }) => `${fileName} 未发送：登录已失效。请重新登录后点击“重试”。`,
     notAllowed: ({ fileName }) => `${fileName} 未发送：你目前无法在此会话中发送图片。`,

@@ -1,41 +1,17 @@
-import type { ErrorCode as CoreErrorCode } from '@image-message/core';
-import { formatBytes } from './formatBytes';
-
-type CoreCodes = typeof CoreErrorCode;
+import { ErrorCode, formatBytes } from '@image-message/core';
 
 /**
- * The SDK codes the server answers with. Numbers are repeated here because the server may import core
- * for types only; the `satisfies` clause makes the compiler check each one against core's `ErrorCode`.
+ * An error with an HTTP status and the `{ code, desc }` body every API error carries. Codes are core's
+ * `ErrorCode` members, so clients classify them (`errorCategory`) like every other service's.
  */
-export const Code = {
-  SUCC: 0,
-  INVALID_PARAMETERS: 6017,
-  FILE_SIZE_EMPTY: 7006,
-  FILE_TOO_LARGE: 7005,
-  IMAGE_TYPE_LIMIT: 2252,
-  NOT_IMAGE: 6031,
-  UPLOAD_FAILED: 6008,
-  REQUEST_TIMEOUT: 6012,
-} as const satisfies { [K in keyof CoreCodes]?: CoreCodes[K] };
-
-/** Service codes that core does not name (the SDK's own numbers, documented in the README). */
-export const ServiceCode = {
-  /** The request carries no valid session token (the SDK's "not logged in"). */
-  NOT_LOGGED_IN: 6014,
-  /** The file or message does not exist (the SDK's "file not found"). */
-  NOT_FOUND: 7004,
-  /** The caller is not allowed to do this, e.g. not a member of the group. */
-  NO_PERMISSION: 10007,
-} as const;
-
-/** An error with an HTTP status and the `{ code, desc }` body every API error carries. */
 export class ApiError extends Error {
   override readonly name = 'ApiError';
   readonly status: number;
+  // `number`, not `ErrorCode`: Fastify's errors carry a string `code`, and handlers test for both.
   readonly code: number;
   readonly desc: string;
 
-  constructor(status: number, code: number, desc: string) {
+  constructor(status: number, code: ErrorCode, desc: string) {
     super(desc);
     this.status = status;
     this.code = code;
@@ -43,12 +19,15 @@ export class ApiError extends Error {
   }
 }
 
-export const badRequest = (desc: string, code: number = Code.INVALID_PARAMETERS) =>
+export const badRequest = (desc: string, code: ErrorCode = ErrorCode.INVALID_PARAMETERS) =>
   new ApiError(400, code, desc);
-export const unauthorized = (desc: string) => new ApiError(401, ServiceCode.NOT_LOGGED_IN, desc);
-export const forbidden = (desc: string) => new ApiError(403, ServiceCode.NO_PERMISSION, desc);
-export const notFound = (desc: string) => new ApiError(404, ServiceCode.NOT_FOUND, desc);
-export const conflict = (desc: string) => new ApiError(409, Code.INVALID_PARAMETERS, desc);
+/** No valid session: the SDK's "not logged in". */
+export const unauthorized = (desc: string) => new ApiError(401, ErrorCode.NOT_LOGGED_IN, desc);
+/** Not allowed, e.g. not a member of the group: the SDK's group "permission denied". */
+export const forbidden = (desc: string) => new ApiError(403, ErrorCode.ERR_SVR_GROUP_PERMISSION_DENY, desc);
+/** The file or message does not exist: the SDK's "file not found". */
+export const notFound = (desc: string) => new ApiError(404, ErrorCode.FILE_NOT_FOUND, desc);
+export const conflict = (desc: string) => new ApiError(409, ErrorCode.INVALID_PARAMETERS, desc);
 
 /** The success envelope, the same shape as the SDK's `V2TimValueCallback`. */
 export function ok<T>(data: T): { code: 0; desc: ''; data: T } {
@@ -65,5 +44,5 @@ export function tooLarge(size: number | undefined, limit: number): ApiError {
     size === undefined
       ? `This image is larger than the limit of ${limitText}; the upload was stopped there. Choose a smaller image or compress it.`
       : `This image is ${formatBytes(size, 'up')} (${size.toLocaleString('en-US')} bytes); the limit is ${limitText}. Choose a smaller image or compress it.`;
-  return new ApiError(413, Code.FILE_TOO_LARGE, desc);
+  return new ApiError(413, ErrorCode.FILE_TOO_LARGE, desc);
 }

@@ -1,5 +1,6 @@
 import type { Socket } from 'node:net';
-import { Code } from '../api/apiError';
+import { ErrorCode } from '@image-message/core';
+import {} from '../api/apiError';
 
 /** What Node's HTTP parser reports, as a status and the `{ code, desc }` every answer of this server carries. */
 function describe(error: NodeJS.ErrnoException & { reason?: unknown }): {
@@ -12,7 +13,7 @@ function describe(error: NodeJS.ErrnoException & { reason?: unknown }): {
     return {
       status: 408,
       label: 'Request Timeout',
-      code: Code.REQUEST_TIMEOUT,
+      code: ErrorCode.REQUEST_TIMEOUT,
       desc: 'The request did not arrive in time, so the connection was closed. Send it again.',
     };
   }
@@ -20,7 +21,7 @@ function describe(error: NodeJS.ErrnoException & { reason?: unknown }): {
     return {
       status: 431,
       label: 'Request Header Fields Too Large',
-      code: Code.INVALID_PARAMETERS,
+      code: ErrorCode.INVALID_PARAMETERS,
       desc: 'The request headers are too large (16 KB at most). Send fewer or shorter headers.',
     };
   }
@@ -30,7 +31,7 @@ function describe(error: NodeJS.ErrnoException & { reason?: unknown }): {
   return {
     status: 400,
     label: 'Bad Request',
-    code: Code.INVALID_PARAMETERS,
+    code: ErrorCode.INVALID_PARAMETERS,
     desc: `This is not a well-formed HTTP request${reason}, so the connection was closed. Check the request line, the headers and that the body is exactly as long as Content-Length says.`,
   };
 }

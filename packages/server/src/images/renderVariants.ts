@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { AcceptedImageFormat as AcceptedFormat } from '@image-message/core';
 import { Piscina } from 'piscina';
-import type { AcceptedFormat } from './signatures';
 import { variantFormat } from './variantPlan';
 
 export interface VariantOutput {

@@ -1,70 +1,59 @@
-import { Code } from '../api/apiError';
-import { readImageHeader } from './readImageHeader';
+import { open } from 'node:fs/promises';
 import {
-  type AcceptedFormat,
-  classifySignature,
-  MIME_TYPES,
-  REFUSED_NAMES,
-  type RefusedFormat,
-} from './signatures';
+  type AcceptedImageFormat,
+  IMAGE_HEAD_BYTES,
+  type ImageByteSource,
+  type ReadImageInfoResult,
+  readImageInfo,
+  readImageInfoFrom,
+} from '@image-message/core';
 
 export interface ImageFacts {
-  format: AcceptedFormat;
+  format: AcceptedImageFormat;
   mimeType: string;
   /** As displayed: a JPEG whose EXIF orientation is 5–8 has its stored width and height swapped. */
   width: number;
   height: number;
-  /** EXIF orientation of a JPEG, when it has one; variants are rotated by it. */
+  /** EXIF orientation of a JPEG when it turns the image (2–8); variants are rotated by it. */
   orientation?: number;
 }
 
-export type SniffResult =
-  | { ok: true; facts: ImageFacts }
-  | {
-      ok: false;
-      code: typeof Code.IMAGE_TYPE_LIMIT | typeof Code.NOT_IMAGE;
-      desc: string;
-      format?: RefusedFormat;
-    };
-
-const NOT_IMAGE_DESC = 'This file is not an image. Choose a JPEG, PNG, GIF, BMP or WebP image.';
+export type SniffResult = { ok: true; facts: ImageFacts } | Extract<ReadImageInfoResult, { ok: false }>;
 
 /**
- * Decides what an uploaded file is from its bytes (never its name or Content-Type), with the verdicts
- * core gives before upload: JPEG, PNG, GIF, BMP and WebP are accepted; HEIC, AVIF, TIFF, SVG, ICO, JPEG XL
- * and PSD are refused with 2252; anything else, or an accepted signature whose header cannot be read,
- * is 6031. The header is read the way core reads it (`readImageHeader`), never by decoding pixels, so a
- * file core accepts is accepted here and one it refuses is refused here, whatever libvips would make
- * of it (variants that libvips cannot make fall back to the original).
+ * Decides what an uploaded file is from its bytes (never its name or Content-Type) with core's own
+ * `readImageInfo`, so the server and the browser give the same verdict on the same bytes: JPEG, PNG, GIF,
+ * BMP and WebP are accepted; images in other formats are refused with 2252 naming the format; anything
+ * else, or an accepted signature whose header cannot be read, is 6031. No pixel is decoded (variants that
+ * libvips cannot make fall back to the original).
  *
- * @param head the first `SIGNATURE_BYTES` of the file (all of it when shorter)
+ * The file is read through core's byte-source seam, a window at a time: a JPEG's frame header may follow
+ * megabytes of segments, and memory stays bounded whatever their lengths claim.
+ *
+ * @param head the first `IMAGE_HEAD_BYTES` of the file, as the upload kept them (all of it when shorter,
+ *   and then the file is not opened again)
  */
 export async function sniffImage(path: string, head: Uint8Array): Promise<SniffResult> {
-  const verdict = classifySignature(head);
-  if (verdict.kind === 'unknown') return { ok: false, code: Code.NOT_IMAGE, desc: NOT_IMAGE_DESC };
-  if (verdict.kind === 'refused') {
-    return {
-      ok: false,
-      code: Code.IMAGE_TYPE_LIMIT,
-      format: verdict.format,
-      desc: `${REFUSED_NAMES[verdict.format]} images cannot be sent. Convert it to JPEG, PNG, GIF, BMP or WebP and try again.`,
-    };
-  }
-  const { format } = verdict;
-  const header = await readImageHeader(path, format, head);
-  if (header.kind === 'damaged') {
-    return {
-      ok: false,
-      code: Code.NOT_IMAGE,
-      desc: `This file looks like a ${format.toUpperCase()} image, but ${header.reason}, so it cannot be sent. Open it in an image editor and save it again.`,
-    };
-  }
-  const facts: ImageFacts = {
-    format,
-    mimeType: MIME_TYPES[format],
-    width: header.width,
-    height: header.height,
-  };
-  if (header.orientation !== undefined && header.orientation > 1) facts.orientation = header.orientation;
+  const result = head.length < IMAGE_HEAD_BYTES ? readImageInfo(head) : await readFileInfo(path);
+  if (!result.ok) return result;
+  const { format, mimeType, width, height, orientation } = result.info;
+  const facts: ImageFacts = { format, mimeType, width, height };
+  if (orientation !== undefined && orientation > 1) facts.orientation = orientation;
   return { ok: true, facts };
+}
+
+async function readFileInfo(path: string): Promise<ReadImageInfoResult> {
+  const file = await open(path, 'r');
+  try {
+    const source: ImageByteSource = {
+      size: (await file.stat()).size,
+      async read(start, end) {
+        const { buffer, bytesRead } = await file.read(Buffer.alloc(end - start), 0, end - start, start);
+        return buffer.subarray(0, bytesRead);
+      },
+    };
+    return await readImageInfoFrom(source);
+  } finally {
+    await file.close();
+  }
 }

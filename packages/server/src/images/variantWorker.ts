@@ -1,9 +1,9 @@
 import { open } from 'node:fs/promises';
+import { IMAGE_HEAD_BYTES as SIGNATURE_BYTES } from '@image-message/core';
 import sharp from 'sharp';
 import type { MessageStore } from '../db/messageStore';
 import type { ImageStore } from '../storage/imageStore';
 import { createVariantRenderer } from './renderVariants';
-import { SIGNATURE_BYTES } from './signatures';
 import { sniffImage } from './sniffImage';
 
 /**

@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import { sanitizeFileName } from '@image-message/core';
 import { badRequest } from '../api/apiError';
 import { isEntityId, isMessageId } from '../api/identifiers';
-import { sanitizeFileName } from './sanitizeFileName';
 
 export interface SendTarget {
   receiver?: string;

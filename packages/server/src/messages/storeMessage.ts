@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { ApiError, badRequest, Code, conflict } from '../api/apiError';
+import { ErrorCode, IMAGE_MIME_TYPES, variantDimensions } from '@image-message/core';
+import { ApiError, badRequest, conflict } from '../api/apiError';
 import type { AppContext } from '../context';
 import type { ImageRecord, MessageRecord } from '../db/messageStore';
 import { sniffImage } from '../images/sniffImage';
-import { EXTENSIONS, VARIANTS, variantDimensions, variantFormat } from '../images/variantPlan';
+import { EXTENSIONS, VARIANTS, variantFormat } from '../images/variantPlan';
 import { c2cKey, groupKey } from './conversations';
 import type { SendRequest } from './parseSendRequest';
-
-const VARIANT_MIME = { jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp' } as const;
 
 /** A second send of a stored id: the same message, if it is the same sender and conversation. */
 export function retryOf(existing: MessageRecord, send: SendRequest, userID: string): MessageRecord {
@@ -48,7 +47,7 @@ export async function storeReceived(
   let committed: string | undefined;
   try {
     if (upload.size === 0) {
-      throw badRequest('The image is empty (0 bytes). Choose another image.', Code.FILE_SIZE_EMPTY);
+      throw badRequest('The image is empty (0 bytes). Choose another image.', ErrorCode.FILE_SIZE_EMPTY);
     }
     const sniff = await sniffImage(upload.path, upload.head);
     if (!sniff.ok) throw new ApiError(415, sniff.code, sniff.desc);
@@ -118,7 +117,7 @@ function planVariant(
     type: variant.type,
     state: 'pending',
     file: context.images.fileName(messageId, variant.name, output === 'jpeg' ? 'jpg' : output),
-    mimeType: VARIANT_MIME[output],
+    mimeType: IMAGE_MIME_TYPES[output],
     ...size,
   };
 }

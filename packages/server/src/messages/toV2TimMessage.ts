@@ -1,4 +1,4 @@
-import type { V2TimImage, V2TimMessage } from '@image-message/core';
+import type { ImageType, V2TimImage, V2TimMessage } from '@image-message/core';
 import type { MessageRecord } from '../db/messageStore';
 import { VARIANT_NAMES, type VariantName } from '../images/variantPlan';
 import { conversationIdFor } from './conversations';
@@ -27,7 +27,7 @@ export function toV2TimMessage(
       type: image.type,
       width: image.width,
       height: image.height,
-      url: urlFor(record.id, VARIANT_NAMES[image.type] as VariantName),
+      url: urlFor(record.id, VARIANT_NAMES[image.type as ImageType]),
     };
     if (image.size !== undefined) entry.size = image.size;
     return entry;

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { ApiError, forbidden, notFound, ServiceCode, unauthorized } from '../api/apiError';
+import { forbidden, notFound, unauthorized } from '../api/apiError';
 import { isMessageId } from '../api/identifiers';
 import { bearerToken } from '../auth/authenticate';
 import { type AppContext, filePath } from '../context';
@@ -61,17 +61,9 @@ function identify(
     throw unauthorized('Image links need their signature (?u&exp&sig) or an Authorization: Bearer token.');
   }
   if (verdict.reason === 'expired') {
-    throw new ApiError(
-      403,
-      ServiceCode.NO_PERMISSION,
-      'This image link has expired. Load the messages again for fresh links.',
-    );
+    throw forbidden('This image link has expired. Load the messages again for fresh links.');
   }
-  throw new ApiError(
-    403,
-    ServiceCode.NO_PERMISSION,
-    'This image link is not valid (its signature does not match).',
-  );
+  throw forbidden('This image link is not valid (its signature does not match).');
 }
 
 function sendImage(reply: FastifyReply, path: string, image: ImageRecord, fileName: string, variant: string) {

@@ -1,6 +1,7 @@
 import { unlink } from 'node:fs/promises';
+import { ErrorCode, IMAGE_MIME_TYPES, variantDimensions } from '@image-message/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ApiError, badRequest, Code, forbidden, ok, tooLarge } from '../api/apiError';
+import { ApiError, badRequest, forbidden, ok, tooLarge } from '../api/apiError';
 import { type AppContext, baseUrlOf, present } from '../context';
 import type { MessageRecord } from '../db/messageStore';
 import { parseSendRequest, type SendRequest, type SendTarget } from '../messages/parseSendRequest';
@@ -111,7 +112,7 @@ async function store(
       const wait = idle < 1000 ? `${idle} ms` : `${Math.round(idle / 1000)} s`;
       throw new ApiError(
         408,
-        Code.REQUEST_TIMEOUT,
+        ErrorCode.REQUEST_TIMEOUT,
         `The upload sent nothing for ${wait}, so it was stopped and nothing was kept. Send it again.`,
       );
     }

@@ -1,7 +1,8 @@
+import { ErrorCode } from '@image-message/core';
 import { Server as TusServer } from '@tus/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { NodeRequest } from 'srvx/node';
-import { Code, ServiceCode, tooLarge } from '../api/apiError';
+import { tooLarge } from '../api/apiError';
 import type { AppContext } from '../context';
 import { sniffImage } from '../images/sniffImage';
 import { digestFile, readHead } from '../storage/digestFile';
@@ -51,12 +52,16 @@ export async function uploadRoutes(app: FastifyInstance, context: AppContext) {
       if (upload.size === undefined) {
         throw tusRefusal(
           400,
-          Code.INVALID_PARAMETERS,
+          ErrorCode.INVALID_PARAMETERS,
           'Send Upload-Length: this server needs the size up front.',
         );
       }
       if (upload.size === 0) {
-        throw tusRefusal(400, Code.FILE_SIZE_EMPTY, 'The image is empty (0 bytes). Choose another image.');
+        throw tusRefusal(
+          400,
+          ErrorCode.FILE_SIZE_EMPTY,
+          'The image is empty (0 bytes). Choose another image.',
+        );
       }
       const metadata = Object.fromEntries(
         Object.entries(upload.metadata ?? {}).filter(([key]) => !SERVER_KEYS.includes(key)),
@@ -70,7 +75,7 @@ export async function uploadRoutes(app: FastifyInstance, context: AppContext) {
       if (!upload || upload.metadata?.owner !== ownerOf(req)) {
         throw tusRefusal(
           404,
-          ServiceCode.NOT_FOUND,
+          ErrorCode.FILE_NOT_FOUND,
           'There is no such upload (it finished, expired or was canceled). Start a new one.',
         );
       }

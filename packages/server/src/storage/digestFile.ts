@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { SIGNATURE_BYTES } from '../images/signatures';
+import { IMAGE_HEAD_BYTES as SIGNATURE_BYTES } from '@image-message/core';
 
 export interface FileDigest {
   size: number;

@@ -2,14 +2,14 @@ import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { unlink } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
-import { SIGNATURE_BYTES } from '../images/signatures';
+import { IMAGE_HEAD_BYTES } from '@image-message/core';
 
 export interface ReceivedUpload {
   tempPath: string;
   size: number;
   /** Hex SHA-256 of the bytes, computed while they streamed past. */
   sha256: string;
-  /** The first `SIGNATURE_BYTES` (fewer when the body is shorter), for sniffing. */
+  /** The first `IMAGE_HEAD_BYTES` (fewer when the body is shorter), for sniffing. */
   head: Uint8Array;
 }
 
@@ -97,9 +97,9 @@ export function receiveUpload(
       size += chunk.length;
       if (size > limit) return fail(new UploadTooLargeError(`The body passed ${limit} bytes.`));
       hash.update(chunk);
-      if (headLength < SIGNATURE_BYTES) {
-        headChunks.push(chunk.subarray(0, SIGNATURE_BYTES - headLength));
-        headLength += Math.min(chunk.length, SIGNATURE_BYTES - headLength);
+      if (headLength < IMAGE_HEAD_BYTES) {
+        headChunks.push(chunk.subarray(0, IMAGE_HEAD_BYTES - headLength));
+        headLength += Math.min(chunk.length, IMAGE_HEAD_BYTES - headLength);
       }
       // Backpressure: stop reading the socket until the disk has caught up.
       // Waiting on the disk is not the client stalling: the idle clock stops until reading resumes.

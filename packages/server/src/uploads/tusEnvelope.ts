@@ -1,4 +1,5 @@
-import { Code, ServiceCode, tooLarge } from '../api/apiError';
+import { ErrorCode } from '@image-message/core';
+import { tooLarge } from '../api/apiError';
 
 interface Envelope {
   code: number;
@@ -25,39 +26,43 @@ function parse(text: string): Envelope | undefined {
 const DESCRIPTIONS: [pattern: RegExp, code: number, desc: string][] = [
   [
     /Upload-Offset conflict/,
-    Code.INVALID_PARAMETERS,
+    ErrorCode.INVALID_PARAMETERS,
     'Upload-Offset does not match what the server has. Ask with HEAD and continue from its Upload-Offset.',
   ],
-  [/Upload-Offset header required/, Code.INVALID_PARAMETERS, 'Send Upload-Offset with every PATCH.'],
+  [/Upload-Offset header required/, ErrorCode.INVALID_PARAMETERS, 'Send Upload-Offset with every PATCH.'],
   [
     /Content-Type header required|Invalid content-type/i,
-    Code.INVALID_PARAMETERS,
+    ErrorCode.INVALID_PARAMETERS,
     'A PATCH body must be sent as Content-Type: application/offset+octet-stream.',
   ],
-  [/Tus-Resumable Required/, Code.INVALID_PARAMETERS, 'Send Tus-Resumable: 1.0.0 with every tus request.'],
+  [
+    /Tus-Resumable Required/,
+    ErrorCode.INVALID_PARAMETERS,
+    'Send Tus-Resumable: 1.0.0 with every tus request.',
+  ],
   [
     /Upload-Length or Upload-Defer-Length/,
-    Code.INVALID_PARAMETERS,
+    ErrorCode.INVALID_PARAMETERS,
     'Send Upload-Length: the size of the image in bytes.',
   ],
   [
     /Upload-Metadata is invalid/,
-    Code.INVALID_PARAMETERS,
+    ErrorCode.INVALID_PARAMETERS,
     'Upload-Metadata must be comma-separated "key base64value" pairs.',
   ],
   [
     /^Invalid /,
-    Code.INVALID_PARAMETERS,
+    ErrorCode.INVALID_PARAMETERS,
     'A tus header has an invalid value (Upload-Length and Upload-Offset are whole numbers of bytes, Tus-Resumable is 1.0.0).',
   ],
   [
     /upload's size exceeded/,
-    Code.FILE_TOO_LARGE,
+    ErrorCode.FILE_TOO_LARGE,
     'This body goes past the Upload-Length given at creation; nothing past it was kept.',
   ],
   [
     /Request aborted due to lock acquired/,
-    Code.INVALID_PARAMETERS,
+    ErrorCode.INVALID_PARAMETERS,
     'Another request for this upload took over. Ask with HEAD and continue from its Upload-Offset.',
   ],
 ];
@@ -78,15 +83,15 @@ export function tusEnvelope(status: number, text: string, limit: number): Envelo
   }
   if (status === 404 || status === 410) {
     return {
-      code: ServiceCode.NOT_FOUND,
+      code: ErrorCode.FILE_NOT_FOUND,
       desc: 'There is no such upload (it finished, expired or was canceled). Start a new one.',
     };
   }
   if (status >= 500) {
     return {
-      code: Code.UPLOAD_FAILED,
+      code: ErrorCode.UPLOAD_FAILED,
       desc: 'The server failed while storing the upload. Ask with HEAD and continue; what arrived is kept.',
     };
   }
-  return { code: Code.INVALID_PARAMETERS, desc: `The upload request was refused (HTTP ${status}).` };
+  return { code: ErrorCode.INVALID_PARAMETERS, desc: `The upload request was refused (HTTP ${status}).` };
 }

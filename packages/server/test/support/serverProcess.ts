@@ -3,6 +3,7 @@ import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
+import { sourceAliases } from '../../../../scripts/sourceAliases.ts';
 
 const serverRoot = fileURLToPath(new URL('../../', import.meta.url));
 // Under the package's node_modules, so the bundle resolves fastify, sharp… exactly as dist/ would.
@@ -11,6 +12,8 @@ const cacheDir = join(serverRoot, 'node_modules', '.cache');
 /**
  * Bundles src/main.ts the way the library build does (dependencies external), for a child process.
  * Each suite passes its own `name`, so suites building at the same time never empty each other's output.
+ * `@image-message/core` is bundled from its sources (the build keeps it external and imports core's dist),
+ * so these tests need no build first, like every other suite.
  */
 export async function buildServerMain(name = 'server-process-test'): Promise<string> {
   const outDir = join(cacheDir, name);
@@ -18,6 +21,7 @@ export async function buildServerMain(name = 'server-process-test'): Promise<str
     configFile: false,
     logLevel: 'silent',
     root: serverRoot,
+    resolve: { alias: sourceAliases },
     build: {
       ssr: true,
       outDir,
@@ -36,7 +40,6 @@ export async function buildServerMain(name = 'server-process-test'): Promise<str
           'bmp-ts',
           'piscina',
           /^srvx($|\/)/,
-          /^@image-message\//,
         ],
         output: { entryFileNames: '[name].js', format: 'es' },
       },

@@ -1,55 +1,34 @@
-import { formatBytes } from '@image-message/core';
+import { ErrorCode, type ErrorCodeName, formatBytes } from '@image-message/core';
+
+/** The members of core's `ErrorCode` with these names, under the same names. */
+function pick<const Name extends ErrorCodeName>(names: readonly Name[]): Pick<typeof ErrorCode, Name> {
+  return Object.fromEntries(names.map((name) => [name, ErrorCode[name]])) as Pick<typeof ErrorCode, Name>;
+}
 
 /**
  * Codes the Tencent Cloud Chat Web SDK and service reject a send with, by the SDK's own names (`oi` and
- * the server table in `@tencentcloud/chat` 3.6.6, plus the native codes the seed documents). Results keep
- * these numbers, so an app can branch on them.
+ * the server table in `@tencentcloud/chat` 3.6.6, plus the native codes the seed documents). They are
+ * core's `ErrorCode` members — the numbers live there once — so `errorCategory` and every locale know
+ * them; results keep these numbers, so an app can branch on them.
  *
  * @example
  * if (result.code === TencentErrorCode.COS_UNDETECTED) console.error('register tim-upload-plugin');
  */
 export const TencentErrorCode = {
-  USER_NOT_LOGGED_IN: 2024,
-  COS_UNDETECTED: 2040,
-  COS_GET_SIG_FAIL: 2041,
-  MSG_SEND_FAIL: 2100,
-  MSG_INSTANCE_REQUIRED: 2105,
-  MSG_INVALID_CONV_TYPE: 2106,
-  MSG_F_IS_EMPTY: 2108,
-  MSG_SEND_GRP_WITH_TOPIC_FAIL: 2115,
-  MSG_I_SELECT_F_FIRST: 2251,
-  MSG_I_TYPES_LIMIT: 2252,
-  MSG_I_SIZE_LIMIT: 2253,
-  MSG_F_UPLOAD_FAIL: 2400,
-  NETWORK_ERROR: 2800,
-  NETWORK_TIMEOUT: 2801,
-  NO_NETWORK: 2805,
-  OVER_FREQUENCY_LIMIT: 2996,
-  SDK_IS_NOT_READY: 2999,
-  LOGGING_IN: 3000,
-  LOGIN_FAILED: 3001,
-  KICKED_OUT_MULT_DEVICE: 3002,
-  KICKED_OUT_MULT_ACCOUNT: 3003,
-  KICKED_OUT_USERSIG_EXPIRED: 3004,
-  LOGGED_OUT: 3005,
-  KICKED_OUT_REST_API: 3006,
-  PROFANITY_FOUND: 3123,
-  /** Native SDKs' "not logged in". */
-  NOT_LOGGED_IN: 6014,
-  ERR_SVR_GROUP_PERMISSION_DENY: 10007,
-  ERR_SVR_GROUP_NOT_FOUND: 10010,
-  ERR_SVR_GROUP_INVALID_GROUPID: 10015,
-  ERR_SVR_GROUP_REJECT_FROM_THIRDPARTY: 10016,
-  ERR_SVR_GROUP_SHUTUP_DENY: 10017,
-  MSG_A2KEY_EXPIRED: 20002,
-  ERR_SVR_MSG_IN_PEER_BLACKLIST: 20007,
-  ERR_SVR_MSG_BOTH_NOT_FRIEND: 20009,
-  ERR_SVR_MSG_NOT_PEER_FRIEND: 20010,
-  ERR_SVR_MSG_NOT_SELF_FRIEND: 20011,
-  ERR_SVR_MSG_SHUTUP_DENY: 20012,
-  ACCOUNT_A2KEY_EXPIRED: 70001,
-  CONTENT_MODERATION: 80001,
-  CONTENT_MODERATION_CUSTOM: 80004,
+  ...pick([
+    ...['USER_NOT_LOGGED_IN', 'COS_UNDETECTED', 'COS_GET_SIG_FAIL', 'MSG_SEND_FAIL', 'MSG_INSTANCE_REQUIRED'],
+    ...['MSG_INVALID_CONV_TYPE', 'MSG_F_IS_EMPTY', 'MSG_SEND_GRP_WITH_TOPIC_FAIL', 'MSG_I_SELECT_F_FIRST'],
+    ...['MSG_I_SIZE_LIMIT', 'MSG_F_UPLOAD_FAIL', 'NETWORK_ERROR', 'NETWORK_TIMEOUT', 'NO_NETWORK'],
+    ...['OVER_FREQUENCY_LIMIT', 'SDK_IS_NOT_READY', 'LOGGING_IN', 'LOGIN_FAILED', 'KICKED_OUT_MULT_DEVICE'],
+    ...['KICKED_OUT_MULT_ACCOUNT', 'KICKED_OUT_USERSIG_EXPIRED', 'LOGGED_OUT', 'KICKED_OUT_REST_API'],
+    ...['PROFANITY_FOUND', 'NOT_LOGGED_IN', 'ERR_SVR_GROUP_PERMISSION_DENY', 'ERR_SVR_GROUP_NOT_FOUND'],
+    ...['ERR_SVR_GROUP_INVALID_GROUPID', 'ERR_SVR_GROUP_REJECT_FROM_THIRDPARTY', 'ERR_SVR_GROUP_SHUTUP_DENY'],
+    ...['MSG_A2KEY_EXPIRED', 'ERR_SVR_MSG_IN_PEER_BLACKLIST', 'ERR_SVR_MSG_BOTH_NOT_FRIEND'],
+    ...['ERR_SVR_MSG_NOT_PEER_FRIEND', 'ERR_SVR_MSG_NOT_SELF_FRIEND', 'ERR_SVR_MSG_SHUTUP_DENY'],
+    ...['ACCOUNT_A2KEY_EXPIRED', 'CONTENT_MODERATION', 'CONTENT_MODERATION_CUSTOM'],
+  ] as const),
+  /** Core's `IMAGE_TYPE_LIMIT`, under the Web SDK's name. */
+  MSG_I_TYPES_LIMIT: ErrorCode.IMAGE_TYPE_LIMIT,
 } as const;
 
 const C = TencentErrorCode;

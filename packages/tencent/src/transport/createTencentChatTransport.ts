@@ -11,7 +11,6 @@ import {
 } from '@image-message/core';
 import { TENCENT_IMAGE_MAX_BYTES } from '../constants';
 import { checkChatReady } from '../errors/checkChatReady';
-import { describeTencentError, TencentErrorCode } from '../errors/tencentErrorCodes';
 import { toImageMessageError } from '../errors/toImageMessageError';
 import { addressKey, toAddress, toMessageOptions, toSendOptions } from '../mapping/toMessageOptions';
 import { toSendResult } from '../mapping/toSendResult';
@@ -44,13 +43,14 @@ export interface TencentMessageEvent {
 }
 
 /**
- * @example createTencentChatTransport(chat, { maxBytes: 50 * 1024 * 1024, onMessage: upsertMessage })
+ * @example createTencentChatTransport(chat, { maxBytes: 50 * 1024 * 1024 - 1, onMessage: upsertMessage })
  */
 export interface TencentChatTransportOptions {
   /**
-   * The image limit of your Tencent Cloud Chat app, in bytes. Default: `TENCENT_IMAGE_MAX_BYTES`
-   * (20 MiB), the Web SDK's default. The composer refuses bigger files up front and names this limit;
-   * the manager never goes above its own 28 MiB.
+   * The largest image your Tencent Cloud Chat app sends, in bytes. Default: `TENCENT_IMAGE_MAX_BYTES`
+   * (20 MiB − 1 byte: the Web SDK wants files smaller than its 20 MiB limit). If your app's cloud setting
+   * (`upload_size_limit`) raised the limit to N bytes, pass N − 1. The composer refuses bigger files up
+   * front and names this limit; the manager never goes above its own 28 MiB.
    */
   maxBytes?: number;
   /**
@@ -183,16 +183,8 @@ export function createTencentChatTransport(
     forward: (fraction: unknown) => void,
     signal: AbortSignal,
   ): Promise<TrackedMessage> {
-    const refusal =
-      checkChatReady(chat, context) ??
-      // The SDK accepts only sizes strictly below its limit (`_checkImageSize`), while the manager's
-      // check lets exactly `maxBytes` through.
-      (request.bytes.byteLength >= maxBytes
-        ? new ImageMessageError(
-            TencentErrorCode.MSG_I_SIZE_LIMIT,
-            `${describeTencentError(TencentErrorCode.MSG_I_SIZE_LIMIT, context)} (Tencent Cloud Chat error ${TencentErrorCode.MSG_I_SIZE_LIMIT})`,
-          )
-        : undefined);
+    // Larger files never get here: the manager refuses anything over `maxBytes` when it is created.
+    const refusal = checkChatReady(chat, context);
     if (refusal) throw refusal;
 
     const previous = tracked.get(request.id);

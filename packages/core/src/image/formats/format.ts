@@ -1,8 +1,24 @@
+import type { ByteWalk } from '../byteSource';
+
 /** The formats an image message may carry. */
 export type AcceptedImageFormat = 'jpeg' | 'png' | 'gif' | 'bmp' | 'webp';
 
 /** Formats recognised as images but refused with `IMAGE_TYPE_LIMIT` (2252). */
-export type RefusedImageFormat = 'heic' | 'avif' | 'tiff' | 'svg' | 'ico' | 'jxl' | 'psd';
+export type RefusedImageFormat =
+  | 'heic'
+  | 'avif'
+  | 'tiff'
+  | 'svg'
+  | 'ico'
+  | 'jxl'
+  | 'psd'
+  | 'jp2'
+  | 'jxr'
+  | 'jpegls'
+  | 'qoi'
+  | 'dds'
+  | 'icns'
+  | 'bpg';
 
 /** The content type each accepted format is uploaded and served with (never taken from the file name). */
 export const IMAGE_MIME_TYPES: Readonly<Record<AcceptedImageFormat, string>> = {
@@ -13,17 +29,29 @@ export const IMAGE_MIME_TYPES: Readonly<Record<AcceptedImageFormat, string>> = {
   webp: 'image/webp',
 };
 
+/**
+ * How many leading bytes identify a format: every signature fits, and an SVG's root element may follow up
+ * to 4 KiB of prolog, comments and doctype. A server that keeps the start of an upload keeps this much.
+ */
+export const IMAGE_HEAD_BYTES = 4096;
+
 /** What a format parser found in the header. */
 export type HeaderReading =
   | { kind: 'image'; width: number; height: number; orientation?: number }
   /** The signature matched but the header is cut short or contradicts itself. */
-  | { kind: 'damaged'; reason: string };
+  | { kind: 'damaged'; reason: string }
+  /** The container is an accepted one but what it holds is not (JPEG-LS inside JPEG markers). */
+  | { kind: 'refused'; format: RefusedImageFormat };
 
-/** A parser for one accepted format: `matches` looks at the signature only, `read` at the header. */
+/**
+ * A parser for one accepted format. `matches` looks at the signature only. `read` reads the header from
+ * `head` (the first `IMAGE_HEAD_BYTES`, or the whole file when shorter) — or, for a format whose header may
+ * lie anywhere in the file (JPEG), returns a walk that asks for the bytes it needs.
+ */
 export interface ImageFormatReader {
   readonly format: AcceptedImageFormat;
-  matches(bytes: Uint8Array): boolean;
-  read(bytes: Uint8Array): HeaderReading;
+  matches(head: Uint8Array): boolean;
+  read(head: Uint8Array, size: number): HeaderReading | ByteWalk<HeaderReading>;
 }
 
 export function damaged(reason: string): HeaderReading {

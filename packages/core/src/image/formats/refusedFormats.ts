@@ -1,14 +1,33 @@
-import { hasBytes, u16le, u32be } from '../bytes';
-import type { RefusedImageFormat } from './format';
+import { hasBytes, u16le, u32be, u32le } from '../bytes';
+import { IMAGE_HEAD_BYTES, type RefusedImageFormat } from './format';
 
-// heic heix heim heis hevc hevx hevm hevs mif1 msf1
-const HEIF_BRAND = /^(?:he[iv][cxms]|m[is]f1)$/;
+// Brands of images in HEIF (ISO/IEC 23008-12) and MIAF: structural (mif1–mif3, msf1, miaf), HEVC (heic…),
+// AVC (avci), JPEG 2000 (j2ki), JPEG (jpeg), VVC (vvic), EVC (evbi, evci) and uncompressed (unif) images.
+const HEIF_BRAND =
+  /^(?:mif[123]|msf1|miaf|he[iv][cxms]|avc[is]|j2(?:ki|is)|jpeg|jpgs|vvi[cs]|ev[bc][is]|unif)$/;
 const AVIF_BRAND = /^avi[fs]$/;
-// TIFF ("*" = 42) and BigTIFF ("+" = 43), in either byte order.
-const TIFF_SIGNATURES = ['II*\0', 'MM\0*', 'II+\0', 'MM\0+'];
-/** How far into a text file the SVG root element is looked for (prolog, comments and doctype first). */
-const SNIFF_TEXT_BYTES = 4096;
 const MAX_BRANDS = 64;
+
+/**
+ * Fixed signatures at offset 0, as latin1 text (none starts like an ISO-BMFF box or an ICO header): TIFF
+ * and BigTIFF in either byte order; JPEG 2000's JP2 signature box and bare codestream (SOC, SIZ); JPEG XL's
+ * codestream and container; JPEG XR; PSD; QOI; BPG.
+ */
+const SIGNATURES: readonly (readonly [RefusedImageFormat, string])[] = [
+  ['tiff', 'II*\0'],
+  ['tiff', 'MM\0*'],
+  ['tiff', 'II+\0'],
+  ['tiff', 'MM\0+'],
+  ['jp2', '\0\0\0\fjP  \r\n\x87\n'],
+  ['jp2', '\xff\x4f\xff\x51'],
+  ['jxl', '\xff\n'],
+  ['jxl', '\0\0\0\fJXL '],
+  ['jxr', 'II\xbc\x01'],
+  ['jxr', 'II\xbc\0'],
+  ['psd', '8BPS'],
+  ['qoi', 'qoif'],
+  ['bpg', 'BPG\xfb'],
+];
 
 /** ISO-BMFF (HEIF family): an `ftyp` box with a major brand, a minor version and compatible brands. */
 function sniffIsoMedia(bytes: Uint8Array): RefusedImageFormat | undefined {
@@ -29,7 +48,7 @@ function sniffIsoMedia(bytes: Uint8Array): RefusedImageFormat | undefined {
  * somewhere in it is a page, not an image. Each step consumes text, so the scan is linear in the window.
  */
 function looksLikeSvg(bytes: Uint8Array): boolean {
-  const text = new TextDecoder().decode(bytes.subarray(0, SNIFF_TEXT_BYTES)); // UTF-8, lenient
+  const text = new TextDecoder().decode(bytes.subarray(0, IMAGE_HEAD_BYTES)); // UTF-8, lenient
   let at = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   for (;;) {
     while (at < text.length && /\s/.test(text.charAt(at))) at++;
@@ -65,12 +84,13 @@ function endOfDoctype(text: string, from: number): number {
 }
 
 /**
- * Recognises images the service refuses (HEIC/HEIF, AVIF, TIFF, SVG, ICO, JPEG XL, PSD), so they get
- * `IMAGE_TYPE_LIMIT` instead of `NOT_IMAGE`: the user then learns to convert the image rather than that
- * it is not one.
+ * Recognises images the service refuses (HEIC/HEIF, AVIF, TIFF, SVG, ICO, JPEG XL, PSD, JPEG 2000, JPEG XR,
+ * QOI, DDS, ICNS, BPG; JPEG-LS is found by the JPEG walk), so they get `IMAGE_TYPE_LIMIT` instead of
+ * `NOT_IMAGE`: the user then learns to convert the image rather than that it is not one.
  */
 export function sniffRefusedImageFormat(bytes: Uint8Array): RefusedImageFormat | undefined {
-  if (TIFF_SIGNATURES.some((signature) => hasBytes(bytes, 0, signature))) return 'tiff';
+  const signed = SIGNATURES.find(([, signature]) => hasBytes(bytes, 0, signature));
+  if (signed) return signed[0];
   // Before ICO: an ftyp box of 256 bytes starts 00 00 01 00, which is also the ICO header.
   const isoMedia = sniffIsoMedia(bytes);
   if (isoMedia) return isoMedia;
@@ -78,8 +98,8 @@ export function sniffRefusedImageFormat(bytes: Uint8Array): RefusedImageFormat |
     const count = u16le(bytes, 4);
     if (count > 0 && bytes.length >= 6 + 16) return 'ico';
   }
-  if (hasBytes(bytes, 0, [0xff, 0x0a]) || hasBytes(bytes, 0, [0, 0, 0, 0x0c, 0x4a, 0x58, 0x4c, 0x20]))
-    return 'jxl';
-  if (hasBytes(bytes, 0, '8BPS')) return 'psd';
+  // DirectDraw Surface: its header size is always 124; an Apple icon family states its length (≥ 8).
+  if (hasBytes(bytes, 0, 'DDS ') && u32le(bytes, 4) === 124) return 'dds';
+  if (hasBytes(bytes, 0, 'icns') && u32be(bytes, 4) >= 8) return 'icns';
   return looksLikeSvg(bytes) ? 'svg' : undefined;
 }

@@ -1,4 +1,4 @@
-import type { ImageDraft, SendStatus } from '@image-message/core';
+import type { DraftStatus, ImageDraft } from '@image-message/core';
 import { type ButtonHTMLAttributes, forwardRef, type Ref } from 'react';
 import { useComposer, useDraft } from '../ComposerContext';
 import { cx } from './cx';
@@ -13,7 +13,7 @@ type DraftAction = 'cancel' | 'retry' | 'remove';
 /** When each button shows, and what it calls. */
 const ACTIONS: Record<
   DraftAction,
-  { shows: (status: SendStatus) => boolean; run: 'cancel' | 'send' | 'remove' }
+  { shows: (status: DraftStatus) => boolean; run: 'cancel' | 'send' | 'remove' }
 > = {
   cancel: { shows: (status) => status === 'sending', run: 'cancel' },
   retry: { shows: (status) => status === 'failed' || status === 'canceled', run: 'send' },

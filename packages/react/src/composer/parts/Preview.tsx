@@ -13,7 +13,7 @@ export interface PreviewProps extends LiHTMLAttributes<HTMLLIElement> {
 }
 
 /**
- * One draft (`<li>`), with `data-state` = created | sending | failed | canceled. Its default content is
+ * One draft (`<li>`), with `data-state` = preparing | created | sending | failed | canceled. Its default content is
  * the thumbnail, size and dimensions, progress while sending, the failure and its buttons; pass children
  * to lay the parts out yourself.
  */
@@ -28,6 +28,7 @@ export const Preview = forwardRef<HTMLLIElement, PreviewProps>(function Preview(
         ref={ref}
         className={cx('im-preview', className)}
         data-state={draft.status}
+        aria-busy={draft.status === 'preparing' || undefined}
         data-draft-id={draft.id}
       >
         {children ?? (

@@ -2,7 +2,7 @@ import type { ImageDraft } from '@image-message/core';
 import { forwardRef, type ImgHTMLAttributes } from 'react';
 import { useDraft } from '../ComposerContext';
 import { cx } from './cx';
-import { useDownscaledPreview } from './useDownscaledPreview';
+import { EMPTY_IMAGE, useDownscaledPreview } from './useDownscaledPreview';
 
 export interface PreviewImageProps extends ImgHTMLAttributes<HTMLImageElement> {
   draft?: ImageDraft;
@@ -18,6 +18,19 @@ export const PreviewImage = forwardRef<HTMLImageElement, PreviewImageProps>(func
 ) {
   const draft = useDraft('PreviewImage', draftProp);
   const src = useDownscaledPreview(draft);
+  // While its photo is prepared there is nothing to show yet: an empty frame, not an image to name.
+  if (draft.status === 'preparing') {
+    return (
+      <img
+        src={EMPTY_IMAGE}
+        alt=""
+        {...props}
+        ref={ref}
+        className={cx('im-preview__image', className)}
+        data-state="preparing"
+      />
+    );
+  }
   return (
     <img
       src={src}

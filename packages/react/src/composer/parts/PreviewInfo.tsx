@@ -21,7 +21,10 @@ export const PreviewInfo = forwardRef<HTMLSpanElement, PreviewInfoProps>(functio
         {draft.fileName}
       </span>
       <span className="im-preview__meta">
-        {formatBytes(draft.size)} · {strings.dimensions({ width: draft.width, height: draft.height })}
+        {formatBytes(draft.size)} ·{' '}
+        {draft.status === 'preparing'
+          ? strings.preparing
+          : strings.dimensions({ width: draft.width, height: draft.height })}
       </span>
     </span>
   );

@@ -9,7 +9,8 @@ export interface ProgressProps extends HTMLAttributes<HTMLDivElement> {
 
 /**
  * The upload progress of a sending draft: `role="progressbar"` with `aria-valuenow` and a readable
- * `aria-valuetext`. The fill is drawn by CSS from `--im-progress`. Renders nothing unless sending.
+ * `aria-valuetext`. The fill is drawn by CSS from `--im-progress`. While the photo is prepared it is a
+ * busy bar without a value (`data-state="indeterminate"`). Renders nothing otherwise.
  */
 export const Progress = forwardRef<HTMLDivElement, ProgressProps>(function Progress(
   { draft: draftProp, className, style, ...props },
@@ -17,6 +18,19 @@ export const Progress = forwardRef<HTMLDivElement, ProgressProps>(function Progr
 ) {
   const draft = useDraft('Progress', draftProp);
   const { strings } = useComposer('Progress');
+  if (draft.status === 'preparing') {
+    return (
+      <div
+        role="progressbar"
+        aria-label={strings.preparingLabel({ fileName: draft.fileName })}
+        {...props}
+        ref={ref}
+        className={cx('im-progress', className)}
+        data-state="indeterminate"
+        style={style}
+      />
+    );
+  }
   if (draft.status !== 'sending') return null;
   return (
     <div

@@ -46,6 +46,7 @@ export const Rejection = forwardRef<HTMLLIElement, RejectionProps>(function Reje
           fileName: rejection.fileName,
           desc: rejection.desc,
           size: rejection.file.size,
+          original: rejection.original,
         })}
       </span>
       {children}

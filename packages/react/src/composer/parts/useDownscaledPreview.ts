@@ -6,7 +6,7 @@ const LARGE_FILE_BYTES = 2 * 1024 * 1024;
 /** Twice the preview box's CSS size, for sharp thumbnails on high-density screens. */
 const PREVIEW_PIXELS = 2 * 88;
 /** A transparent 1×1 GIF: the frame keeps its size and shows no broken-image icon or alt text. */
-const EMPTY_IMAGE = 'data:image/gif;base64,R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw==';
+export const EMPTY_IMAGE = 'data:image/gif;base64,R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw==';
 
 const canDownscale = () => typeof createImageBitmap === 'function' && typeof OffscreenCanvas === 'function';
 
