@@ -59,7 +59,20 @@ const libraries: Record<string, LibraryBuild> = {
   server: {
     dir: 'packages/server',
     entries: { index: 'src/index.ts', main: 'src/main.ts' },
-    external: [/^node:/, /^fastify/, /^@fastify\//, 'better-sqlite3', 'sharp', /^@image-message\//],
+    // The variant worker thread's script, plain JS, beside the bundles (renderVariants.ts finds it there).
+    assets: ['src/images/renderWorker.mjs'],
+    external: [
+      /^node:/,
+      /^fastify/,
+      /^@fastify\//,
+      /^@tus\//,
+      'better-sqlite3',
+      'bmp-ts',
+      'piscina',
+      'sharp',
+      /^srvx($|\/)/,
+      /^@image-message\//,
+    ],
     platform: 'node',
   },
 };
@@ -258,6 +271,17 @@ export default defineConfig(async ({ mode }): Promise<UserConfig> => {
             environment: 'node',
             include: ['packages/server/test/**/*.test.ts'],
             testTimeout: 30_000,
+          },
+        },
+        {
+          extends: true,
+          // Transports against the real reference server (started in-process or as its own process) and
+          // proxies that fail on purpose; core's own tests stay server-free.
+          test: {
+            name: 'integration',
+            environment: 'node',
+            include: ['tests/integration/**/*.test.ts'],
+            testTimeout: 60_000,
           },
         },
         {

@@ -1,6 +1,7 @@
 import type { CDPSession, Page } from 'playwright';
 import type { BenchImage, BenchImages } from './images';
 import type { BenchApi } from './page/benchApi';
+import type { CuttingProxy } from './servers';
 
 /** 100 Mbit/s, in bytes per second, as CDP wants it. */
 const THROTTLE_BYTES_PER_S = 100e6 / 8;
@@ -9,6 +10,8 @@ const THROTTLE_BYTES_PER_S = 100e6 / 8;
 export interface FigureContext {
   heic: BenchImage | undefined;
   serverUrl: string;
+  /** In front of the reference server: counts PATCH bytes, cuts an upload on demand (figure tus). */
+  proxy: CuttingProxy;
 }
 
 export interface Options {

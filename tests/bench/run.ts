@@ -11,7 +11,14 @@ import { figure1, figure2, figure3 } from './figures';
 import { call, type FigureContext, Harness, log, parseOptions } from './harness';
 import { ensureHeicImage, ensureImages } from './images';
 import { figure7 } from './prepareFigures';
-import { readCorsHeaders, startDrainServer, startReferenceServer, startStaticServer } from './servers';
+import { figureResumable } from './resumableFigures';
+import {
+  readCorsHeaders,
+  startCuttingProxy,
+  startDrainServer,
+  startReferenceServer,
+  startStaticServer,
+} from './servers';
 import { type FigureResult, formatTable } from './stats';
 import { figure4, figure5, figure6 } from './uploadFigures';
 import { figure8 } from './viewFigures';
@@ -38,6 +45,7 @@ const FIGURES: Record<string, (h: Harness, context: FigureContext) => Promise<Fi
   '6': figure6,
   '7': figure7,
   '8': figure8,
+  tus: figureResumable,
 };
 
 export async function runBench(argv: readonly string[]): Promise<void> {
@@ -67,6 +75,8 @@ export async function runBench(argv: readonly string[]): Promise<void> {
     closers.push(reference.close);
     const drain = await startDrainServer(await readCorsHeaders(reference.url, site.url));
     closers.push(drain.close);
+    const proxy = await startCuttingProxy(reference.url);
+    closers.push(proxy.close);
 
     browser = await chromium.launch({ ...chromiumLaunchOptions(), args: CHROMIUM_ARGS });
     chromiumVersion = browser.version();
@@ -80,7 +90,7 @@ export async function runBench(argv: readonly string[]): Promise<void> {
     const cdp = await page.context().newCDPSession(page);
     // Emulated network conditions apply only with the Network domain enabled in the same session.
     await cdp.send('Network.enable');
-    await call(page, 'setup', { serverUrl: reference.url, drainUrl: drain.url });
+    await call(page, 'setup', { serverUrl: reference.url, drainUrl: drain.url, proxyUrl: proxy.url });
     await page.setInputFiles('#file-big', images.big28.path);
     await page.setInputFiles('#file-jpeg', images.jpeg12.path);
     await page.setInputFiles('#file-png', images.png12.path);
@@ -91,7 +101,7 @@ export async function runBench(argv: readonly string[]): Promise<void> {
       if (options.only && !options.only.has(id)) continue;
       log(`figure ${id}`);
       const monitor = startCpuMonitor();
-      const results = await figure(harness, { heic, serverUrl: reference.url });
+      const results = await figure(harness, { heic, serverUrl: reference.url, proxy });
       const otherCores = monitor.stop();
       for (const result of results) {
         result.otherProcessesCores = otherCores;

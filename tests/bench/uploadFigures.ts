@@ -20,6 +20,7 @@ export async function figure4(h: Harness): Promise<FigureResult[]> {
       // validated bytes (from fileToImageMessageParams), and the transport uploads the File.
       const steps: Partial<Record<UploadKind, () => Promise<UploadResult>>> = {
         transportWithFile: () => uploadOnce('transportWithFile'),
+        plainWithFile: () => uploadOnce('plainWithFile'),
         rawFile: () => uploadOnce('rawFile'),
       };
       if (!throttled) {
@@ -48,7 +49,7 @@ export async function figure4(h: Harness): Promise<FigureResult[]> {
       }
       out.push({
         id: throttled ? '4b' : '4a',
-        title: `upload 28 MiB via createHttpTransport → reference server, ${throttled ? '100 Mbit/s' : 'loopback'}`,
+        title: `upload 28 MiB via createHttpTransport (resumable: tus, 8 MiB PATCHes) → reference server, ${throttled ? '100 Mbit/s' : 'loopback'}`,
         unit: 'ms',
         how: `In the page: time of transport.send() with the 28 MiB request as the manager builds it (the validated Uint8Array and the user's File, from fileToImageMessageParams) to the reference server, vs a raw XHR PUT of the disk-backed File, same headers (both cross-origin, preflighted) to a node:http server that reads and drops the body. Server variants are awaited between runs.${throttled ? ' Throttled with CDP Network.emulateNetworkConditions (upload and download 12.5 MB/s, no latency).' : ''}`,
         subject,
@@ -58,6 +59,18 @@ export async function figure4(h: Harness): Promise<FigureResult[]> {
         goal: `≥ ${goal}×`,
         met: ratio >= goal,
         extra,
+      });
+      const plain = ms('plainWithFile');
+      out.push({
+        id: throttled ? '4b.p' : '4a.p',
+        title: '· the same with resumable: false (one plain PUT)',
+        unit: 'ms',
+        how: 'Same rounds, interleaved.',
+        subject: plain,
+        baseline: { label: 'raw XHR of the File → drain server', ...baseline },
+        ratio: baseline.median / plain.median,
+        ratioOf: 'throughput: baseline median / median',
+        goal: '(info)',
       });
       if (!throttled) {
         for (const [id, kind, title] of [

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { startServer } from '@image-message/server';
 import type { TestProject } from 'vitest/node';
 import { throttle } from '../support/throttle';
+import { startTusLab } from './tusLab';
 
 /** The vitest page runs on a loopback origin with a port chosen at run time. */
 const LOOPBACK_ORIGIN = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\]):\d+$/;
@@ -19,7 +20,10 @@ const LOOPBACK_ORIGIN = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\]):\d+$/;
  *   enough to watch its progress and to cancel it half-way;
  * - `stallUrl`: a port that accepts connections and never answers (for the stall timeout);
  * - `slowDownloadUrl`: the same server behind a proxy that answers after 300 ms and sends response bodies
- *   at about 200 KB/s, so images are still loading when the list of messages has rendered.
+ *   at about 200 KB/s, so images are still loading when the list of messages has rendered;
+ * - `labUrl`: a second server (own DATA_DIR, restartable) behind a proxy that cuts uploads on demand
+ *   (tusLab.ts), for resumable-upload faults;
+ * - `noCorsUrl`: a server without CORS headers, so the browser blocks its answers.
  */
 export default async function setup(project: TestProject) {
   const dataDir = await mkdtemp(join(tmpdir(), 'im-browser-'));
@@ -27,15 +31,31 @@ export default async function setup(project: TestProject) {
   const slow = await startSlowProxy(server.url);
   const stall = await startSilentServer();
   const slowDownload = await startSlowDownloadProxy(server.url);
+  // The same server on a second DATA_DIR, restartable, behind the tus lab proxy (tusLab.ts).
+  const labDir = await mkdtemp(join(tmpdir(), 'im-browser-lab-'));
+  let labServer = await startServer({ port: 0, dataDir: labDir, corsOrigins: [LOOPBACK_ORIGIN] });
+  const lab = await startTusLab({
+    url: () => labServer.url,
+    dataDir: labDir,
+    async restart() {
+      await labServer.close();
+      labServer = await startServer({ port: 0, dataDir: labDir, corsOrigins: [LOOPBACK_ORIGIN] });
+    },
+  });
+  // A server that sends no CORS headers: from the page, its answers are blocked.
+  const noCorsDir = await mkdtemp(join(tmpdir(), 'im-browser-nocors-'));
+  const noCors = await startServer({ port: 0, dataDir: noCorsDir });
   project.provide('serverUrl', server.url);
   project.provide('slowDownloadUrl', slowDownload.url);
   project.provide('slowUrl', slow.url);
   project.provide('stallUrl', stall.url);
+  project.provide('labUrl', lab.url);
+  project.provide('noCorsUrl', noCors.url);
 
   return async () => {
-    await Promise.all([slow.close(), stall.close(), slowDownload.close()]);
-    await server.close();
-    await rm(dataDir, { recursive: true, force: true });
+    await Promise.all([slow.close(), stall.close(), slowDownload.close(), lab.close()]);
+    await Promise.all([server.close(), labServer.close(), noCors.close()]);
+    await Promise.all([dataDir, labDir, noCorsDir].map((dir) => rm(dir, { recursive: true, force: true })));
   };
 }
 
@@ -115,5 +135,7 @@ declare module 'vitest' {
     slowUrl: string;
     stallUrl: string;
     slowDownloadUrl: string;
+    labUrl: string;
+    noCorsUrl: string;
   }
 }

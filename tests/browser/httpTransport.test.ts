@@ -6,11 +6,12 @@ import {
   type HttpTransportOptions,
   MessageStatus,
 } from '@image-message/core';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { digest, noisePng, signIn } from './support';
 
-// The XMLHttpRequest path of createHttpTransport, in a real chromium, against the real reference server
-// (started by globalSetup.ts, cross-origin, so CORS is part of what is tested).
+// The XMLHttpRequest path of createHttpTransport (plain PUT), in a real chromium, against the real
+// reference server (started by globalSetup.ts, cross-origin, so CORS is part of what is tested). The
+// resumable (tus) path: resumableUpload.test.ts.
 
 const serverUrl = inject('serverUrl');
 let token: string;
@@ -28,7 +29,7 @@ beforeAll(async () => {
 
 async function prepare(options: Partial<HttpTransportOptions> & { baseUrl: string }, file: File) {
   const manager = createMessageManager({
-    transport: createHttpTransport({ token, retryDelayMs: 10, ...options }),
+    transport: createHttpTransport({ token, retryDelayMs: 10, resumable: false, ...options }),
   });
   const params = await fileToImageMessageParams(file);
   const created = await manager.createImageMessage(params);
@@ -108,13 +109,45 @@ describe('createHttpTransport over XMLHttpRequest', { timeout: 60_000 }, () => {
     expect(result.desc).toMatch(/not a member/);
   });
 
-  it('reports 9508 when nothing listens', async () => {
+  it('nothing listens, while online: SERVER_UNREACHABLE naming the server’s origin, not "offline"', async () => {
+    expect(navigator.onLine).toBe(true);
     const { manager, id } = await prepare(
       { baseUrl: 'http://127.0.0.1:9', retries: 1 },
       await noisePng(20, 20),
     );
     const result = await manager.sendMessage({ id, receiver: 'bob' });
-    expect(result.code).toBe(ErrorCode.NETWORK_DISCONNECT);
+    expect(result.code).toBe(ErrorCode.SERVER_UNREACHABLE);
+    expect(result.desc).toContain('http://127.0.0.1:9');
+  });
+
+  it('a server without CORS headers (the browser blocks its answers): SERVER_UNREACHABLE naming its origin', async () => {
+    const noCorsUrl = inject('noCorsUrl');
+    // It does answer — to anyone but a page on another origin.
+    expect((await fetch(`${noCorsUrl}/api/health`, { mode: 'no-cors' })).type).toBe('opaque');
+    for (const resumable of [false, true]) {
+      const { manager, id } = await prepare(
+        { baseUrl: noCorsUrl, retries: 0, resumable },
+        await noisePng(20, 20),
+      );
+      const result = await manager.sendMessage({ id, receiver: 'bob' });
+      expect(result.code).toBe(ErrorCode.SERVER_UNREACHABLE);
+      expect(result.desc).toContain(new URL(noCorsUrl).origin);
+      expect(result.desc).toMatch(/CORS/);
+    }
+  });
+
+  it('offline (navigator.onLine false) stays 9508', async () => {
+    const onLine = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    try {
+      const { manager, id } = await prepare(
+        { baseUrl: 'http://127.0.0.1:9', retries: 0 },
+        await noisePng(20, 20),
+      );
+      const result = await manager.sendMessage({ id, receiver: 'bob' });
+      expect(result.code).toBe(ErrorCode.NETWORK_DISCONNECT);
+    } finally {
+      onLine.mockRestore();
+    }
   });
 
   it('reports 6012 when the server never answers', async () => {

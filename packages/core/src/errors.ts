@@ -2,9 +2,10 @@ import type { V2TimMessage } from './types';
 
 /**
  * Every code a result can carry, in one place for every package: core's own, the reference server's, and
- * the Tencent Cloud Chat SDK's (by the SDK's names). `CANCELED` and `TOO_MANY_FILES` are the library's own
- * (negative, so they never collide with a service code). `errorCategory(code)` says what a code means to a
- * person; tests and UIs branch on codes or categories, never on `desc` text.
+ * the Tencent Cloud Chat SDK's (by the SDK's names). `CANCELED`, `TOO_MANY_FILES`, `SEND_INTERRUPTED`,
+ * `STORAGE_FULL` and `SERVER_UNREACHABLE` are the library's own (negative, so they never collide with a
+ * service code). `errorCategory(code)` says what a code means to a person; tests and UIs branch on codes or
+ * categories, never on `desc` text.
  *
  * @example
  * if (result.code === ErrorCode.FILE_TOO_LARGE) showLimit();
@@ -21,6 +22,12 @@ export const ErrorCode = {
   SEND_INTERRUPTED: -4,
   /** A kept message (`createMessageManager({ store })`) could not be saved: storage full or over a cap. */
   STORAGE_FULL: -5,
+  /**
+   * A request got no answer although the device is online: the server is down or at another address,
+   * or the browser blocked the request (CORS; the page cannot tell which). `desc` names the server's
+   * origin. Being offline is `NETWORK_DISCONNECT` (9508). Retryable.
+   */
+  SERVER_UNREACHABLE: -6,
   /** Empty id; neither receiver nor groupID; no `fileContent`/`fileName`; a send already in flight. */
   INVALID_PARAMETERS: 6017,
   /** `imagePath` is a network (or otherwise non-local) URL. */
@@ -100,7 +107,9 @@ export type ErrorCategory =
   | 'signedOut'
   | 'notAllowed'
   | 'network'
+  | 'unreachable'
   | 'timeout'
+  | 'interrupted'
   | 'uploadFailed'
   | 'canceled'
   | 'other';
@@ -161,11 +170,14 @@ function codesByCategory(): Record<Exclude<ErrorCategory, 'other'>, readonly Err
       E.ERR_SVR_MSG_NOT_SELF_FRIEND,
     ],
     network: [E.NETWORK_DISCONNECT, E.NO_NETWORK],
+    // Online, but the server did not answer (down, another address, or CORS).
+    unreachable: [E.SERVER_UNREACHABLE],
+    // A reload or a crash cut the send; the message came back, ready for Retry.
+    interrupted: [E.SEND_INTERRUPTED],
     timeout: [E.REQUEST_TIMEOUT, E.NETWORK_TIMEOUT],
-    // The upload did not complete (a reload cut it, too): Retry sends the same id again.
+    // The upload did not complete: Retry sends the same id again.
     uploadFailed: [
       E.UPLOAD_FAILED,
-      E.SEND_INTERRUPTED,
       E.MSG_F_UPLOAD_FAIL,
       E.COS_GET_SIG_FAIL,
       E.NETWORK_ERROR,

@@ -74,6 +74,7 @@ export { placeholderToDataUrl } from './prepare/placeholderToDataUrl';
 export { prepareImageFile } from './prepare/prepareImageFile';
 export { stripMetadata } from './prepare/stripMetadata';
 export type { PreparedImage, PrepareImageOptions } from './prepare/types';
+export { type StallWatchdog, startStallWatchdog } from './transport/http/stallWatchdog';
 export { HttpNetworkError, type HttpReply, type HttpSender, type HttpUpload } from './transport/http/types';
 export { createHttpTransport, type HttpTransportOptions } from './transport/httpTransport';
 export {
@@ -91,6 +92,7 @@ export type {
   ImageSendResult,
   ImageTransport,
 } from './transport/transport';
+export type { UploadUrlStore } from './transport/tus/uploadUrlStore';
 export type {
   V2TimImage,
   V2TimImageElem,

@@ -38,7 +38,6 @@ describe('createDraftList', () => {
     const gate = { open: 0, max: 0, release: new Promise<void>((resolve) => (release = resolve)) };
     const adding = list.addFiles(['1', '2', '3', '4', '5'].map((n) => slowFile(`${n}.png`, gate)));
     await vi.waitFor(() => expect(gate.open).toBe(2));
-    await new Promise((resolve) => setTimeout(resolve, 10));
     expect(list.getSnapshot().pending).toBe(5);
     expect(gate.open).toBe(2);
     release();

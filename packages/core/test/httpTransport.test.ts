@@ -1,386 +1,178 @@
-import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { createServer, type IncomingMessage, request, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { createServer as createTcpServer, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type RunningServer, startServer } from '@image-message/server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   createHttpTransport,
   createMessageManager,
   ErrorCode,
   type HttpTransportOptions,
   MessageStatus,
-  type V2TimMessage,
 } from '../src';
 import { fixture } from './fixtures';
+import { createStubServer, type StubOptions } from './support/stubServer';
 
-// The fetch path of createHttpTransport (Node has no XMLHttpRequest) against the real reference server,
-// plus tiny loopback servers that fail on purpose.
+// The plain PUT path's rules, against an in-memory stub of the reference server (support/stubServer.ts)
+// and fake timers: no server, no real waiting. The real server: tests/integration/.
 
-let server: RunningServer;
-let dataDir: string;
-let alice: string;
-
-beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'im-http-transport-'));
-  server = await startServer({ port: 0, dataDir });
-  alice = await login('alice');
+beforeEach(() => {
+  vi.useFakeTimers();
 });
-afterAll(async () => {
-  await server.close();
-  await rm(dataDir, { recursive: true, force: true });
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
 });
 
-async function login(userID: string): Promise<string> {
-  const response = await fetch(`${server.url}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ userID }),
+const BASE = 'http://stub.test';
+
+/** Resolves `promise`, moving fake time on in 100 ms steps until it settles. */
+async function settle<T>(promise: Promise<T>): Promise<T> {
+  let done = false;
+  void promise.finally(() => {
+    done = true;
   });
-  return ((await response.json()) as { data: { token: string } }).data.token;
+  while (!done) await vi.advanceTimersByTimeAsync(100);
+  return promise;
 }
 
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-
-/** A real JPEG padded to `size` bytes, so the upload has many progress steps. */
-function bigJpeg(size: number): Uint8Array<ArrayBuffer> {
-  const bytes = new Uint8Array(size);
-  bytes.set(fixture('photo.jpg'));
-  return bytes;
-}
-
-function managerFor(options: Partial<HttpTransportOptions> & { baseUrl: string }) {
-  const transport = createHttpTransport({ token: alice, retryDelayMs: 5, ...options });
-  return createMessageManager({ transport });
-}
-
-async function create(manager: ReturnType<typeof managerFor>, bytes: Uint8Array, name = 'photo.jpg') {
+async function setup(stub: StubOptions = {}, options: Partial<HttpTransportOptions> = {}) {
+  const server = createStubServer(stub);
+  const manager = createMessageManager({
+    transport: createHttpTransport({
+      baseUrl: BASE,
+      token: 'tok',
+      resumable: false,
+      sender: server.sender,
+      ...options,
+    }),
+  });
   const created = await manager.createImageMessage({
-    imagePath: `/photos/${name}`,
-    fileContent: bytes,
-    fileName: name,
+    imagePath: '/photos/photo.jpg',
+    fileContent: fixture('photo.jpg'),
+    fileName: 'photo.jpg',
   });
   if (!created.data) throw new Error(created.desc);
-  return created.data.id;
+  return { server, manager, id: created.data.id };
 }
 
-/** Messages the real server stored with this id, as alice sees her conversation with bob. */
-async function storedWithId(id: string): Promise<V2TimMessage[]> {
-  const response = await fetch(`${server.url}/api/conversations/c2c_bob/messages?limit=200`, {
-    headers: { authorization: `Bearer ${alice}` },
-  });
-  const page = (await response.json()) as { data: { messages: V2TimMessage[] } };
-  return page.data.messages.filter((message) => message.id === id);
-}
-
-interface Stub {
-  url: string;
-  hits: number;
-  close(): Promise<void>;
-}
-
-/** A loopback HTTP server whose `n`-th request (1-based) is handled by `handle`. */
-async function stub(handle: (req: IncomingMessage, res: ServerResponse, n: number) => void): Promise<Stub> {
-  const state = { hits: 0 };
-  const http: Server = createServer((req, res) => {
-    state.hits++;
-    handle(req, res, state.hits);
-  });
-  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`,
-    get hits() {
-      return state.hits;
-    },
-    close: () =>
-      new Promise((resolve) => {
-        http.closeAllConnections();
-        http.close(() => resolve());
-      }),
-  };
-}
-
-/** Forwards a request to the real server; resolves with its status and body once it has answered. */
-function forward(
-  req: IncomingMessage,
-): Promise<{ status: number; headers: IncomingMessage['headers']; body: Buffer }> {
-  return new Promise((resolve, reject) => {
-    const upstream = request(
-      `${server.url}${req.url}`,
-      { method: req.method, headers: req.headers },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
-        );
-      },
-    );
-    upstream.on('error', reject);
-    req.pipe(upstream);
-  });
-}
-
-function json(res: ServerResponse, status: number, body: unknown) {
-  res.writeHead(status, { 'content-type': 'application/json' });
-  res.end(JSON.stringify(body));
-}
-
-describe('createHttpTransport (fetch) with the reference server', () => {
-  it('sends through createMessageManager with integer, never-decreasing progress ending at 100', async () => {
-    const manager = managerFor({ baseUrl: server.url });
-    const bytes = bigJpeg(2 * 1024 * 1024);
-    const id = await create(manager, bytes);
+describe('createHttpTransport, plain PUT', () => {
+  it('sends one PUT with the bytes, the token and the name; progress ends at 100', async () => {
+    const { server, manager, id } = await setup();
     const progress: number[] = [];
-    const heard: number[] = [];
-    manager.addAdvancedMsgListener({ onSendMessageProgress: (_message, value) => heard.push(value) });
-    const result = await manager.sendMessage({
-      id,
-      receiver: 'bob',
-      onProgress: (value) => progress.push(value),
-    });
-
+    const result = await settle(
+      manager.sendMessage({ id, receiver: 'bob', onProgress: (p) => progress.push(p) }),
+    );
     expect(result.code).toBe(ErrorCode.SUCC);
-    expect(result.data).toMatchObject({
-      status: MessageStatus.SEND_SUCC,
-      sender: 'alice',
-      userID: 'bob',
-      progress: 100,
+    expect(result.data).toMatchObject({ status: MessageStatus.SEND_SUCC, msgID: 'msg_1' });
+    expect(server.requests).toHaveLength(1);
+    expect(server.requests[0]).toMatchObject({
+      method: 'PUT',
+      url: `${BASE}/api/messages/${id}?receiver=bob`,
+      headers: { authorization: 'Bearer tok', 'x-file-name': 'photo.jpg', 'content-type': 'image/jpeg' },
     });
-    expect(result.data?.msgID).toMatch(/^msg_/);
-    expect(progress.every(Number.isInteger)).toBe(true);
-    expect(progress).toEqual([...progress].sort((a, b) => a - b));
     expect(progress.at(-1)).toBe(100);
-    expect(new Set(progress.filter((value) => value > 0 && value < 100)).size).toBeGreaterThan(3);
-    expect(heard).toEqual(progress);
-
-    const origin = result.data?.imageElem?.imageList?.find((image) => image.type === 0);
-    const served = new Uint8Array(await (await fetch(origin?.url as string)).arrayBuffer());
-    expect(sha256(served)).toBe(sha256(bytes));
-    expect(await storedWithId(id)).toHaveLength(1);
   });
 
-  it('keeps the server’s code and description for a 4xx (here 403 / 10007)', async () => {
-    const manager = managerFor({ baseUrl: server.url });
-    const result = await manager.sendMessage({
-      id: await create(manager, fixture('photo.jpg')),
-      groupID: 'nope',
-    });
-    expect(result.code).toBe(10007);
-    expect(result.desc).toMatch(/not a member of group "nope"/);
-    expect(result.data?.status).toBe(MessageStatus.SEND_FAIL);
-  });
-
-  it('a 4xx is final: exactly one request', async () => {
-    const fake = await stub((req, res) => {
-      req.resume();
-      json(res, 400, { code: ErrorCode.INVALID_PARAMETERS, desc: 'Say who gets the message.' });
-    });
-    try {
-      const manager = managerFor({ baseUrl: fake.url, retries: 3 });
-      const result = await manager.sendMessage({
-        id: await create(manager, fixture('photo.jpg')),
-        receiver: 'bob',
-      });
-      expect(result).toMatchObject({ code: 6017, desc: 'Say who gets the message.' });
-      expect(fake.hits).toBe(1);
-    } finally {
-      await fake.close();
-    }
-  });
-
-  it('retries a 5xx with backoff, then reports 6008', async () => {
-    const fake = await stub((req, res) => {
-      req.resume();
-      json(res, 500, { code: 6008, desc: 'disk full' });
-    });
-    try {
-      const manager = managerFor({ baseUrl: fake.url, retries: 2 });
-      const result = await manager.sendMessage({
-        id: await create(manager, fixture('photo.jpg')),
-        receiver: 'bob',
-      });
-      expect(result.code).toBe(ErrorCode.UPLOAD_FAILED);
-      expect(result.desc).toMatch(/HTTP 500: disk full/);
-      expect(result.data?.status).toBe(MessageStatus.SEND_FAIL);
-      expect(fake.hits).toBe(3);
-    } finally {
-      await fake.close();
-    }
-  });
-
-  it('succeeds when a retry after 5xx gets through, storing exactly one message', async () => {
-    const flaky = await stub((req, res, n) => {
-      if (n <= 2) {
-        req.resume();
-        json(res, 503, { code: 6008, desc: 'busy' });
-        return;
-      }
-      forward(req).then(({ status, headers, body }) => {
-        res.writeHead(status, { 'content-type': headers['content-type'] as string });
-        res.end(body);
-      });
-    });
-    try {
-      const manager = managerFor({ baseUrl: flaky.url, retries: 2 });
-      const id = await create(manager, fixture('image.png'), 'image.png');
-      const result = await manager.sendMessage({ id, receiver: 'bob' });
-      expect(result.code).toBe(ErrorCode.SUCC);
-      expect(flaky.hits).toBe(3);
-      expect(await storedWithId(id)).toHaveLength(1);
-    } finally {
-      await flaky.close();
-    }
-  });
-
-  it('reports 9508 when the server cannot be reached', async () => {
-    const gone = await stub(() => undefined);
-    await gone.close();
-    const manager = managerFor({ baseUrl: gone.url, retries: 1 });
-    const result = await manager.sendMessage({
-      id: await create(manager, fixture('photo.jpg')),
-      receiver: 'bob',
-    });
-    expect(result.code).toBe(ErrorCode.NETWORK_DISCONNECT);
-    expect(result.desc).toMatch(/connection .* failed.*after 2 tries/);
-  });
-
-  it('cuts a stalled upload (a server that accepts and never reads) with 6012, without retrying', async () => {
-    const sockets: Socket[] = [];
-    const silent = createTcpServer((socket) => {
-      sockets.push(socket);
-      socket.pause();
-    });
-    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-    try {
-      const manager = managerFor({
-        baseUrl: `http://127.0.0.1:${(silent.address() as AddressInfo).port}`,
-        stallTimeoutMs: 200,
-        retries: 2,
-      });
-      const result = await manager.sendMessage({
-        id: await create(manager, bigJpeg(8 * 1024 * 1024)),
-        receiver: 'bob',
-      });
-      expect(result.code).toBe(ErrorCode.REQUEST_TIMEOUT);
-      expect(result.desc).toMatch(/no progress/);
-      expect(sockets).toHaveLength(1);
-    } finally {
-      for (const socket of sockets) socket.destroy();
-      silent.close();
-    }
-  });
-
-  it('an abort mid-upload resolves CANCELED at once and the server keeps nothing', async () => {
-    const manager = managerFor({ baseUrl: server.url });
-    const id = await create(manager, bigJpeg(16 * 1024 * 1024));
-    const controller = new AbortController();
-    const result = await manager.sendMessage({
-      id,
-      receiver: 'bob',
-      signal: controller.signal,
-      onProgress: (value) => {
-        if (value >= 3) controller.abort();
+  it('a 4xx is final: exactly one request, the server’s code and text kept', async () => {
+    const { server, manager, id } = await setup(
+      {
+        fault: () => ({
+          kind: 'reply',
+          status: 400,
+          body: { code: 6017, desc: 'Say who gets the message.' },
+        }),
       },
-    });
-    expect(result.code).toBe(ErrorCode.CANCELED);
+      { retries: 3 },
+    );
+    const result = await settle(manager.sendMessage({ id, receiver: 'bob' }));
+    expect(result).toMatchObject({ code: 6017, desc: 'Say who gets the message.' });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('retries a 5xx with doubling backoff, then reports 6008', async () => {
+    const { server, manager, id } = await setup(
+      { fault: () => ({ kind: 'reply', status: 500, body: { code: 6008, desc: 'disk full' } }) },
+      { retries: 2, retryDelayMs: 1000 },
+    );
+    const sending = manager.sendMessage({ id, receiver: 'bob' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(server.requests).toHaveLength(1);
+    // ±20 % jitter: the first retry comes between 0.8 and 1.2 s, the second 1.6–2.4 s after it.
+    await vi.advanceTimersByTimeAsync(790);
+    expect(server.requests).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(420);
+    expect(server.requests).toHaveLength(2);
+    const result = await settle(sending);
+    expect(result.code).toBe(ErrorCode.UPLOAD_FAILED);
+    expect(result.desc).toMatch(/HTTP 500: disk full/);
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it('online but unanswered (server down, or CORS): SERVER_UNREACHABLE naming the origin, after the retries', async () => {
+    const { server, manager, id } = await setup(
+      { fault: () => ({ kind: 'drop', afterBytes: 0 }) },
+      { retries: 1 },
+    );
+    const result = await settle(manager.sendMessage({ id, receiver: 'bob' }));
+    expect(result.code).toBe(ErrorCode.SERVER_UNREACHABLE);
+    expect(result.desc).toMatch(/^Couldn't reach the server at http:\/\/stub\.test after 2 tries: .*CORS/);
     expect(result.data?.status).toBe(MessageStatus.SEND_FAIL);
-    // The server notices the cut connection and deletes its temp file.
-    for (let i = 0; (await readdir(join(dataDir, 'tmp'))).length > 0; i++) {
-      if (i > 250) throw new Error('the temp file was not removed');
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    expect((await readdir(join(dataDir, 'images'))).filter((name) => name.startsWith(id))).toEqual([]);
-    expect(await storedWithId(id)).toEqual([]);
+    expect(server.requests).toHaveLength(2);
   });
 
-  it('a response lost after the server stored the message is retried into the same single message', async () => {
-    let storedMsgID: string | undefined;
-    const lossy = await stub((req, res, n) => {
-      forward(req).then(({ status, headers, body }) => {
-        if (n === 1) {
-          storedMsgID = (JSON.parse(body.toString()) as { data: V2TimMessage }).data.msgID;
-          res.socket?.destroy(); // the answer never reaches the client
-          return;
-        }
-        res.writeHead(status, { 'content-type': headers['content-type'] as string });
-        res.end(body);
-      });
-    });
-    try {
-      const manager = managerFor({ baseUrl: lossy.url, retries: 2 });
-      const id = await create(manager, fixture('photo.jpg'));
-      const result = await manager.sendMessage({ id, receiver: 'bob' });
-      expect(result.code).toBe(ErrorCode.SUCC);
-      expect(lossy.hits).toBe(2);
-      expect(result.data?.msgID).toBe(storedMsgID);
-      expect(await storedWithId(id)).toHaveLength(1);
-    } finally {
-      await lossy.close();
-    }
+  it('offline (navigator.onLine false): 9508', async () => {
+    vi.stubGlobal('navigator', { onLine: false });
+    const { manager, id } = await setup({ fault: () => ({ kind: 'drop', afterBytes: 0 }) }, { retries: 0 });
+    const result = await settle(manager.sendMessage({ id, receiver: 'bob' }));
+    expect(result.code).toBe(ErrorCode.NETWORK_DISCONNECT);
+    expect(result.desc).toMatch(/offline/);
   });
 
-  it('a failed send can be sent again by the caller, and the server ends up with one message', async () => {
-    let failing = true;
-    const gate = await stub((req, res) => {
-      if (failing) {
-        req.resume();
-        json(res, 502, { code: 6008, desc: 'bad gateway' });
-        return;
-      }
-      forward(req).then(({ status, headers, body }) => {
-        res.writeHead(status, { 'content-type': headers['content-type'] as string });
-        res.end(body);
-      });
-    });
-    try {
-      const manager = managerFor({ baseUrl: gate.url, retries: 0 });
-      const id = await create(manager, fixture('photo.jpg'));
-      const failed = await manager.sendMessage({ id, receiver: 'bob' });
-      expect(failed.code).toBe(ErrorCode.UPLOAD_FAILED);
-      failing = false;
-      const again = await manager.sendMessage({ id, receiver: 'bob' });
-      expect(again.code).toBe(ErrorCode.SUCC);
-      expect(await storedWithId(id)).toHaveLength(1);
-    } finally {
-      await gate.close();
-    }
+  it('a stall (no progress, no answer for stallTimeoutMs) is cut with 6012 and not retried', async () => {
+    const { server, manager, id } = await setup(
+      { fault: () => ({ kind: 'hang' }) },
+      { stallTimeoutMs: 5000, retries: 2 },
+    );
+    const sending = manager.sendMessage({ id, receiver: 'bob' });
+    await vi.advanceTimersByTimeAsync(4999);
+    expect(manager.getSendState(id)?.status).toBe('sending');
+    await vi.advanceTimersByTimeAsync(1);
+    const result = await sending;
+    expect(result.code).toBe(ErrorCode.REQUEST_TIMEOUT);
+    expect(result.desc).toMatch(/no progress for 5 s/);
+    expect(server.requests).toHaveLength(1);
   });
 
-  it('asks for the token before every attempt and reports a failing token() as 6014', async () => {
-    const seen: string[] = [];
-    const fake = await stub((req, res) => {
-      seen.push(req.headers.authorization ?? '');
-      req.resume();
-      json(res, 500, { code: 6008, desc: 'again' });
-    });
-    try {
-      let calls = 0;
-      const manager = managerFor({ baseUrl: fake.url, retries: 1, token: () => `t${++calls}` });
-      await manager.sendMessage({ id: await create(manager, fixture('photo.jpg')), receiver: 'bob' });
-      expect(seen).toEqual(['Bearer t1', 'Bearer t2']);
-      const broken = managerFor({
-        baseUrl: fake.url,
-        token: () => Promise.reject(new Error('refresh failed')),
-      });
-      const result = await broken.sendMessage({
-        id: await create(broken, fixture('photo.jpg')),
-        receiver: 'bob',
-      });
-      expect(result.code).toBe(6014);
-      expect(result.desc).toMatch(/refresh failed/);
-      expect(fake.hits).toBe(2);
-    } finally {
-      await fake.close();
-    }
+  it('asks for the token before every attempt; a failing token() is 6014', async () => {
+    let calls = 0;
+    const { server, manager, id } = await setup(
+      { fault: () => ({ kind: 'reply', status: 503, body: { code: 6008, desc: 'again' } }) },
+      { retries: 1, token: () => `t${++calls}` },
+    );
+    await settle(manager.sendMessage({ id, receiver: 'bob' }));
+    expect(server.requests.map((r) => r.headers.authorization)).toEqual(['Bearer t1', 'Bearer t2']);
+
+    const broken = await setup({}, { token: () => Promise.reject(new Error('refresh failed')) });
+    const result = await settle(broken.manager.sendMessage({ id: broken.id, receiver: 'bob' }));
+    expect(result.code).toBe(6014);
+    expect(result.desc).toMatch(/refresh failed/);
+    expect(broken.server.requests).toHaveLength(0);
+  });
+
+  it('a cancel during the backoff resolves CANCELED at once, with no further attempt', async () => {
+    const { server, manager, id } = await setup(
+      { fault: () => ({ kind: 'reply', status: 502, body: { code: 6008, desc: 'bad gateway' } }) },
+      { retries: 2, retryDelayMs: 60_000 },
+    );
+    const controller = new AbortController();
+    const sending = manager.sendMessage({ id, receiver: 'bob', signal: controller.signal });
+    await vi.advanceTimersByTimeAsync(10);
+    controller.abort();
+    expect((await sending).code).toBe(ErrorCode.CANCELED);
+    await vi.advanceTimersByTimeAsync(600_000);
+    expect(server.requests).toHaveLength(1);
   });
 
   it('declares the service limit it is given', () => {
     const manager = createMessageManager({
-      transport: createHttpTransport({ baseUrl: server.url, token: alice, maxBytes: 1024 }),
+      transport: createHttpTransport({ baseUrl: BASE, token: 'tok', maxBytes: 1024 }),
     });
     expect(manager.maxBytes).toBe(1024);
   });

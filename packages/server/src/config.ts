@@ -51,6 +51,19 @@ export interface ServerOptions {
    * stalled client or proxy cannot hold a connection and a partial file forever (default 30 000 ms).
    */
   uploadIdleTimeoutMs?: number;
+  /**
+   * A resumable (tus) upload that no send has taken this long after its creation is deleted, finished or
+   * not (default 24 h). Checked at start and every `uploadCleanupIntervalMs`.
+   */
+  uploadExpiryMs?: number;
+  /** How often expired resumable uploads are looked for (default 10 min, at most the expiry). */
+  uploadCleanupIntervalMs?: number;
+  /**
+   * Decoded bytes (RGBA, every frame) one image may take while its THUMB/LARGE are made, in a worker
+   * thread (default 256 MiB). Bigger images — a BMP or an animation that decodes whole, or any image
+   * over `memory / 4` pixels — keep the original as their variants.
+   */
+  variantMemoryBytes?: number;
   /** fastify's (pino's) log level; `info` logs every request (default `silent`; `main.ts` uses `warn`). */
   logLevel?: LogLevel;
 }
@@ -81,6 +94,9 @@ export interface ResolvedOptions {
   publicUrl: string | undefined;
   syncWrites: boolean;
   uploadIdleTimeoutMs: number;
+  uploadExpiryMs: number;
+  uploadCleanupIntervalMs: number;
+  variantMemoryBytes: number;
   logLevel: LogLevel;
 }
 
@@ -101,6 +117,15 @@ export function resolveOptions(options: ServerOptions = {}): ResolvedOptions {
     publicUrl: options.publicUrl?.replace(/\/+$/, ''),
     syncWrites: options.syncWrites ?? false,
     uploadIdleTimeoutMs: Math.max(1, options.uploadIdleTimeoutMs ?? 30_000),
+    uploadExpiryMs: Math.max(1, options.uploadExpiryMs ?? 24 * 60 * 60 * 1000),
+    uploadCleanupIntervalMs: Math.max(
+      1,
+      Math.min(
+        options.uploadCleanupIntervalMs ?? 10 * 60 * 1000,
+        options.uploadExpiryMs ?? Number.POSITIVE_INFINITY,
+      ),
+    ),
+    variantMemoryBytes: Math.max(1024 * 1024, options.variantMemoryBytes ?? 256 * 1024 * 1024),
     logLevel: options.logLevel ?? 'silent',
   };
 }
@@ -108,7 +133,7 @@ export function resolveOptions(options: ServerOptions = {}): ResolvedOptions {
 /**
  * Reads `HOST`, `PORT`, `DATA_DIR`, `CORS_ORIGINS` (comma-separated; an entry wrapped in slashes, like
  * `/^http:\/\/localhost:\d+$/`, is a pattern), `STATIC_DIR`, `PUBLIC_URL`, `SYNC_WRITES=1`,
- * `UPLOAD_IDLE_TIMEOUT_MS` and `LOG_LEVEL` (`silent`…`trace`).
+ * `UPLOAD_IDLE_TIMEOUT_MS`, `UPLOAD_EXPIRY_MS` and `LOG_LEVEL` (`silent`…`trace`).
  */
 export function optionsFromEnv(env: NodeJS.ProcessEnv): ServerOptions {
   const options: ServerOptions = {};
@@ -131,6 +156,13 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv): ServerOptions {
       );
     }
     options.uploadIdleTimeoutMs = ms;
+  }
+  if (env.UPLOAD_EXPIRY_MS) {
+    const ms = Number(env.UPLOAD_EXPIRY_MS);
+    if (!Number.isInteger(ms) || ms < 1) {
+      throw new Error(`UPLOAD_EXPIRY_MS must be a positive whole number, got "${env.UPLOAD_EXPIRY_MS}".`);
+    }
+    options.uploadExpiryMs = ms;
   }
   if (env.LOG_LEVEL) {
     const level = env.LOG_LEVEL.trim().toLowerCase() as LogLevel;

@@ -9,6 +9,7 @@ import type { VariantName } from './images/variantPlan';
 import type { VariantWorker } from './images/variantWorker';
 import { toV2TimMessage, type ViewerMessage } from './messages/toV2TimMessage';
 import type { ImageStore } from './storage/imageStore';
+import type { UploadStore } from './storage/uploadStore';
 
 /** Everything the routes share; made once by `startServer`. */
 export interface AppContext {
@@ -17,6 +18,8 @@ export interface AppContext {
   sessions: Sessions;
   messages: MessageStore;
   images: ImageStore;
+  /** Resumable (tus) uploads in progress, and finished ones no send has taken yet. */
+  uploads: UploadStore;
   signer: UrlSigner;
   variants: VariantWorker;
   events: EventHub;

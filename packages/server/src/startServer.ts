@@ -8,7 +8,7 @@ import Fastify, {
   type FastifyReply,
   type FastifyRequest,
 } from 'fastify';
-import { ApiError, ok } from './api/apiError';
+import { ApiError, badRequest, ok } from './api/apiError';
 import { authenticate } from './auth/authenticate';
 import { createSessions } from './auth/sessions';
 import { type ResolvedOptions, resolveOptions, type ServerOptions } from './config';
@@ -18,6 +18,7 @@ import { createMessageStore } from './db/messageStore';
 import { openDatabase } from './db/openDatabase';
 import { createEventHub } from './events/eventHub';
 import { loadUrlSigner } from './files/urlSigner';
+import { answerClientError } from './http/answerClientError';
 import { capUnreadBody, refuseOversizeBeforeContinue } from './http/bodyGuard';
 import { createVariantWorker } from './images/variantWorker';
 import { eventRoutes } from './routes/eventRoutes';
@@ -26,7 +27,9 @@ import { readRoutes } from './routes/readRoutes';
 import { sendMessageRoute } from './routes/sendMessageRoute';
 import { sessionRoutes } from './routes/sessionRoutes';
 import { staticRoutes, wantsAppShell } from './routes/staticRoutes';
+import { uploadRoutes } from './routes/uploadRoutes';
 import { createImageStore } from './storage/imageStore';
+import { createUploadStore } from './storage/uploadStore';
 
 /** A started server. */
 export interface RunningServer {
@@ -55,18 +58,36 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   await mkdir(resolved.dataDir, { recursive: true });
   const db = openDatabase(resolved.dataDir, { syncWrites: resolved.syncWrites });
   let app: FastifyInstance | undefined;
+  let stopCleanup = () => {};
   try {
     const directory = createDirectory(db);
     directory.seed(resolved.seed);
     const messages = createMessageStore(db);
     const images = await createImageStore(resolved.dataDir);
     await images.sweep(messages.listFiles());
+    // Unfinished resumable uploads survive a restart (the client resumes them); expired ones do not.
+    const uploads = await createUploadStore(resolved.dataDir, resolved.uploadExpiryMs);
+    await uploads.sweep();
+    await uploads.removeExpired();
     const inFlight = new Set<Promise<unknown>>();
     app = Fastify({
       logger: resolved.logLevel === 'silent' ? false : { level: resolved.logLevel },
       // Stopping must not wait for event streams or stalled uploads; unacknowledged uploads clean up.
       forceCloseConnections: true,
       bodyLimit: 64 * 1024,
+      // Every error answer is the `{ code, desc }` envelope, also those fastify and Node make themselves:
+      // malformed requests that Node's parser refuses, undecodable URLs, and a missing Host (checked in
+      // `configure`, not by Node, whose own 400 has no body).
+      clientErrorHandler: answerClientError,
+      frameworkErrors: (error, _request, reply: FastifyReply) =>
+        reply.code(400).send({
+          code: ErrorCode.INVALID_PARAMETERS,
+          desc:
+            error.code === 'FST_ERR_BAD_URL'
+              ? 'The path is not a valid URL: its percent-escapes must be valid UTF-8.'
+              : 'The path is not valid for this server (a part of it is too long).',
+        }),
+      http: { requireHostHeader: false },
     });
     const log = app.log;
     const context: AppContext = {
@@ -75,11 +96,13 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       sessions: createSessions(db),
       messages,
       images,
+      uploads,
       signer: await loadUrlSigner(resolved.dataDir, resolved.imageUrlTtlSeconds),
       events: createEventHub(),
       variants: createVariantWorker({
         store: messages,
         images,
+        memoryBytes: resolved.variantMemoryBytes,
         onError: (messageId, error) =>
           log.warn({ err: error, messageId }, 'variant failed; serving the original'),
       }),
@@ -96,6 +119,14 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     // Variants left pending by the previous run.
     for (const messageId of messages.listPendingVariantMessages()) context.variants.enqueue(messageId);
 
+    const cleanup = setInterval(() => {
+      uploads
+        .removeExpired()
+        .catch((error: unknown) => log.warn({ err: error }, 'expired upload cleanup failed'));
+    }, resolved.uploadCleanupIntervalMs);
+    cleanup.unref();
+    stopCleanup = () => clearInterval(cleanup);
+
     await app.listen({ host: resolved.host, port: resolved.port });
     const url = listeningUrl(app, resolved);
     const server = app;
@@ -106,6 +137,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       close() {
         closing ??= (async () => {
           context.events.close();
+          stopCleanup();
           await server.close();
           await Promise.allSettled([...inFlight]);
           await context.variants.close();
@@ -115,6 +147,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       },
     };
   } catch (error) {
+    stopCleanup();
     await app?.close().catch(() => undefined);
     db.close();
     throw error;
@@ -126,20 +159,43 @@ async function configure(app: FastifyInstance, context: AppContext) {
   refuseOversizeBeforeContinue(app.server, options.maxUploadBytes);
   app.addHook('onRequest', async (request, reply) => {
     capUnreadBody(request.raw, reply.raw, options.maxUploadBytes);
+    if (!request.headers.host && request.raw.httpVersionMajor === 1 && request.raw.httpVersionMinor >= 1) {
+      reply.header('connection', 'close');
+      throw badRequest('An HTTP/1.1 request needs a Host header.');
+    }
   });
   if (options.corsOrigins.length > 0) {
     await app.register(cors, {
       origin: options.corsOrigins,
-      methods: ['GET', 'HEAD', 'POST', 'PUT', 'OPTIONS'],
+      methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
       allowedHeaders: [
         'Authorization',
         'Content-Type',
         'X-File-Name',
         'X-Cloud-Custom-Data',
+        'X-Upload-URL',
         'Last-Event-ID',
+        // tus 1.0
+        'Tus-Resumable',
+        'Upload-Length',
+        'Upload-Offset',
+        'Upload-Metadata',
       ],
-      // Readable by page scripts too (the download name, cache validator, and the nosniff promise).
-      exposedHeaders: ['Content-Disposition', 'ETag', 'X-Content-Type-Options'],
+      // Readable by page scripts too (the download name, cache validator, and the nosniff promise; tus's
+      // upload URL, offsets and capabilities).
+      exposedHeaders: [
+        'Content-Disposition',
+        'ETag',
+        'X-Content-Type-Options',
+        'Location',
+        'Tus-Resumable',
+        'Tus-Version',
+        'Tus-Extension',
+        'Tus-Max-Size',
+        'Upload-Offset',
+        'Upload-Length',
+        'Upload-Expires',
+      ],
       maxAge: 600,
     });
   }
@@ -157,6 +213,7 @@ async function configure(app: FastifyInstance, context: AppContext) {
       api.addHook('onRequest', authenticate(context.sessions));
       await api.register(async (scope) => sessionRoutes(scope, context));
       await api.register(async (scope) => sendMessageRoute(scope, context));
+      await api.register(async (scope) => uploadRoutes(scope, context));
       await api.register(async (scope) => readRoutes(scope, context));
       await api.register(async (scope) => eventRoutes(scope, context));
     },
@@ -170,6 +227,12 @@ async function configure(app: FastifyInstance, context: AppContext) {
 
 function toErrorResponse(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof ApiError) return reply.code(error.status).send({ code: error.code, desc: error.desc });
+  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+    return reply.code(415).send({
+      code: ErrorCode.INVALID_PARAMETERS,
+      desc: `This route takes a JSON body (Content-Type: application/json), not "${request.headers['content-type'] ?? 'none'}".`,
+    });
+  }
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
     return reply.code(413).send({
       code: ErrorCode.FILE_TOO_LARGE,

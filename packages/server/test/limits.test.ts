@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { IMAGE_MAX_BYTES as CORE_LIMIT } from '@image-message/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IMAGE_MAX_BYTES } from '../src';
@@ -74,6 +75,43 @@ describe('the 28 MiB limit', () => {
     expect(reply.written).toBe(0);
     expect(reply.status).toBe(413);
     expect(JSON.parse(reply.body).code).toBe(7005);
+    await expectNothingStored(id);
+  });
+
+  it('closes a refused upload gracefully: the client may go on writing, it is never reset before reading the 413', async () => {
+    // Node destroyed the socket right after a `Connection: close` answer; a client still sending then got
+    // a reset (EPIPE / ECONNRESET) before it had read the answer: 1 in 20 refusals of the load run.
+    const id = newId();
+    const socket = connect({
+      host: '127.0.0.1',
+      port: Number(new URL(server.url).port),
+      allowHalfOpen: true,
+    });
+    const events: string[] = [];
+    let answer = '';
+    socket.setEncoding('latin1');
+    socket.on('data', (text: string) => {
+      answer += text;
+    });
+    socket.on('end', () => events.push('end'));
+    socket.on('error', (error: NodeJS.ErrnoException) => events.push(error.code ?? error.message));
+    const closed = new Promise((resolve) => socket.on('close', resolve));
+    socket.write(
+      `PUT /api/messages/${id}?receiver=bob HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${alice}\r\n` +
+        `Content-Type: image/jpeg\r\nContent-Length: ${40 * 1024 * 1024}\r\n\r\n`,
+    );
+    await eventually(() => expect(events).toContain('end'));
+    expect(answer).toMatch(/^HTTP\/1\.1 413 .*\r\nconnection: close\r\n/is);
+    // Now the body the client had started to send: it is read and dropped, not answered with a reset.
+    for (let i = 0; i < 32; i++) {
+      if (!socket.write(Buffer.alloc(64 * 1024)))
+        await Promise.race([new Promise((resolve) => socket.once('drain', resolve)), closed]);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(events).toEqual(['end']);
+    socket.end();
+    await closed;
+    expect(events).toEqual(['end']);
     await expectNothingStored(id);
   });
 

@@ -1,6 +1,6 @@
 /** What the bench page exposes as `window.bench`; every method returns plain JSON for page.evaluate. */
 export interface BenchApi extends ViewBenchApi {
-  setup(options: { serverUrl: string; drainUrl: string }): Promise<void>;
+  setup(options: { serverUrl: string; drainUrl: string; proxyUrl: string }): Promise<void>;
   /** Figure 1: one read of the 28 MiB file, in ms. */
   readFile(kind: 'params' | 'arrayBuffer'): Promise<number>;
   /** Figure 2: ms per dimension read of a 12 MP image (averaged over a batch when it is sub-ms). */
@@ -27,6 +27,8 @@ export interface BenchApi extends ViewBenchApi {
   prepare(image: 'jpeg' | 'heic', kind: 'worker' | 'mainThread'): Promise<PrepareRun>;
   /** Figure 7: metadata stripped from the 12 MP JPEG's bytes (no re-encoding), or the JPEG decoded. */
   stripOrDecode(kind: 'strip' | 'decode'): Promise<{ ms: number }>;
+  /** Figure tus: the 28 MiB File sent resumably through the cutting proxy in front of the reference server. */
+  uploadThroughProxy(): Promise<UploadResult>;
 }
 
 export type { PrepareRun } from './prepareBench';
@@ -42,8 +44,10 @@ export type UploadKind =
   | 'transportToDrain'
   /** raw XHR of `new Blob([bytes])` → the drain server (isolates the in-memory copy). */
   | 'rawBytesBlob'
-  /** createHttpTransport with `request.file` set → the reference server (what the manager could send). */
-  | 'transportWithFile';
+  /** createHttpTransport with `request.file` set → the reference server (what the manager sends): tus. */
+  | 'transportWithFile'
+  /** The same with `resumable: false`: one plain PUT. */
+  | 'plainWithFile';
 
 export interface PreviewResult {
   /** From the file's `change` event to the preview being loaded and decoded. */

@@ -44,6 +44,8 @@ let drainUrl = '';
 let token = '';
 let toServer: ImageTransport;
 let toDrain: ImageTransport;
+let toServerPlain: ImageTransport;
+let throughProxy: ImageTransport;
 let manager: MessageManager;
 
 /** Figure 3 and 5: when the file reached the input, and when its preview was ready. */
@@ -85,12 +87,13 @@ async function upload(kind: UploadKind): Promise<UploadResult> {
   if (kind === 'rawFile') await rawXhr(drainTarget, fileOf('big'));
   else if (kind === 'rawBytesBlob') await rawXhr(drainTarget, new Blob([bytes as Uint8Array<ArrayBuffer>]));
   else {
-    const transport = kind === 'transportToDrain' ? toDrain : toServer;
+    const transport =
+      kind === 'transportToDrain' ? toDrain : kind === 'plainWithFile' ? toServerPlain : toServer;
     const result = await transport.send(
       {
         id,
         bytes,
-        ...(kind === 'transportWithFile' && { file: fileOf('big') }),
+        ...((kind === 'transportWithFile' || kind === 'plainWithFile') && { file: fileOf('big') }),
         fileName: BIG_NAME,
         mimeType: 'image/jpeg',
         width: 8000,
@@ -118,6 +121,9 @@ window.bench = {
     // No retries: a failed upload must show up, not hide in a slower figure.
     toServer = createHttpTransport({ baseUrl: options.serverUrl, token, retries: 0 });
     toDrain = createHttpTransport({ baseUrl: drainUrl, token, retries: 0 });
+    toServerPlain = createHttpTransport({ baseUrl: options.serverUrl, token, retries: 0, resumable: false });
+    // Resumes after the proxy's cut: a few quick retries.
+    throughProxy = createHttpTransport({ baseUrl: options.proxyUrl, token, retries: 3, retryDelayMs: 100 });
     manager = createMessageManager({ transport: toServer });
   },
 
@@ -194,6 +200,26 @@ window.bench = {
   },
 
   unmount,
+
+  async uploadThroughProxy() {
+    const bytes = uploadBytes;
+    if (!bytes) throw new Error('loadUploadBytes first');
+    const start = performance.now();
+    const result = await throughProxy.send(
+      {
+        id: messageId(),
+        bytes,
+        file: fileOf('big'),
+        fileName: BIG_NAME,
+        mimeType: 'image/jpeg',
+        width: 8000,
+        height: 6000,
+        receiver: RECEIVER,
+      },
+      { signal: new AbortController().signal, onProgress: () => {} },
+    );
+    return { ms: performance.now() - start, progressEvents: 0, variantUrls: variantUrls(result.imageList) };
+  },
 
   async loadUploadBytes() {
     const params = await fileToImageMessageParams(fileOf('big'));

@@ -44,6 +44,10 @@ export const enUS: ImageMessageStrings = {
     invalidPath: ({ fileName }) => `${fileName} isn't a local file. Save it to your device, then add it.`,
     uploadFailed: ({ fileName }) => `${fileName} couldn't be uploaded. Press Retry to try again.`,
     network: ({ fileName }) => `${fileName} wasn't sent: you're offline. Reconnect, then press Retry.`,
+    unreachable: ({ fileName }) =>
+      `${fileName} wasn't sent: the server didn't answer. Press Retry; if it keeps failing, the server may be down.`,
+    interrupted: ({ fileName }) =>
+      `${fileName} wasn't sent: the page closed while it was uploading. Press Retry to send it.`,
     timeout: ({ fileName }) => `${fileName} timed out while uploading. Press Retry to try again.`,
     signedOut: ({ fileName }) =>
       `${fileName} wasn't sent: you're signed out. Sign in again, then press Retry.`,

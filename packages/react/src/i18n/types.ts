@@ -60,6 +60,10 @@ export interface ImageMessageStrings {
     invalidPath: (p: MessageParams) => string;
     uploadFailed: (p: MessageParams) => string;
     network: (p: MessageParams) => string;
+    /** Online, but the server did not answer (down, moved, or blocked by CORS). */
+    unreachable: (p: MessageParams) => string;
+    /** The page closed (reload, crash) while it was sending; it came back for Retry. */
+    interrupted: (p: MessageParams) => string;
     timeout: (p: MessageParams) => string;
     /** The session ended or never began (`signedOut`: 6014, Tencent's 2024, 3001–3006…): sign in again. */
     signedOut: (p: MessageParams) => string;

@@ -39,6 +39,9 @@ export const zhCN: ImageMessageStrings = {
     invalidPath: ({ fileName }) => `${fileName} 不是本地文件，请先保存到设备再添加。`,
     uploadFailed: ({ fileName }) => `${fileName} 上传失败，请点击“重试”。`,
     network: ({ fileName }) => `${fileName} 未发送：网络已断开。请恢复网络后点击“重试”。`,
+    unreachable: ({ fileName }) =>
+      `${fileName} 未发送：服务器没有响应。请点击“重试”；若仍失败，服务器可能暂时不可用。`,
+    interrupted: ({ fileName }) => `${fileName} 未发送：上传时页面已关闭。请点击“重试”重新发送。`,
     timeout: ({ fileName }) => `${fileName} 上传超时，请点击“重试”。`,
     signedOut: ({ fileName }) => `${fileName} 未发送：登录已失效。请重新登录后点击“重试”。`,
     notAllowed: ({ fileName }) => `${fileName} 未发送：你目前无法在此会话中发送图片。`,

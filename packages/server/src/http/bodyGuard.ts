@@ -1,4 +1,5 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import { tooLarge } from '../api/apiError';
 
 /**
@@ -8,6 +9,7 @@ import { tooLarge } from '../api/apiError';
  * answer; this caps how much is read that way, then drops the connection.
  */
 export function capUnreadBody(request: IncomingMessage, response: ServerResponse, limit: number) {
+  lingerBeforeClosing(request);
   response.once('finish', () => {
     if (request.complete || request.destroyed) return;
     let discarded = 0;
@@ -17,6 +19,31 @@ export function capUnreadBody(request: IncomingMessage, response: ServerResponse
     });
     request.resume();
   });
+}
+
+/** How long a closing connection keeps reading (and dropping) what the client still sends. */
+export const LINGER_MS = 5_000;
+
+/**
+ * A lingering close (RFC 9112 §9.6). An answer that closes the connection (`Connection: close`, e.g. a
+ * 413 sent before the body was read) makes Node destroy the socket as soon as the answer is written.
+ * Bytes the client is still sending then arrive at a closed socket and the kernel resets the
+ * connection; a client busy writing (Node's http, a browser's upload) meets the reset before it has read
+ * the answer waiting in its buffer, and reports "EPIPE"/"connection reset" instead of the 413 — one in
+ * twenty refusals under load. So the socket sends its FIN after the answer and keeps reading and
+ * dropping the body (capped by `capUnreadBody`) until the client closes its side, or for `LINGER_MS`.
+ */
+function lingerBeforeClosing(request: IncomingMessage) {
+  const socket = request.socket as Socket & { destroySoon?: () => void };
+  // Node calls destroySoon() once a `Connection: close` answer is finished (http server, resOnFinish).
+  socket.destroySoon = () => {
+    if (request.complete || socket.destroyed) return socket.destroy();
+    socket.end();
+    const timer = setTimeout(() => socket.destroy(), LINGER_MS);
+    timer.unref();
+    socket.once('end', () => socket.destroy());
+    socket.once('close', () => clearTimeout(timer));
+  };
 }
 
 /**

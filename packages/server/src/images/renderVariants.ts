@@ -1,7 +1,7 @@
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { AcceptedImageFormat as AcceptedFormat } from '@image-message/core';
-import { decode as decodeBmp } from 'bmp-ts';
-import sharp, { type Sharp } from 'sharp';
+import { Piscina } from 'piscina';
 import { variantFormat } from './variantPlan';
 
 export interface VariantOutput {
@@ -21,71 +21,95 @@ export interface RenderRequest {
   /** The original's size (a hand-decoded BMP is checked against it). */
   width: number;
   height: number;
-  /** Resize every frame (animated GIF/WebP) rather than the first. */
-  animated: boolean;
+  /** Frames in the file (animated GIF/WebP); every frame is resized when memory allows. */
+  pages: number;
   /** Largest first: each smaller variant is made from the previous one, which is much faster. */
   outputs: VariantOutput[];
 }
 
+/** What the worker thread gets (renderWorker.mjs). */
+export interface RenderTask extends Omit<RenderRequest, 'pages'> {
+  outputFormat: 'jpeg' | 'png' | 'gif' | 'webp';
+  animated: boolean;
+  /** sharp's `limitInputPixels`. */
+  maxInputPixels: number;
+}
+
+/** An image whose decoded pixels would pass the memory budget; its variants are the original. */
+export class TooManyPixelsError extends Error {
+  override readonly name = 'TooManyPixelsError';
+}
+
+export interface VariantRenderer {
+  /** Makes the outputs in a worker thread; resolves with each one's size in bytes. */
+  render(request: RenderRequest): Promise<number[]>;
+  close(): Promise<void>;
+}
+
+/** RGBA: what one decoded pixel costs. */
+const BYTES_PER_PIXEL = 4;
+
 /**
- * Makes THUMB/LARGE files with sharp. Truncated or slightly damaged images still render what can be
- * decoded (`failOn: 'none'`), as browsers show them. Returns each output's size in bytes.
+ * Makes THUMB/LARGE with sharp in a worker thread (piscina): decoding (bmp-ts decodes BMP synchronously
+ * in JavaScript: ~0.5 s for a 7000×7000 RLE8 bomb of 407 KB) and resizing never block the event loop,
+ * so every other request is answered meanwhile. One worker, jobs queued (at most `maxQueue`): the
+ * machine's other core keeps serving.
+ *
+ * Memory is bounded by bytes, not a pixel count: an image whose fully decoded frames (RGBA, every frame
+ * of an animation) would pass `memoryBytes` is not decoded at all — BMP and animations decode whole —
+ * and sharp's streaming decoders get the same bound as `limitInputPixels`. Such images are served as
+ * the original (the caller's fallback), and a worker that dies (out of memory) costs only its job.
  */
-export async function renderVariants(request: RenderRequest): Promise<number[]> {
-  const outputFormat = variantFormat(request.format);
-  let input = await openInput(request);
-  const sizes: number[] = [];
-  for (const output of request.outputs) {
-    const resized = input.resize(output.width, output.height, { fit: 'fill' });
-    const encoded = await encode(resized, outputFormat).toBuffer();
-    await writeFile(output.tempPath, encoded);
-    await rename(output.tempPath, output.path);
-    sizes.push(encoded.byteLength);
-    input = sharp(encoded, { animated: request.animated, failOn: 'none' });
-  }
-  return sizes;
+export function createVariantRenderer(options: { memoryBytes: number; maxQueue?: number }): VariantRenderer {
+  const pool = new Piscina({
+    filename: workerFile(),
+    minThreads: 0,
+    maxThreads: 1,
+    idleTimeout: 30_000,
+    maxQueue: options.maxQueue ?? 64,
+    // The decoded pixels are ArrayBuffers, outside this limit; it bounds the worker's JS heap.
+    resourceLimits: { maxOldGenerationSizeMb: 64 },
+  });
+  const maxPixels = Math.floor(options.memoryBytes / BYTES_PER_PIXEL);
+  return {
+    async render(request) {
+      const frames = request.pages;
+      const pixels = request.width * request.height;
+      if (request.format === 'bmp' && pixels > maxPixels) {
+        throw new TooManyPixelsError(
+          `A ${request.width}×${request.height} BMP needs ${mib(pixels * BYTES_PER_PIXEL)} decoded, over the ${mib(options.memoryBytes)} budget; its variants are the original.`,
+        );
+      }
+      const task: RenderTask = {
+        originPath: request.originPath,
+        format: request.format,
+        ...(request.orientation !== undefined && { orientation: request.orientation }),
+        width: request.width,
+        height: request.height,
+        outputs: request.outputs,
+        outputFormat: variantFormat(request.format),
+        // Every frame of a long animation would be decoded at once; past the budget, only the first.
+        animated: frames > 1 && pixels * frames <= maxPixels,
+        maxInputPixels: Math.max(1, maxPixels),
+      };
+      return (await pool.run(task)) as number[];
+    },
+    close: () => pool.destroy(),
+  };
 }
 
-async function openInput(request: RenderRequest): Promise<Sharp> {
-  if (request.format === 'bmp') return decodeBmpFile(request.originPath, request.width, request.height);
-  const image = sharp(request.originPath, { animated: request.animated, failOn: 'none' });
-  return request.orientation ? image.autoOrient() : image;
+function mib(bytes: number): string {
+  return `${Math.round(bytes / (1024 * 1024))} MiB`;
 }
 
-/** Above this, a BMP is not decoded (RLE can claim billions of pixels in a few bytes); its variants are the original. */
-const MAX_BMP_PIXELS = 50_000_000;
-
-/** libvips here has no BMP loader, so BMP is decoded in JavaScript (bmp-ts) and handed over as raw RGBA. */
-async function decodeBmpFile(path: string, width: number, height: number): Promise<Sharp> {
-  if (width * height > MAX_BMP_PIXELS) {
-    throw new Error(`A ${width}×${height} BMP is too large to resize; its variants are the original.`);
+/**
+ * renderWorker.mjs beside this module (sources), or beside the bundle that contains it (dist/, whose
+ * shared code may sit in dist/chunks/).
+ */
+function workerFile(): string {
+  for (const candidate of ['./renderWorker.mjs', '../renderWorker.mjs']) {
+    const path = fileURLToPath(new URL(candidate, import.meta.url));
+    if (existsSync(path)) return path;
   }
-  const bitmap = decodeBmp(await readFile(path), { toRGBA: true });
-  const { data } = bitmap;
-  if (bitmap.width !== width || Math.abs(bitmap.height) !== height || data.length < width * height * 4) {
-    throw new Error('The BMP decoder disagrees with the header; its variants are the original.');
-  }
-  // Most BMPs have no alpha; bmp-ts then fills the channel with 0, which would mean "fully transparent".
-  let hasAlpha = false;
-  for (let i = 3; i < data.length; i += 4) {
-    if (data[i] !== 0) {
-      hasAlpha = true;
-      break;
-    }
-  }
-  const image = sharp(data, { raw: { width, height, channels: 4 } });
-  return hasAlpha ? image : image.removeAlpha();
-}
-
-function encode(image: Sharp, format: 'jpeg' | 'png' | 'gif' | 'webp'): Sharp {
-  switch (format) {
-    case 'jpeg':
-      return image.jpeg({ quality: 82 });
-    case 'png':
-      return image.png({ compressionLevel: 6 });
-    case 'gif':
-      return image.gif();
-    case 'webp':
-      return image.webp({ quality: 80 });
-  }
+  throw new Error('renderWorker.mjs is missing beside the server bundle; rebuild the server.');
 }

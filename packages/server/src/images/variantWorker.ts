@@ -3,17 +3,16 @@ import { IMAGE_HEAD_BYTES as SIGNATURE_BYTES } from '@image-message/core';
 import sharp from 'sharp';
 import type { MessageStore } from '../db/messageStore';
 import type { ImageStore } from '../storage/imageStore';
-import { renderVariants } from './renderVariants';
+import { createVariantRenderer } from './renderVariants';
 import { sniffImage } from './sniffImage';
 
 /**
  * Makes THUMB and LARGE in the background, one message at a time, so a send is acknowledged as soon as
- * its original is stored (resizing a 12 MP photo takes hundreds of milliseconds). Pending work lives in
- * the database, so variants interrupted by a restart are made after it. A download of a variant not
- * made yet asks for it with `whenReady`, which moves that message to the front of the queue.
+ * its original is stored (resizing a 12 MP photo takes hundreds of milliseconds), and in a worker thread
+ * (renderVariants.ts), so no request waits for it. Pending work lives in the database, so variants
+ * interrupted by a restart are made after it. A download of a variant not made yet asks for it with
+ * `whenReady`, which moves that message to the front of the queue.
  */
-const MAX_ANIMATION_PIXELS = 100_000_000;
-
 export interface VariantWorker {
   enqueue(messageId: string): void;
   /** Resolves once the message has no pending variant (made, or replaced by the original on failure). */
@@ -39,8 +38,11 @@ export function createVariantWorker(deps: {
   store: MessageStore;
   images: ImageStore;
   onError?: (messageId: string, error: unknown) => void;
+  /** Decoded bytes one image may take (see `createVariantRenderer`). */
+  memoryBytes: number;
 }): VariantWorker {
   const { store, images } = deps;
+  const renderer = createVariantRenderer({ memoryBytes: deps.memoryBytes });
   const queue: string[] = [];
   const waiting = new Map<string, Deferred>();
   let running: Promise<void> | undefined;
@@ -73,14 +75,13 @@ export function createVariantWorker(deps: {
       const outputs = [...pending]
         .sort((a, b) => b.width * b.height - a.width * a.height)
         .map((image) => ({ image, path: images.pathOf(image.file), tempPath: images.tempPath() }));
-      const sizes = await renderVariants({
+      const sizes = await renderer.render({
         originPath,
         format: sniff.facts.format,
         ...(sniff.facts.orientation !== undefined && { orientation: sniff.facts.orientation }),
         width: sniff.facts.width,
         height: sniff.facts.height,
-        // Every frame of a long animation would be decoded at once; past this, only the first is kept.
-        animated: pages > 1 && sniff.facts.width * sniff.facts.height * pages <= MAX_ANIMATION_PIXELS,
+        pages,
         outputs: outputs.map(({ image, path, tempPath }) => ({
           path,
           tempPath,
@@ -133,6 +134,7 @@ export function createVariantWorker(deps: {
       closed = true;
       queue.length = 0;
       await running;
+      await renderer.close();
       for (const wait of waiting.values()) wait.resolve();
       waiting.clear();
     },

@@ -1,14 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { unlink } from 'node:fs/promises';
 import { ErrorCode, IMAGE_MIME_TYPES, variantDimensions } from '@image-message/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ApiError, badRequest, conflict, forbidden, ok, tooLarge } from '../api/apiError';
+import { ApiError, badRequest, forbidden, ok, tooLarge } from '../api/apiError';
 import { type AppContext, baseUrlOf, present } from '../context';
-import type { ImageRecord, MessageRecord } from '../db/messageStore';
-import { sniffImage } from '../images/sniffImage';
-import { EXTENSIONS, VARIANTS, variantFormat } from '../images/variantPlan';
-import { c2cKey, groupKey } from '../messages/conversations';
+import type { MessageRecord } from '../db/messageStore';
 import { parseSendRequest, type SendRequest, type SendTarget } from '../messages/parseSendRequest';
+import { retryOf, storeReceived } from '../messages/storeMessage';
 import { viewersOf } from '../messages/visibility';
 import {
   receiveUpload,
@@ -16,6 +13,7 @@ import {
   UploadStalledError,
   UploadTooLargeError,
 } from '../storage/receiveUpload';
+import { dropOwnUpload, parseUploadUrl, storeFromUpload } from '../uploads/sendFinishedUpload';
 
 /**
  * `PUT /api/messages/:id` — upload an image and send it as a message, in one idempotent request.
@@ -37,12 +35,22 @@ export async function sendMessageRoute(app: FastifyInstance, context: AppContext
       request.headers,
     );
     const baseUrl = baseUrlOf(context, request);
+    const uploadId = parseUploadUrl(request.headers['x-upload-url'], context.uploads.isUploadId);
     const existing = context.messages.findById(send.id);
     if (existing) {
-      // A retry: answer with what is stored; the body is read and dropped (see http/bodyGuard.ts).
-      return ok(present(context, retryOf(existing, send, request.userID), request.userID, baseUrl));
+      // A retry: answer with what is stored; the body is read and dropped (see http/bodyGuard.ts), and a
+      // resumable upload sent for it again is not kept either.
+      const stored = retryOf(existing, send, request.userID);
+      if (uploadId !== undefined) await dropOwnUpload(context, request.userID, uploadId);
+      return ok(present(context, stored, request.userID, baseUrl));
     }
     checkAddressing(context, request.userID, send);
+
+    if (uploadId !== undefined) {
+      const record = await context.track(storeFromUpload(context, request.userID, send, uploadId));
+      if (!record.replayed) publish(context, record);
+      return ok(present(context, record, request.userID, baseUrl));
+    }
 
     const limit = context.options.maxUploadBytes;
     if (send.declaredLength !== undefined && send.declaredLength > limit) {
@@ -52,23 +60,15 @@ export async function sendMessageRoute(app: FastifyInstance, context: AppContext
     }
     const record = await context.track(store(context, request, reply, send));
     if (!record) return reply;
-    context.events.publish(viewersOf(record, context.directory), 'message', record, String(record.seq));
-    context.variants.enqueue(record.id);
+    if (!record.replayed) publish(context, record);
     return ok(present(context, record, request.userID, baseUrl));
   });
 }
 
-/** A second send of a stored id: the same message, if it is the same sender and conversation. */
-function retryOf(existing: MessageRecord, send: SendRequest, userID: string): MessageRecord {
-  if (existing.sender !== userID) {
-    throw conflict(`Message id "${send.id}" is already used by another sender. Create a new message.`);
-  }
-  if (existing.receiver !== send.receiver || existing.groupID !== send.groupID) {
-    throw conflict(
-      `Message "${send.id}" was already sent to another conversation. Create a new message to send it again.`,
-    );
-  }
-  return existing;
+/** A new message: to the event streams of those who may see it, and THUMB/LARGE into the queue. */
+function publish(context: AppContext, record: MessageRecord) {
+  context.events.publish(viewersOf(record, context.directory), 'message', record, String(record.seq));
+  context.variants.enqueue(record.id);
 }
 
 function checkAddressing(context: AppContext, userID: string, target: SendTarget) {
@@ -92,7 +92,7 @@ async function store(
   request: FastifyRequest,
   reply: FastifyReply,
   send: SendRequest,
-): Promise<MessageRecord | undefined> {
+): Promise<(MessageRecord & { replayed?: boolean }) | undefined> {
   const limit = context.options.maxUploadBytes;
   let upload: Awaited<ReturnType<typeof receiveUpload>>;
   try {
@@ -125,78 +125,12 @@ async function store(
     throw error;
   }
 
-  let committed: string | undefined;
-  try {
-    if (upload.size === 0) {
-      throw badRequest('The image is empty (0 bytes). Choose another image.', ErrorCode.FILE_SIZE_EMPTY);
-    }
-    const sniff = await sniffImage(upload.tempPath, upload.head);
-    if (!sniff.ok) throw new ApiError(415, sniff.code, sniff.desc);
-    const { facts } = sniff;
-
-    const originFile = context.images.fileName(send.id, 'origin', EXTENSIONS[facts.format]);
-    await context.images.commit(upload.tempPath, originFile);
-    committed = originFile;
-
-    const origin: ImageRecord = {
-      type: 0,
-      state: 'ready',
-      file: originFile,
-      mimeType: facts.mimeType,
-      width: facts.width,
-      height: facts.height,
-      size: upload.size,
-      sha256: upload.sha256,
-    };
-    const images = [
-      origin,
-      ...VARIANTS.map((variant) => planVariant(context, send.id, origin, facts.format, variant)),
-    ];
-    const record = context.messages.insert({
-      id: send.id,
-      msgID: `msg_${randomUUID().replaceAll('-', '')}`,
-      sender: request.userID,
-      ...(send.receiver !== undefined && { receiver: send.receiver }),
-      ...(send.groupID !== undefined && { groupID: send.groupID }),
-      conversationKey:
-        send.groupID !== undefined ? groupKey(send.groupID) : c2cKey(request.userID, send.receiver as string),
-      timestamp: Math.floor(Date.now() / 1000),
-      fileName: send.fileName,
-      ...(send.cloudCustomData !== undefined && { cloudCustomData: send.cloudCustomData }),
-      ...(send.priority !== undefined && { priority: send.priority }),
-      images,
-    });
-    if (record) return record;
-    // Another request with this id won the insert while this one uploaded: answer like a retry.
-    await context.images.remove(originFile);
-    committed = undefined;
-    return retryOf(context.messages.findById(send.id) as MessageRecord, send, request.userID);
-  } catch (error) {
-    if (committed) await context.images.remove(committed);
-    else await unlink(upload.tempPath).catch(() => undefined);
-    throw error;
-  }
-}
-
-function planVariant(
-  context: AppContext,
-  messageId: string,
-  origin: ImageRecord,
-  format: Parameters<typeof variantFormat>[0],
-  variant: (typeof VARIANTS)[number],
-): ImageRecord {
-  const size = variantDimensions(origin.width, origin.height, variant.shortSide);
-  if (size.width === origin.width && size.height === origin.height) {
-    // Already small enough: the variant is the original (the SDK's rule), no second file.
-    const { sha256: _originOnly, ...reused } = origin;
-    return { ...reused, type: variant.type };
-  }
-  const output = variantFormat(format);
-  return {
-    type: variant.type,
-    state: 'pending',
-    file: context.images.fileName(messageId, variant.name, output === 'jpeg' ? 'jpg' : output),
-    mimeType: IMAGE_MIME_TYPES[output],
-    ...size,
-  };
+  const removeTemp = () => unlink(upload.tempPath).catch(() => undefined);
+  return storeReceived(
+    context,
+    request.userID,
+    send,
+    { path: upload.tempPath, size: upload.size, sha256: upload.sha256, head: upload.head },
+    { onRefused: removeTemp, onFailed: removeTemp },
+  );
 }

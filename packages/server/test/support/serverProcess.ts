@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
@@ -29,11 +30,23 @@ export async function buildServerMain(name = 'server-process-test'): Promise<str
       target: 'node20',
       rolldownOptions: {
         input: { main: join(serverRoot, 'src/main.ts') },
-        external: [/^node:/, /^fastify/, /^@fastify\//, 'better-sqlite3', 'sharp', 'bmp-ts'],
+        external: [
+          /^node:/,
+          /^fastify/,
+          /^@fastify\//,
+          /^@tus\//,
+          'better-sqlite3',
+          'sharp',
+          'bmp-ts',
+          'piscina',
+          /^srvx($|\/)/,
+        ],
         output: { entryFileNames: '[name].js', format: 'es' },
       },
     },
   });
+  // The variant worker thread's script goes beside the bundle, as in dist/.
+  await copyFile(join(serverRoot, 'src/images/renderWorker.mjs'), join(outDir, 'renderWorker.mjs'));
   return join(outDir, 'main.js');
 }
 

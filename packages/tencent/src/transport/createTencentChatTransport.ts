@@ -1,10 +1,13 @@
 import {
   createAbortError,
+  ErrorCode,
+  ImageMessageError,
   type ImageSendOptions,
   type ImageSendRequest,
   type ImageSendResult,
   type ImageTransport,
   isAbortError,
+  startStallWatchdog,
 } from '@image-message/core';
 import { TENCENT_IMAGE_MAX_BYTES } from '../constants';
 import { checkChatReady } from '../errors/checkChatReady';
@@ -31,10 +34,10 @@ export interface TencentMessageEvent {
   /** `sending`: the SDK was asked to send (or resend) the message; `sent` / `failed`: the SDK settled it. */
   phase: 'sending' | 'sent' | 'failed';
   /**
-   * True when the library's send for this id had been canceled before the SDK settled. The SDK cannot
-   * stop an upload, so `phase: 'sent'` with `afterCancel: true` means the image did reach the
-   * conversation although the composer shows it as canceled; call `chat.revokeMessage(message)` if the
-   * app must take it back.
+   * True when the library's send for this id had been canceled, or given up as stalled (6012), before the
+   * SDK settled. The SDK cannot stop an upload, so `phase: 'sent'` with `afterCancel: true` means the
+   * image did reach the conversation although the composer shows it as canceled or failed; call
+   * `chat.revokeMessage(message)` if the app must take it back.
    */
   afterCancel: boolean;
 }
@@ -55,6 +58,12 @@ export interface TencentChatTransportOptions {
    * their own): the SDK does not emit `MESSAGE_RECEIVED` for messages you send.
    */
   onMessage?: (message: TencentMessage, event: TencentMessageEvent) => void;
+  /**
+   * A send whose SDK upload reports no progress for this long is given up: it resolves 6012
+   * `REQUEST_TIMEOUT` (retryable) and the SDK's late result is ignored, as after a cancel (default
+   * 20 000 ms, as `createHttpTransport`; `Infinity` waits forever).
+   */
+  stallTimeoutMs?: number;
 }
 
 /**
@@ -72,6 +81,19 @@ function resolveMaxBytes(maxBytes: number | undefined): number {
     throw new RangeError(`maxBytes must be a positive whole number of bytes; got ${String(maxBytes)}.`);
   }
   return maxBytes;
+}
+
+/** Timers fire at once past this (a 32-bit delay); anything longer means "never". */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+function resolveStallTimeout(ms: number | undefined): number {
+  if (ms === undefined) return 20_000;
+  if (!(ms > 0)) throw new RangeError(`stallTimeoutMs must be a positive number of ms; got ${String(ms)}.`);
+  return ms;
+}
+
+function seconds(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
 }
 
 function readSentMessage(response: unknown): TencentMessage | undefined {
@@ -96,6 +118,8 @@ function invoke<T>(call: () => Promise<T>): Promise<T> {
  * - Errors keep the SDK's codes (2024, 2040, 2252, 2253, 20007, 10017…) with a desc a person can act on.
  * - Cancel: the SDK has no API to stop an upload. The send rejects at once with an `AbortError`; the SDK
  *   finishes on its own and that late result is not reported as this send's (see `onMessage`).
+ * - Stall: no SDK progress for `stallTimeoutMs` → 6012 (retryable); the late result is ignored as after a
+ *   cancel, and a retry joins the upload still running instead of starting a second one.
  * - Retry: the same id re-sends the same SDK message with `chat.resendMessage`, never a duplicate.
  *
  * @example
@@ -109,6 +133,7 @@ export function createTencentChatTransport(
   options: TencentChatTransportOptions = {},
 ): TencentChatTransport {
   const maxBytes = resolveMaxBytes(options.maxBytes);
+  const stallTimeoutMs = resolveStallTimeout(options.stallTimeoutMs);
   const context = { maxBytes };
   const tracked = new Map<string, TrackedMessage>();
 
@@ -202,7 +227,13 @@ export function createTencentChatTransport(
       return toSendResult(known.message);
     }
 
-    const forward = createProgressForwarder(request.bytes.byteLength, onProgress);
+    const toPercent = createProgressForwarder(request.bytes.byteLength, onProgress);
+    // Any report from the SDK is a sign of life, even one that does not move the percent.
+    let touch = () => {};
+    const forward = (fraction: unknown) => {
+      touch();
+      toPercent(fraction);
+    };
     let entry: TrackedMessage;
     try {
       if (known?.status === 'sending') {
@@ -217,14 +248,36 @@ export function createTencentChatTransport(
       throw toImageMessageError(error, context);
     }
 
+    // Stops waiting on a cancel or a stall alike; the SDK's upload runs on either way.
+    const giveUp = new AbortController();
+    const onAbort = () => giveUp.abort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    let stalled = false;
+    const watchdog =
+      stallTimeoutMs > MAX_TIMER_MS
+        ? undefined
+        : startStallWatchdog(stallTimeoutMs, () => {
+            stalled = true;
+            giveUp.abort();
+          });
+    touch = () => watchdog?.touch();
     try {
-      const sent = await raceAbort(entry.pending, signal);
+      const sent = await raceAbort(entry.pending, giveUp.signal);
       tracked.delete(request.id);
       return toSendResult(sent);
     } catch (error) {
       if (signal.aborted) throw createAbortError();
+      if (stalled) {
+        throw new ImageMessageError(
+          ErrorCode.REQUEST_TIMEOUT,
+          `The upload made no progress for ${seconds(stallTimeoutMs)}, so it was given up. Check the connection and send it again.`,
+        );
+      }
       throw toImageMessageError(error, context);
     } finally {
+      watchdog?.stop();
+      touch = () => {};
+      signal.removeEventListener('abort', onAbort);
       if (entry.forward === forward) entry.forward = undefined;
     }
   }

@@ -31,18 +31,18 @@ export async function sendWithFetch(upload: HttpUpload): Promise<HttpReply> {
     },
     { highWaterMark: 0 },
   );
+  const withBody = body.byteLength > 0 ? { body: stream, duplex: 'half' } : {};
   try {
     const response = await fetch(upload.url, {
       method: upload.method,
       headers: upload.headers,
-      body: stream,
+      // `duplex` is required by the fetch standard for a streamed request body.
+      ...withBody,
       signal: upload.signal,
-      // Required by the fetch standard for a streamed request body.
-      duplex: 'half',
     } as RequestInit);
     upload.onActivity();
     const text = await response.text();
-    return { status: response.status, text };
+    return { status: response.status, text, header: (name) => response.headers.get(name) };
   } catch (error) {
     if (upload.signal.aborted || isAbortError(error)) throw createAbortError();
     const cause = (error as { cause?: { message?: string } }).cause?.message;

@@ -27,12 +27,20 @@ export function sendWithXhr(upload: HttpUpload): Promise<HttpReply> {
       upload.onProgress(event.loaded, event.lengthComputable ? event.total : upload.body.byteLength);
     };
     xhr.onprogress = () => upload.onActivity();
-    xhr.onload = () => settle(() => resolve({ status: xhr.status, text: xhr.responseText }));
+    xhr.onload = () =>
+      settle(() =>
+        resolve({
+          status: xhr.status,
+          text: xhr.responseText,
+          header: (name) => xhr.getResponseHeader(name),
+        }),
+      );
     xhr.onerror = () =>
       settle(() => reject(new HttpNetworkError(`The connection to ${originOf(upload.url)} failed.`)));
     xhr.onabort = () => settle(() => reject(createAbortError()));
     upload.signal.addEventListener('abort', onAbort, { once: true });
-    xhr.send(upload.file ?? new Blob([upload.body as Uint8Array<ArrayBuffer>]));
+    if (upload.file === undefined && upload.body.byteLength === 0) xhr.send();
+    else xhr.send(upload.file ?? new Blob([upload.body as Uint8Array<ArrayBuffer>]));
   });
 }
 

@@ -1,9 +1,9 @@
-/** One HTTP upload, as the XHR and fetch senders take it. */
+/** One HTTP request (an upload, or a tus request with no body), as the XHR and fetch senders take it. */
 export interface HttpUpload {
-  method: 'PUT' | 'POST';
+  method: 'PUT' | 'POST' | 'PATCH' | 'HEAD' | 'DELETE' | 'OPTIONS';
   url: string;
   headers: Record<string, string>;
-  /** The bytes to send. */
+  /** The bytes to send (empty: no body). */
   body: Uint8Array;
   /** The same bytes as a Blob (the user's File); the XHR sender sends it instead of copying `body`. */
   file?: Blob;
@@ -19,6 +19,8 @@ export interface HttpUpload {
 export interface HttpReply {
   status: number;
   text: string;
+  /** A response header (case-insensitive), or `null`; tus answers in headers (Location, Upload-Offset). */
+  header?(name: string): string | null;
 }
 
 /** Sends one upload; rejects with `HttpNetworkError` when no response arrives, or an `AbortError`. */

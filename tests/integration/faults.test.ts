@@ -4,11 +4,6 @@ import { createServer, type IncomingMessage, request, type ServerResponse } from
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type RunningServer, startServer } from '@image-message/server';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { throttle } from '../../../tests/support/throttle';
-import { eventually } from '../../server/test/support/eventually';
-import { buildServerMain, type ServerProcess, spawnServer } from '../../server/test/support/serverProcess';
 import {
   createHttpTransport,
   createMessageManager,
@@ -17,11 +12,22 @@ import {
   type MessageManager,
   MessageStatus,
   type V2TimMessage,
-} from '../src';
-import { fixture } from './fixtures';
+} from '@image-message/core';
+import { type RunningServer, startServer } from '@image-message/server';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { fixture } from '../../packages/core/test/fixtures';
+import { eventually } from '../../packages/server/test/support/eventually';
+import {
+  buildServerMain,
+  type ServerProcess,
+  spawnServer,
+} from '../../packages/server/test/support/serverProcess';
+import { throttle } from '../support/throttle';
 
 // Faults against the real reference server on loopback, through createMessageManager and
-// createHttpTransport's fetch path (Node has no XMLHttpRequest): the server process killed mid-upload,
+// createHttpTransport's fetch path (Node has no XMLHttpRequest). Resumable (tus) uploads: the connection
+// cut at 60 %, the server process killed and restarted mid-upload, a cancel. Plain PUT: the server
+// process killed mid-upload,
 // 500 answers (from a gateway after a cut upload, and from the server itself when its disk fails), a
 // stalled connection, and the user cancelling mid-upload and mid-backoff. Each must end at status 3 (or
 // CANCELED) with the message kept sendable, leave no partial file on the server, and a retry of the same
@@ -171,9 +177,17 @@ async function startProxy(options: {
   };
 }
 
+/** The plain PUT path unless `resumable: true` is passed (the tus faults are at the end). */
 function managerFor(baseUrl: string, token: string, options: Partial<HttpTransportOptions> = {}) {
   return createMessageManager({
-    transport: createHttpTransport({ baseUrl, token, retryDelayMs: 20, stallTimeoutMs: 10_000, ...options }),
+    transport: createHttpTransport({
+      baseUrl,
+      token,
+      retryDelayMs: 20,
+      stallTimeoutMs: 10_000,
+      resumable: false,
+      ...options,
+    }),
   });
 }
 
@@ -219,7 +233,7 @@ describe('the server process is killed (SIGKILL) mid-upload', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('ends at status 3 / 9508 after the retries; after a restart a retry of the same id stores one message', async () => {
+  it('ends at status 3 / SERVER_UNREACHABLE after the retries; after a restart a retry of the same id stores one message', async () => {
     child = await spawnServer(mainJs, { DATA_DIR: dataDir });
     const target = { url: child.url, dataDir };
     const token = await login(target);
@@ -233,12 +247,16 @@ describe('the server process is killed (SIGKILL) mid-upload', () => {
       await child.kill('SIGKILL');
 
       const failed = await sending;
-      expect(failed.code).toBe(ErrorCode.NETWORK_DISCONNECT);
-      expect(failed.desc).toMatch(/after 3 tries/);
+      // Online (Node has no navigator.onLine = false) and unanswered: "couldn't reach", naming the origin.
+      expect(failed.code).toBe(ErrorCode.SERVER_UNREACHABLE);
+      expect(failed.desc).toContain(`Couldn't reach the server at ${proxy.url} after 3 tries`);
       expect(failed.data?.status).toBe(MessageStatus.SEND_FAIL);
       expect(proxy.hits).toBe(3);
       // The draft is kept: the message can be sent again.
-      expect(manager.getSendState(id)).toMatchObject({ status: 'failed', error: { code: 9508 } });
+      expect(manager.getSendState(id)).toMatchObject({
+        status: 'failed',
+        error: { code: ErrorCode.SERVER_UNREACHABLE },
+      });
       // The killed process could not clean up: its partial upload is still in tmp/.
       const orphans = await files(target, 'tmp');
       expect(orphans).toHaveLength(1);
@@ -416,6 +434,172 @@ describe('faults in front of and inside a running server', () => {
       failing = false;
       await retryStoresOne(server, token, manager, id, bytes);
       expect(proxy.hits).toBe(2);
+    } finally {
+      await proxy.close();
+    }
+  });
+});
+
+const CHUNK = 1 * MiB;
+
+interface CuttingProxy {
+  url: string;
+  /** PATCH body bytes that reached the proxy from the client, in all. */
+  patchBytes: number;
+  close(): Promise<void>;
+}
+
+/**
+ * A proxy that passes everything through (at about 8 MB/s) and counts the PATCH body bytes it gets from
+ * the client; once `cutAt` of them have passed, it cuts that connection, both ways, once — a dropped
+ * mobile connection.
+ */
+async function startCuttingProxy(
+  target: () => string,
+  cutAt = Number.POSITIVE_INFINITY,
+): Promise<CuttingProxy> {
+  const state = { patchBytes: 0, cut: false };
+  const http = createServer((req, res) => {
+    const upstream = request(`${target()}${req.url}`, { method: req.method, headers: req.headers });
+    upstream.on('response', (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    upstream.on('error', () => res.destroy());
+    req.on('close', () => {
+      if (!req.complete) upstream.destroy();
+    });
+    const counted = throttle(64 * 1024, 8);
+    counted.on('data', (chunk: Buffer) => {
+      if (req.method !== 'PATCH') return;
+      state.patchBytes += chunk.length;
+      if (!state.cut && state.patchBytes >= cutAt) {
+        state.cut = true;
+        req.socket.destroy();
+        upstream.destroy();
+      }
+    });
+    req.pipe(counted).pipe(upstream);
+  });
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`,
+    get patchBytes() {
+      return state.patchBytes;
+    },
+    close: () =>
+      new Promise((resolve) => {
+        http.closeAllConnections();
+        http.close(() => resolve());
+      }),
+  };
+}
+
+async function uploadsLeft(dataDir: string) {
+  return readdir(join(dataDir, 'uploads'));
+}
+
+describe('resumable uploads (tus) through faults', () => {
+  let server: RunningServer;
+  let token: string;
+
+  beforeAll(async () => {
+    server = await startServer({ port: 0, dataDir: await mkdtemp(join(tmpdir(), 'im-faults-tus-')) });
+    token = await login(server);
+  });
+  afterAll(async () => {
+    await server.close();
+    await rm(server.dataDir, { recursive: true, force: true });
+  });
+
+  it('the connection cut at 60 %: the send resumes from the server’s offset; at most one chunk re-sent; one message, same bytes', async () => {
+    const bytes = bigJpeg(5 * MiB);
+    const proxy = await startCuttingProxy(() => server.url, 0.6 * bytes.length);
+    try {
+      const manager = managerFor(proxy.url, token, { resumable: true, chunkBytes: CHUNK, retries: 3 });
+      const id = await create(manager, bytes);
+      const progress: number[] = [];
+      const sent = await manager.sendMessage({ id, receiver: 'bob', onProgress: (p) => progress.push(p) });
+      expect(sent.code).toBe(ErrorCode.SUCC);
+      expect(proxy.patchBytes).toBeGreaterThan(bytes.length);
+      expect(proxy.patchBytes).toBeLessThanOrEqual(bytes.length + CHUNK);
+      expect(progress).toEqual([...progress].sort((a, b) => a - b));
+      const stored = await storedWithId(server, token, id);
+      expect(stored).toHaveLength(1);
+      expect(sha256(await originBytes(server, stored[0] as V2TimMessage))).toBe(sha256(bytes));
+      expect(await uploadsLeft(server.dataDir)).toEqual([]);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('the user cancels mid-upload: the upload is terminated and its partial file deleted; sending again stores one', async () => {
+    const proxy = await startCuttingProxy(() => server.url);
+    try {
+      const manager = managerFor(proxy.url, token, { resumable: true, chunkBytes: CHUNK });
+      const bytes = bigJpeg(4 * MiB);
+      const id = await create(manager, bytes);
+      const controller = new AbortController();
+      const sending = manager.sendMessage({
+        id,
+        receiver: 'bob',
+        signal: controller.signal,
+        onProgress: (value) => {
+          if (value >= 40) controller.abort();
+        },
+      });
+      expect((await sending).code).toBe(ErrorCode.CANCELED);
+      await eventually(async () => expect(await uploadsLeft(server.dataDir)).toEqual([]), 10_000);
+      expect(await storedWithId(server, token, id)).toEqual([]);
+      await retryStoresOne(server, token, manager, id, bytes);
+    } finally {
+      await proxy.close();
+    }
+  });
+});
+
+describe('resumable uploads (tus): the server process killed (SIGKILL) and restarted mid-upload', () => {
+  let mainJs: string;
+  let dataDir: string;
+  let child: ServerProcess | undefined;
+
+  beforeAll(async () => {
+    mainJs = await buildServerMain('core-faults-tus');
+    dataDir = await mkdtemp(join(tmpdir(), 'im-faults-tus-kill-'));
+  }, 120_000);
+  afterAll(async () => {
+    await child?.kill();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('the same send resumes against the restarted server: one message, same bytes, at most one chunk re-sent', async () => {
+    child = await spawnServer(mainJs, { DATA_DIR: dataDir });
+    const target = { url: child.url, dataDir };
+    const token = await login(target);
+    const proxy = await startCuttingProxy(() => target.url);
+    try {
+      // Retries far apart enough to outlast the restart.
+      const manager = managerFor(proxy.url, token, {
+        resumable: true,
+        chunkBytes: CHUNK,
+        retries: 8,
+        retryDelayMs: 200,
+      });
+      const bytes = bigJpeg(6 * MiB);
+      const id = await create(manager, bytes);
+      const sending = manager.sendMessage({ id, receiver: 'bob' });
+      await eventually(() => expect(proxy.patchBytes).toBeGreaterThan(2.5 * MiB), 20_000);
+      await child.kill('SIGKILL');
+      child = await spawnServer(mainJs, { DATA_DIR: dataDir });
+      target.url = child.url;
+
+      const sent = await sending;
+      expect(sent.code).toBe(ErrorCode.SUCC);
+      expect(proxy.patchBytes).toBeLessThanOrEqual(bytes.length + CHUNK);
+      const stored = await storedWithId(target, token, id);
+      expect(stored).toHaveLength(1);
+      expect(sha256(await originBytes(target, stored[0] as V2TimMessage))).toBe(sha256(bytes));
+      expect(await uploadsLeft(dataDir)).toEqual([]);
     } finally {
       await proxy.close();
     }
