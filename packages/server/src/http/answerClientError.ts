@@ -1,6 +1,5 @@
 import type { Socket } from 'node:net';
 import { ErrorCode } from '@image-message/core';
-import {} from '../api/apiError';
 
 /** What Node's HTTP parser reports, as a status and the `{ code, desc }` every answer of this server carries. */
 function describe(error: NodeJS.ErrnoException & { reason?: unknown }): {

@@ -1,5 +1,5 @@
 import { unlink } from 'node:fs/promises';
-import { ErrorCode, IMAGE_MIME_TYPES, variantDimensions } from '@image-message/core';
+import { ErrorCode } from '@image-message/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError, badRequest, forbidden, ok, tooLarge } from '../api/apiError';
 import { type AppContext, baseUrlOf, present } from '../context';
