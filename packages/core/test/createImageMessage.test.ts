@@ -183,3 +183,16 @@ describe('file names passed directly', () => {
     expect(transport.attempts[0]?.fileName).toBe('passwd.png');
   });
 });
+
+describe('createImageMessage: who sends', () => {
+  it('fills the optimistic message’s sender from the transport when it knows the user', async () => {
+    const known = createMessageManager({ transport: createMemoryTransport({ sender: 'alice' }) });
+    expect((await known.createImageMessage(fixtureParams('image.png'))).data?.messageInfo.sender).toBe(
+      'alice',
+    );
+    const unknown = createMessageManager({ transport: { send: async () => Promise.reject(new Error('x')) } });
+    expect(
+      (await unknown.createImageMessage(fixtureParams('image.png'))).data?.messageInfo,
+    ).not.toHaveProperty('sender');
+  });
+});

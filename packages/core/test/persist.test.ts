@@ -4,6 +4,7 @@ import {
   createMemoryTransport,
   createMessageManager,
   ErrorCode,
+  type ImageTransport,
   type MessageStore,
   type StoredImageMessage,
 } from '../src';
@@ -16,7 +17,10 @@ afterEach(async () => {
 });
 
 /** A page: a manager over the shared transport and the IndexedDB store (a reload is a new page). */
-function page(transport = createMemoryTransport(), store: MessageStore = createIndexedDbStore()) {
+function page(
+  transport: ImageTransport = createMemoryTransport(),
+  store: MessageStore = createIndexedDbStore(),
+) {
   return createMessageManager({ transport, store });
 }
 
@@ -149,5 +153,39 @@ describe('unsent messages kept across reloads', () => {
     await vi.waitFor(() => expect(manager.getSendState(second)?.unsaved?.code).toBe(ErrorCode.STORAGE_FULL));
     expect(manager.getSendState(first)?.unsaved).toBeUndefined();
     expect(manager.getSendState(second)?.unsaved?.desc).toMatch(/already fill/);
+  });
+});
+
+describe('a resumable upload across a reload', () => {
+  it('the transport’s upload URL is kept with the message, and offered to the send after the reload', async () => {
+    const seen: (string | undefined)[] = [];
+    let held: (() => void) | undefined;
+    const transport: ImageTransport = {
+      send: async (request, { uploadUrls, signal }) => {
+        seen.push(await uploadUrls?.get(request.id));
+        if (seen.length === 1) {
+          await uploadUrls?.set(request.id, 'https://im.example.com/api/uploads/abc');
+          // The page closes mid-upload: this send never settles.
+          await new Promise<void>((resolve) => {
+            held = resolve;
+            signal.addEventListener('abort', () => resolve());
+          });
+          throw Object.assign(new Error('aborted'), { name: 'AbortError' });
+        }
+        await uploadUrls?.delete(request.id);
+        return { msgID: 'm1', timestamp: 1, sender: 'me', imageList: [{ type: 0, url: 'u', size: 1 }] };
+      },
+    };
+    const first = page(transport);
+    const id = (await first.createImageMessage(fixtureParams('image.png'))).data?.id as string;
+    void first.sendMessage({ id, receiver: 'bob' });
+    await vi.waitFor(() => expect(seen).toHaveLength(1));
+    await settled();
+
+    const second = page(transport);
+    await second.restored;
+    expect((await second.sendMessage({ id, receiver: 'bob' })).code).toBe(ErrorCode.SUCC);
+    expect(seen).toEqual([undefined, 'https://im.example.com/api/uploads/abc']);
+    held?.();
   });
 });

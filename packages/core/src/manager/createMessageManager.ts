@@ -4,6 +4,7 @@ import type { ImageInfo } from '../image/readImageInfo';
 import { sanitizeFileName } from '../image/sanitizeFileName';
 import type { MessageStore, StoredImageMessage } from '../persist/types';
 import type { ImageTransport } from '../transport/transport';
+import type { UploadUrlStore } from '../transport/tus/uploadUrlStore';
 import type { V2TimMessage, V2TimMsgCreateInfoResult, V2TimValueCallback } from '../types';
 import { validateImageBytes } from '../validation/validateImageBytes';
 import { validateImagePath } from '../validation/validateImagePath';
@@ -81,6 +82,8 @@ interface Entry {
   file?: Blob;
   /** Aborts the attempt in flight. */
   controller?: AbortController;
+  /** The unfinished resumable upload of this message, when the transport made one. */
+  uploadUrl?: string;
 }
 
 // Literals checked against the SDK enums (`satisfies`), so the enum objects are not bundled for two numbers.
@@ -114,6 +117,20 @@ export function createMessageManager(options: MessageManagerOptions): MessageMan
   const maxBytes = Math.min(IMAGE_MAX_BYTES, options.maxBytes ?? Infinity, transport.maxBytes ?? Infinity);
   const createId = options.createId ?? createMessageId;
   const entries = new Map<string, Entry>();
+  // Resumable upload URLs live with their messages (and in the store, so a reload resumes).
+  const uploadUrls: UploadUrlStore = {
+    get: (id) => entries.get(id)?.uploadUrl,
+    set(id, url) {
+      const entry = entries.get(id);
+      if (entry) entry.uploadUrl = url;
+      sync?.resume(id, url);
+    },
+    delete(id) {
+      const entry = entries.get(id);
+      if (entry) entry.uploadUrl = undefined;
+      sync?.resume(id, undefined);
+    },
+  };
   const sync =
     options.store &&
     createStoreSync(options.store, (id, code, desc) => {
@@ -170,10 +187,12 @@ export function createMessageManager(options: MessageManagerOptions): MessageMan
     },
   ): Entry {
     const { imagePath, conversation, placeholder } = source;
+    const sender = transport.sender?.();
     const messageInfo: V2TimMessage = {
       id,
       elemType: IMAGE_ELEM,
       isSelf: true,
+      ...(sender && { sender }),
       progress: 0,
       imageElem: {
         path: imagePath,
@@ -258,6 +277,7 @@ export function createMessageManager(options: MessageManagerOptions): MessageMan
     const file = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: check.info.mimeType });
     const imagePath = createOwnedObjectUrl(file) ?? record.fileName;
     const entry = addEntry(record.id, bytes, check.info, { ...record, imagePath, file });
+    entry.uploadUrl = record.resume;
     let state: SendState = { ...entry.state, restored: true };
     if (record.status !== 'created') {
       // Through the one reducer: an attempt started (to the conversation it was for), then how it ended.
@@ -377,9 +397,11 @@ export function createMessageManager(options: MessageManagerOptions): MessageMan
             mimeType: info.mimeType,
             width: info.width,
             height: info.height,
+            placeholder: entry.state.message.imageElem?.placeholder,
           },
           {
             signal: controller.signal,
+            uploadUrls,
             onProgress: (loaded, total) => {
               if (total > 0) report(Math.floor((Math.min(loaded, total) * 100) / total));
             },
@@ -397,7 +419,7 @@ export function createMessageManager(options: MessageManagerOptions): MessageMan
         timestamp: outcome.timestamp,
         sender: outcome.sender,
         elemType: IMAGE_ELEM,
-        imageElem: { path: entry.imagePath, imageList: outcome.imageList },
+        imageElem: { ...entry.state.message.imageElem, path: entry.imagePath, imageList: outcome.imageList },
       };
       if (localCustomData !== undefined) sent.localCustomData = localCustomData;
       dispatch(id, entry, { type: 'succeed', message: sent });

@@ -7,6 +7,8 @@ export interface StoreSync {
   save(message: StoredImageMessage): void;
   /** A message's send moved: keep its status, or forget it once sent or discarded. */
   changed(id: string, state: SendState | undefined): void;
+  /** Where its upload can resume (a tus upload URL), or that it cannot any more. */
+  resume(id: string, url: string | undefined): void;
 }
 
 /**
@@ -39,6 +41,9 @@ export function createStoreSync(
   };
 
   return {
+    resume(id, url) {
+      run(id, (store) => store.update(id, { resume: url }));
+    },
     save(message) {
       run(
         message.id,

@@ -28,6 +28,11 @@ export interface HttpTransportOptions {
   retries?: number;
   /** Delay before the first retry; doubled for each next one, ±20 % jitter (default 500 ms). */
   retryDelayMs?: number;
+  /**
+   * Who is signed in (the reference server's `userID`), or a function returning it: the optimistic
+   * message's `sender`, so one's own message renders as such before the server answers.
+   */
+  userID?: string | (() => string | undefined);
   /** The service's own size limit when lower than 28 MiB. */
   maxBytes?: number;
   /** How bytes are sent; by default XHR where it exists (upload progress), else streamed fetch. */
@@ -74,7 +79,10 @@ export function createHttpTransport(options: HttpTransportOptions): ImageTranspo
   const sender: HttpSender =
     options.sender ?? (typeof XMLHttpRequest === 'function' ? sendWithXhr : sendWithFetch);
   const chunkBytes = Math.max(1, Math.floor(options.chunkBytes ?? 8 * 1024 * 1024));
-  const uploadUrls = options.uploadUrls ?? createMemoryUploadUrls();
+  // Without its own, the transport keeps URLs where the manager gives it (with the message, kept across
+  // reloads when the manager has a store), else in memory.
+  const ownUploadUrls = options.uploadUrls;
+  const memoryUploadUrls = createMemoryUploadUrls();
 
   async function token(): Promise<string> {
     try {
@@ -123,13 +131,16 @@ export function createHttpTransport(options: HttpTransportOptions): ImageTranspo
     return abortable(discovery, signal);
   }
 
+  const { userID } = options;
   return {
     maxBytes: options.maxBytes,
+    sender: () => (typeof userID === 'function' ? userID() : userID),
     async send(request, sendOptions) {
       if (options.resumable !== false) {
         const tus = await tusSupport(sendOptions.signal);
         if (tus && request.bytes.byteLength <= (tus.maxSize ?? Number.POSITIVE_INFINITY)) {
           const { sendResumably } = await import('./tus/sendResumably');
+          const uploadUrls = ownUploadUrls ?? sendOptions.uploadUrls ?? memoryUploadUrls;
           return sendResumably(http, tus, request, sendOptions, { chunkBytes, uploadUrls });
         }
       }

@@ -193,6 +193,7 @@ export function createMemoryTransport(options: MemoryTransportOptions = {}): Mem
 
   return {
     maxBytes: options.maxBytes,
+    sender: () => sender,
     attempts,
     get messages() {
       return [...delivered.values()];

@@ -1,4 +1,5 @@
 import type { V2TimImage, V2TimMessage } from '../types';
+import type { UploadUrlStore } from './tus/uploadUrlStore';
 
 /** Everything a transport needs to upload one image and deliver it as a message. */
 export interface ImageSendRequest {
@@ -21,6 +22,8 @@ export interface ImageSendRequest {
   mimeType: string;
   width: number;
   height: number;
+  /** `imageElem.placeholder` (a ThumbHash, base64): a transport stores it with the message and returns it. */
+  placeholder?: string;
   /** Set alone: one-to-one. With `groupID`: a targeted group message only this user sees. */
   receiver?: string;
   /** Set alone: a group message. */
@@ -41,6 +44,11 @@ export interface ImageSendOptions {
   signal: AbortSignal;
   /** Bytes sent so far of `total`. May be called often; the manager turns it into integer percents. */
   onProgress(loaded: number, total: number): void;
+  /**
+   * Where the manager keeps each message's unfinished resumable upload URL (with the message, so a store
+   * keeps it across reloads). A transport that resumes uploads uses it unless it was given its own.
+   */
+  uploadUrls?: UploadUrlStore;
 }
 
 /** What the service says about the delivered message. */
@@ -75,5 +83,10 @@ export interface ImageSendResult {
 export interface ImageTransport {
   /** The service's own size limit, when lower than 28 MiB; the composer names it in its error text. */
   readonly maxBytes?: number;
+  /**
+   * Who sends, when the transport knows (the signed-in user): the manager fills the optimistic message's
+   * `sender` with it, so a renderer can place one's own message before the server answers.
+   */
+  readonly sender?: () => string | undefined;
   send(request: ImageSendRequest, options: ImageSendOptions): Promise<ImageSendResult>;
 }

@@ -282,5 +282,7 @@ export function createTencentChatTransport(
     }
   }
 
-  return { maxBytes, send };
+  // The signed-in user sends: the optimistic message carries it before the SDK answers.
+  const sender = () => String(chat.getLoginUser() ?? '') || undefined;
+  return { maxBytes, sender, send };
 }
