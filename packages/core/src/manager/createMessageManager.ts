@@ -10,8 +10,8 @@ import { validateImageBytes } from '../validation/validateImageBytes';
 import { validateImagePath } from '../validation/validateImagePath';
 import { createOwnedObjectUrl, revokeOwnedObjectUrl } from '../web/objectUrls';
 import { createMessageId } from './createMessageId';
+import type { KeptMessages } from './keepMessages';
 import { canSend, initialSendState, type SendAction, type SendState, sendReducer } from './sendState';
-import { createStoreSync } from './storeSync';
 import type {
   ConversationTarget,
   CreateImageMessageParams,
@@ -123,20 +123,24 @@ export function createMessageManager(options: MessageManagerOptions): MessageMan
     set(id, url) {
       const entry = entries.get(id);
       if (entry) entry.uploadUrl = url;
-      sync?.resume(id, url);
+      keep((kept) => kept.resume(id, url));
     },
     delete(id) {
       const entry = entries.get(id);
       if (entry) entry.uploadUrl = undefined;
-      sync?.resume(id, undefined);
+      keep((kept) => kept.resume(id, undefined));
     },
   };
-  const sync =
+  // The store's code (writes in order per message, restore) loads only when there is a store.
+  const kept =
     options.store &&
-    createStoreSync(options.store, (id, code, desc) => {
-      const entry = entries.get(id);
-      if (entry) dispatch(id, entry, { type: 'unsaved', code, desc });
-    });
+    import('./keepMessages').then(({ keepMessages }) =>
+      keepMessages(options.store as MessageStore | Promise<MessageStore>, (id, code, desc) => {
+        const entry = entries.get(id);
+        if (entry) dispatch(id, entry, { type: 'unsaved', code, desc });
+      }),
+    );
+  const keep = (write: (kept: KeptMessages) => void) => void kept?.then(write);
   const listeners = new Set<V2TimAdvancedMsgListener>();
   const subscribers = new Set<(id: string, state: SendState | undefined) => void>();
   /** Changes not delivered yet, while a delivery is under way. */
@@ -162,7 +166,7 @@ export function createMessageManager(options: MessageManagerOptions): MessageMan
     const next = sendReducer(entry.state, action);
     if (next === entry.state) return false;
     entry.state = next;
-    sync?.changed(id, next);
+    keep((kept) => kept.changed(id, next));
     notify(id);
     return true;
   }
@@ -252,7 +256,7 @@ export function createMessageManager(options: MessageManagerOptions): MessageMan
     const id = reservedId ?? createId();
     const entry = addEntry(id, bytes, check.info, { ...params, fileName });
     const { message, conversation } = entry.state;
-    sync?.save({
+    const record: StoredImageMessage = {
       id,
       // Its own buffer: cloning a view into IndexedDB would copy the whole buffer behind it.
       bytes: bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice(),
@@ -264,13 +268,14 @@ export function createMessageManager(options: MessageManagerOptions): MessageMan
       conversation,
       status: 'created',
       savedAt: Date.now(),
-    });
+    };
+    keep((kept) => kept.save(record));
     notify(id);
     return result(ErrorCode.SUCC, '', { id, messageInfo: message });
   }
 
-  /** Puts back one kept message: as a draft, or as a failed send ready for Retry. */
-  async function restoreOne(record: StoredImageMessage): Promise<boolean> {
+  /** Holds a message a store kept, under its id, with the state it is restored to. */
+  function adopt(record: StoredImageMessage, restoredState: (created: SendState) => SendState): boolean {
     const { bytes } = record;
     const check = validateImageBytes(bytes, maxBytes);
     if (entries.has(record.id) || !check.ok) return false;
@@ -278,39 +283,9 @@ export function createMessageManager(options: MessageManagerOptions): MessageMan
     const imagePath = createOwnedObjectUrl(file) ?? record.fileName;
     const entry = addEntry(record.id, bytes, check.info, { ...record, imagePath, file });
     entry.uploadUrl = record.resume;
-    let state: SendState = { ...entry.state, restored: true };
-    if (record.status !== 'created') {
-      // Through the one reducer: an attempt started (to the conversation it was for), then how it ended.
-      state = sendReducer(state, { type: 'start', ...record.conversation });
-      const interrupted = record.status === 'sending';
-      state = sendReducer(
-        state,
-        record.status === 'canceled'
-          ? { type: 'cancel' }
-          : {
-              type: 'fail',
-              code: interrupted
-                ? ErrorCode.SEND_INTERRUPTED
-                : (record.error?.code ?? ErrorCode.UPLOAD_FAILED),
-              desc: interrupted
-                ? 'The page closed while this image was being sent. Send it again.'
-                : (record.error?.desc ?? 'The upload failed. Try again.'),
-            },
-      );
-    }
-    entry.state = state;
+    entry.state = restoredState(entry.state);
     notify(record.id);
     return true;
-  }
-
-  async function restore(store: MessageStore | Promise<MessageStore>): Promise<string[]> {
-    const kept = await (await store).load();
-    const ids: string[] = [];
-    for (const record of kept) {
-      // One unreadable entry must not cost the others.
-      if (await restoreOne(record).catch(() => false)) ids.push(record.id);
-    }
-    return ids;
   }
 
   async function sendMessage(params: SendMessageParams): Promise<V2TimValueCallback<V2TimMessage>> {
@@ -451,7 +426,7 @@ export function createMessageManager(options: MessageManagerOptions): MessageMan
     },
     getSendState: (id) => entries.get(id)?.state,
     getMessageIds: () => [...entries.keys()],
-    restored: options.store ? restore(options.store).catch(() => []) : Promise.resolve([]),
+    restored: kept ? kept.then((k) => k.restore(adopt)).catch(() => []) : Promise.resolve([]),
     cancel(id) {
       const controller = entries.get(id)?.controller;
       if (!controller || controller.signal.aborted) return false;
@@ -468,7 +443,7 @@ export function createMessageManager(options: MessageManagerOptions): MessageMan
       entry.controller?.abort();
       release(entry);
       entries.delete(id);
-      sync?.changed(id, undefined);
+      keep((kept) => kept.changed(id, undefined));
       notify(id);
       return true;
     },

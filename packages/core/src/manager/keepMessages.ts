@@ -1,26 +1,52 @@
+// Loaded only when the manager is given a store (`createMessageManager({ store })`): an app that does not keep
+// messages across reloads never downloads it.
 import { ErrorCode, ImageMessageError } from '../errors';
 import type { MessageStore, StoredImageMessage } from '../persist/types';
-import type { SendState } from './sendState';
+import { type SendState, sendReducer } from './sendState';
 
-export interface StoreSync {
+export interface KeptMessages {
   /** A message was created (or restored): keep it. */
   save(message: StoredImageMessage): void;
   /** A message's send moved: keep its status, or forget it once sent or discarded. */
   changed(id: string, state: SendState | undefined): void;
   /** Where its upload can resume (a tus upload URL), or that it cannot any more. */
   resume(id: string, url: string | undefined): void;
+  /**
+   * Puts back what the store kept, in order: `adopt` holds one message (false when it cannot: the id is
+   * taken, the bytes are no image) with the state it is given, made from its created state.
+   */
+  restore(
+    adopt: (record: StoredImageMessage, restoredState: (created: SendState) => SendState) => boolean,
+  ): Promise<string[]>;
+}
+
+/** A kept message's state after a reload: a draft as created; a send as failed (or canceled), for Retry. */
+function restoredState(record: StoredImageMessage, created: SendState): SendState {
+  const state: SendState = { ...created, restored: true };
+  if (record.status === 'created') return state;
+  // Through the one reducer: an attempt started (to the conversation it was for), then how it ended.
+  const started = sendReducer(state, { type: 'start', ...record.conversation });
+  if (record.status === 'canceled') return sendReducer(started, { type: 'cancel' });
+  const interrupted = record.status === 'sending';
+  return sendReducer(started, {
+    type: 'fail',
+    code: interrupted ? ErrorCode.SEND_INTERRUPTED : (record.error?.code ?? ErrorCode.UPLOAD_FAILED),
+    desc: interrupted
+      ? 'The page closed while this image was being sent. Send it again.'
+      : (record.error?.desc ?? 'The upload failed. Try again.'),
+  });
 }
 
 /**
- * Mirrors the manager's unsent messages into a `MessageStore`: saved when created, their status kept as
+ * Mirrors the manager's unsent messages into a `MessageStore`, and puts them back after a reload: saved when created, their status kept as
  * their sends move, removed once sent or discarded. Writes for one message run in order, after the
  * store is ready. A store that cannot keep a message (full, over a cap) is reported to `onUnsaved`; the
  * message keeps working in memory.
  */
-export function createStoreSync(
+export function keepMessages(
   store: MessageStore | Promise<MessageStore>,
   onUnsaved: (id: string, code: number, desc: string) => void,
-): StoreSync {
+): KeptMessages {
   const ready = Promise.resolve(store);
   const pending = new Map<string, Promise<void>>();
 
@@ -41,6 +67,16 @@ export function createStoreSync(
   };
 
   return {
+    async restore(adopt) {
+      const ids: string[] = [];
+      for (const record of await (await ready).load()) {
+        // One unreadable entry must not cost the others.
+        try {
+          if (adopt(record, (created) => restoredState(record, created))) ids.push(record.id);
+        } catch {}
+      }
+      return ids;
+    },
     resume(id, url) {
       run(id, (store) => store.update(id, { resume: url }));
     },
