@@ -48,8 +48,9 @@ describe('composer in a real browser', () => {
     ]);
     const wide = (await screen.findByRole('img', { name: 'panorama.jpg' })) as HTMLImageElement;
     const tall = (await screen.findByRole('img', { name: 'tall.webp' })) as HTMLImageElement;
-    await waitFor(() => expect(wide.naturalWidth).toBe(1600));
-    await waitFor(() => expect(tall.naturalHeight).toBe(900));
+    // Shown from thumbnails preparing made: 176 px (twice the 88 px box) on the shorter side.
+    await waitFor(() => expect([wide.naturalWidth, wide.naturalHeight]).toEqual([704, 176]));
+    await waitFor(() => expect([tall.naturalWidth, tall.naturalHeight]).toEqual([176, 528]));
     for (const image of [wide, tall]) {
       const box = image.getBoundingClientRect();
       expect(Math.round(box.width)).toBe(88);
@@ -132,12 +133,21 @@ describe('previews of large images', () => {
     expect(image.naturalHeight).toBeLessThanOrEqual(177);
   });
 
-  it('keeps the original for a small image', async () => {
+  it('shows an image already of thumbnail size as it is', async () => {
     renderComposer();
     await dropFiles(screen.getByRole('button', { name: 'Add images' }), [
-      createImageFile({ width: 640, height: 480, name: 'small.png' }),
+      createImageFile({ width: 200, height: 150, name: 'small.png' }),
     ]);
     const image = (await screen.findByRole('img', { name: 'small.png' })) as HTMLImageElement;
+    await waitFor(() => expect(image.naturalWidth).toBe(200));
+  });
+
+  it('without preparing, shows the file itself', async () => {
+    renderComposer({ prepare: false });
+    await dropFiles(screen.getByRole('button', { name: 'Add images' }), [
+      createImageFile({ width: 640, height: 480, name: 'as-is.png' }),
+    ]);
+    const image = (await screen.findByRole('img', { name: 'as-is.png' })) as HTMLImageElement;
     await waitFor(() => expect(image.naturalWidth).toBe(640));
   });
 });

@@ -1,13 +1,13 @@
-import { ErrorCode, isRejectionCode, type RejectionCode } from '../errors';
+import { ErrorCode, type RejectionCode } from '../errors';
 import { sanitizeFileName } from '../image/sanitizeFileName';
 import { createMessageId } from '../manager/createMessageId';
 import type { MessageManager } from '../manager/createMessageManager';
 import type { SendState } from '../manager/sendState';
 import type { ConversationTarget } from '../manager/types';
-import { prepareImageFile } from '../prepare/prepareImageFile';
 import { checkImageSize } from '../validation/checkImageSize';
-import { fileToImageMessageParams } from '../web/fileToImageMessageParams';
 import { revokeOwnedObjectUrl } from '../web/objectUrls';
+import { makeDraftMessage } from './makeDraftMessage';
+import { preparingDraft, toDraft } from './toDraft';
 import type {
   AddFilesResult,
   DraftListOptions,
@@ -43,6 +43,8 @@ interface Slot {
   /** What the user picked (not for a draft taken back after a reload): prepared again for Original. */
   source?: File;
   previewUrl: string;
+  /** A thumbnail URL this list made (the prepared photo's); revoked when the slot goes. */
+  preview?: string;
   /** Set while the photo is prepared and made a message; a newer run replaces it, an older one's result is dropped. */
   run?: object;
   /** Not shown while it is made (preparing is off: a draft appears once its file is read). */
@@ -53,43 +55,12 @@ interface Slot {
 
 const EMPTY: DraftListSnapshot = { drafts: [], rejections: [], pending: 0 };
 
-/** Creating and preparing refuse with rejection codes; anything else is a parameter they could not take. */
-const asRejectionCode = (code: number): RejectionCode =>
-  isRejectionCode(code) ? code : ErrorCode.INVALID_PARAMETERS;
-
 /** Messages a live draft list shows, per manager: a message belongs to one composer at a time. */
 const owned = new WeakMap<MessageManager, Set<string>>();
 
 const sameConversation = (a: ConversationTarget | undefined, b: ConversationTarget | undefined) =>
   (a?.receiver || undefined) === (b?.receiver || undefined) &&
   (a?.groupID || undefined) === (b?.groupID || undefined);
-
-/** A draft whose photo is still being prepared: only what the picked file says. */
-function preparingDraft({ id, source }: Slot): ImageDraft {
-  const size = source?.size ?? 0;
-  const fileName = sanitizeFileName(source?.name ?? '');
-  return { id, fileName, size, width: 0, height: 0, previewUrl: '', status: 'preparing', progress: 0 };
-}
-
-function toDraft(
-  { id, previewUrl }: Slot,
-  { status, progress, message, error, fileName, unsaved }: SendState,
-): ImageDraft {
-  const origin = message.imageElem?.imageList?.[0];
-  return {
-    id,
-    fileName,
-    size: origin?.size ?? 0,
-    width: origin?.width ?? 0,
-    height: origin?.height ?? 0,
-    previewUrl,
-    status,
-    progress,
-    message,
-    error,
-    unsaved,
-  };
-}
 
 /**
  * @example
@@ -111,6 +82,17 @@ export function createDraftList(manager: MessageManager, initialOptions: DraftLi
   const mine = owned.get(manager) ?? new Set<string>();
   owned.set(manager, mine);
 
+  /** The one way slots change: the thumbnails of the slots that leave are revoked. */
+  function setSlots(next: Slot[]) {
+    for (const slot of slots) if (!next.includes(slot)) dropPreview(slot);
+    slots = next;
+  }
+
+  function dropPreview(slot: Slot) {
+    revokeOwnedObjectUrl(slot.preview);
+    slot.preview = undefined;
+  }
+
   /**
    * A draft of this conversation that no live list shows: restored after a reload, or left by a composer
    * that unmounted while the manager keeps messages (`store`). It becomes this list's.
@@ -119,7 +101,7 @@ export function createDraftList(manager: MessageManager, initialOptions: DraftLi
     if (!state?.conversation || state.status === 'sent' || mine.has(id) || orphans.has(id)) return false;
     if (!sameConversation(state.conversation, options.conversation)) return false;
     mine.add(id);
-    slots = [...slots, { id, order: order++, previewUrl: state.message.imageElem?.path ?? '' }];
+    setSlots([...slots, { id, order: order++, previewUrl: state.message.imageElem?.path ?? '' }]);
     return true;
   }
 
@@ -127,7 +109,7 @@ export function createDraftList(manager: MessageManager, initialOptions: DraftLi
     const drafts: ImageDraft[] = [];
     for (const slot of slots) {
       if (slot.run) {
-        slot.draft = slot.draft?.status === 'preparing' ? slot.draft : preparingDraft(slot);
+        slot.draft = slot.draft?.status === 'preparing' ? slot.draft : preparingDraft(slot.id, slot.source);
         slot.state = undefined;
         if (!slot.hidden) drafts.push(slot.draft);
         continue;
@@ -136,7 +118,7 @@ export function createDraftList(manager: MessageManager, initialOptions: DraftLi
       if (!state) continue;
       if (slot.state !== state || !slot.draft) {
         slot.state = state;
-        slot.draft = toDraft(slot, state);
+        slot.draft = toDraft(slot.id, slot.previewUrl, state);
       }
       drafts.push(slot.draft);
     }
@@ -183,7 +165,7 @@ export function createDraftList(manager: MessageManager, initialOptions: DraftLi
     }
     if (state?.status === 'sent') {
       // The message is delivered: its preview URL is already revoked, and the draft's job is done.
-      slots = slots.filter((candidate) => candidate !== slot);
+      setSlots(slots.filter((candidate) => candidate !== slot));
       letGo(id);
     }
     rebuild();
@@ -206,60 +188,37 @@ export function createDraftList(manager: MessageManager, initialOptions: DraftLi
   }
 
   /**
-   * Prepares the photo (unless preparing is off) and makes it the message `slot.id`. The slot shows as
-   * preparing meanwhile; a result for a slot removed, disposed or prepared again since is dropped.
+   * Makes the slot's message from its file (prepared unless preparing is off). The slot shows as
+   * preparing meanwhile; a result for a slot removed, disposed or prepared again since is dropped, and a
+   * file that cannot be sent leaves the list as a rejection.
    */
   async function makeMessage(slot: Slot, file: File): Promise<ImageDraft | ImageRejection> {
     const run = {};
     slot.run = run;
     const stale = () => disposed || slot.run !== run || !slots.includes(slot);
-    const closed = () =>
-      reject(file, ErrorCode.CANCELED, 'The draft was removed before its image was ready.');
-    /** The file cannot be a draft: it leaves the list and comes back as a rejection. */
-    const refuse = (rejection: ImageRejection) => {
-      slots = slots.filter((candidate) => candidate !== slot);
+    const outcome = await makeDraftMessage(
+      manager,
+      file,
+      { id: slot.id, conversation: options.conversation, prepare: options.prepare ?? {}, maxBytes: limit() },
+      stale,
+    );
+    if (outcome.kind === 'stale') {
+      return reject(file, ErrorCode.CANCELED, 'The draft was removed before its image was ready.');
+    }
+    if (outcome.kind === 'refused') {
+      setSlots(slots.filter((candidate) => candidate !== slot));
       mine.delete(slot.id);
-      return rejection;
-    };
-    let toSend = file;
-    let placeholder: string | undefined;
-    if (options.prepare !== false) {
-      const prepare = options.prepare ?? {};
-      const prepared = await prepareImageFile(file, { ...prepare, maxBytes: limit() });
-      if (stale()) return closed();
-      if (prepared.code !== ErrorCode.SUCC || !prepared.data) {
-        return refuse({
-          ...reject(file, asRejectionCode(prepared.code), prepared.desc),
-          ...(prepare.original && { original: true }),
-        });
-      }
-      toSend = prepared.data.file;
-      placeholder = prepared.data.placeholder;
-    }
-    const params = await fileToImageMessageParams(toSend);
-    if (stale()) {
-      revokeOwnedObjectUrl(params.imagePath);
-      return closed();
-    }
-    const created = await manager.createImageMessage({
-      ...params,
-      id: slot.id,
-      conversation: options.conversation,
-      placeholder,
-    });
-    if (stale()) {
-      manager.discardMessage(slot.id);
-      return closed();
-    }
-    if (created.code !== ErrorCode.SUCC || !created.data) {
-      return refuse(reject(file, asRejectionCode(created.code), created.desc));
+      const rejection = reject(file, outcome.code, outcome.desc);
+      return outcome.original ? { ...rejection, original: true } : rejection;
     }
     slot.run = undefined;
     slot.hidden = false;
-    slot.previewUrl = params.imagePath;
+    dropPreview(slot);
+    slot.preview = outcome.preview;
+    slot.previewUrl = outcome.preview ?? outcome.imagePath;
     const state = manager.getSendState(slot.id) as SendState;
     slot.state = state;
-    slot.draft = toDraft(slot, state);
+    slot.draft = toDraft(slot.id, slot.previewUrl, state);
     return slot.draft;
   }
 
@@ -270,6 +229,7 @@ export function createDraftList(manager: MessageManager, initialOptions: DraftLi
       if (!slot.source || status === 'sending' || status === 'sent') continue;
       const source = slot.source;
       if (!slot.run) manager.discardMessage(slot.id);
+      dropPreview(slot);
       slot.previewUrl = '';
       pending++;
       void makeMessage(slot, source).then((outcome) => {
@@ -310,7 +270,7 @@ export function createDraftList(manager: MessageManager, initialOptions: DraftLi
         queue.push({ file, slot });
       }
     }
-    slots = [...slots, ...queue.map(({ slot }) => slot)];
+    setSlots([...slots, ...queue.map(({ slot }) => slot)]);
     pending += queue.length;
     rejections = [...rejections, ...result.rejected];
     rebuild();
@@ -336,7 +296,7 @@ export function createDraftList(manager: MessageManager, initialOptions: DraftLi
     addFiles,
     remove(id) {
       if (!slots.some((slot) => slot.id === id)) return;
-      slots = slots.filter((slot) => slot.id !== id);
+      setSlots(slots.filter((slot) => slot.id !== id));
       mine.delete(id);
       manager.discardMessage(id);
       rebuild();
@@ -346,7 +306,7 @@ export function createDraftList(manager: MessageManager, initialOptions: DraftLi
         mine.delete(slot.id);
         manager.discardMessage(slot.id);
       }
-      slots = [];
+      setSlots([]);
       rejections = [];
       rebuild();
     },
@@ -372,7 +332,7 @@ export function createDraftList(manager: MessageManager, initialOptions: DraftLi
         if (manager.getSendState(slot.id)?.status === 'sending') orphans.add(slot.id);
         else letGo(slot.id);
       }
-      slots = [];
+      setSlots([]);
       listeners.clear();
       if (orphans.size === 0) stopWatching();
     },

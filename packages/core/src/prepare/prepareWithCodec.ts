@@ -98,11 +98,34 @@ export async function prepareWithCodec(
   if (codec && options.placeholder && placeholder === undefined) {
     placeholder = await codec.thumbHash(out, size.width, size.height).catch(() => undefined);
   }
+  const preview =
+    codec && !isAnimated(bytes, format)
+      ? await makePreview(codec, out, size).catch(() => undefined)
+      : undefined;
   return {
     code: ErrorCode.SUCC,
     desc: '',
-    data: { file: out, ...size, ...(placeholder && { placeholder }), source },
+    data: { file: out, ...size, ...(placeholder && { placeholder }), ...(preview && { preview }), source },
   };
+}
+
+/** Twice a draft thumbnail's 88 CSS pixels: sharp on high-density screens. */
+export const PREVIEW_SHORT_SIDE = 176;
+
+/** A thumbnail-sized copy (WebP, or PNG where WebP cannot be written), or none for a small image. */
+async function makePreview(
+  codec: ImageCodec,
+  source: Blob | ImageBitmap,
+  { width, height }: { width: number; height: number },
+): Promise<Blob | undefined> {
+  const scale = PREVIEW_SHORT_SIDE / Math.min(width, height);
+  if (scale >= 1) return undefined;
+  const small = await codec.resize(
+    source,
+    Math.max(1, Math.round(width * scale)),
+    Math.max(1, Math.round(height * scale)),
+  );
+  return codec.encode(small, 'image/webp', 0.8);
 }
 
 /** A copy at `target` size, re-encoded in the format that keeps what the source has (transparency). */
@@ -156,6 +179,7 @@ async function encodeHeic(
   const placeholder = options.placeholder
     ? await codec.thumbHash(resized, target.width, target.height).catch(() => undefined)
     : undefined;
+  const preview = await makePreview(codec, resized, target).catch(() => undefined);
   const blob = await codec.encode(resized, 'image/jpeg', options.quality);
   const out = new File([blob], renameFor(file.name, 'jpg'), {
     type: 'image/jpeg',
@@ -166,6 +190,6 @@ async function encodeHeic(
   return {
     code: ErrorCode.SUCC,
     desc: '',
-    data: { file: out, ...target, ...(placeholder && { placeholder }), source },
+    data: { file: out, ...target, ...(placeholder && { placeholder }), ...(preview && { preview }), source },
   };
 }

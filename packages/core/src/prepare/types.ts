@@ -46,6 +46,12 @@ export interface PreparedImage {
   height: number;
   /** A ThumbHash of the image, base64; paint it with `placeholderToDataUrl` until the image loads. */
   placeholder?: string;
+  /**
+   * A small copy for a draft's thumbnail (shorter side `PREVIEW_SHORT_SIDE`, WebP or PNG), made beside the
+   * placeholder so no page decodes a full photo to show 88 pixels of it. Absent where preparing has no
+   * codec (jsdom), for animations, and when the image is that small already.
+   */
+  preview?: Blob;
   /** The file as picked: its size in bytes, displayed dimensions and format (`'jpeg'`, `'heic'`, …). */
   source: { size: number; width: number; height: number; format: string };
 }

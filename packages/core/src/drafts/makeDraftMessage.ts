@@ -1,0 +1,66 @@
+import { ErrorCode, isRejectionCode, type RejectionCode } from '../errors';
+import type { MessageManager } from '../manager/createMessageManager';
+import type { ConversationTarget } from '../manager/types';
+import { prepareImageFile } from '../prepare/prepareImageFile';
+import type { PrepareImageOptions } from '../prepare/types';
+import { fileToImageMessageParams } from '../web/fileToImageMessageParams';
+import { createOwnedObjectUrl, revokeOwnedObjectUrl } from '../web/objectUrls';
+
+export type DraftMessageOutcome =
+  /** The message exists; `preview` is a thumbnail's URL, made for the draft (revoke it with the draft). */
+  | { kind: 'created'; imagePath: string; preview?: string }
+  /** The file cannot be sent; `original`: it was judged at full size. */
+  | { kind: 'refused'; code: RejectionCode; desc: string; original?: boolean }
+  /** Nobody wants it any more (the draft was removed, prepared again or its list closed): nothing is left. */
+  | { kind: 'stale' };
+
+export interface DraftMessageOptions {
+  id: string;
+  conversation?: ConversationTarget;
+  /** `false`: the file is sent as it is. */
+  prepare: PrepareImageOptions | false;
+  maxBytes: number;
+}
+
+/** Creating and preparing refuse with rejection codes; anything else is a parameter they could not take. */
+const asRejectionCode = (code: number): RejectionCode =>
+  isRejectionCode(code) ? code : ErrorCode.INVALID_PARAMETERS;
+
+/**
+ * One picked file becomes the message `id`: prepared (unless preparing is off: HEIC → JPEG, downscaled,
+ * stripped, a placeholder and a thumbnail), read, created. `stale()` is asked after every wait; once it
+ * says so, what was made is undone and the outcome is `stale`.
+ */
+export async function makeDraftMessage(
+  manager: MessageManager,
+  file: File,
+  { id, conversation, prepare, maxBytes }: DraftMessageOptions,
+  stale: () => boolean,
+): Promise<DraftMessageOutcome> {
+  let toSend = file;
+  let placeholder: string | undefined;
+  let preview: Blob | undefined;
+  if (prepare !== false) {
+    const prepared = await prepareImageFile(file, { ...prepare, maxBytes });
+    if (stale()) return { kind: 'stale' };
+    if (prepared.code !== ErrorCode.SUCC || !prepared.data) {
+      const refused = { kind: 'refused', code: asRejectionCode(prepared.code), desc: prepared.desc } as const;
+      return prepare.original ? { ...refused, original: true } : refused;
+    }
+    ({ file: toSend, placeholder, preview } = prepared.data);
+  }
+  const params = await fileToImageMessageParams(toSend);
+  if (stale()) {
+    revokeOwnedObjectUrl(params.imagePath);
+    return { kind: 'stale' };
+  }
+  const created = await manager.createImageMessage({ ...params, id, conversation, placeholder });
+  if (stale()) {
+    manager.discardMessage(id);
+    return { kind: 'stale' };
+  }
+  if (created.code !== ErrorCode.SUCC) {
+    return { kind: 'refused', code: asRejectionCode(created.code), desc: created.desc };
+  }
+  return { kind: 'created', imagePath: params.imagePath, preview: preview && createOwnedObjectUrl(preview) };
+}
