@@ -32,6 +32,11 @@ export type { ImageByteSource } from './image/byteSource';
 export type { AcceptedImageFormat, RefusedImageFormat } from './image/formats/format';
 export { IMAGE_HEAD_BYTES, IMAGE_MIME_TYPES } from './image/formats/format';
 export {
+  IMAGE_PLACEHOLDER_MAX_BYTES,
+  IMAGE_PLACEHOLDER_MAX_LENGTH,
+  isImagePlaceholder,
+} from './image/imagePlaceholder';
+export {
   findOriginImage,
   pickImageVariant,
   RESIZED_VARIANTS,

@@ -1,4 +1,5 @@
 import { thumbHashToDataURL } from 'thumbhash';
+import { isImagePlaceholder } from '../image/imagePlaceholder';
 
 /**
  * Paints a placeholder: the base64 ThumbHash of `PreparedImage.placeholder` (or `imageElem.placeholder`)
@@ -11,10 +12,9 @@ import { thumbHashToDataURL } from 'thumbhash';
  * if (url) img.style.backgroundImage = `url(${url})`;
  */
 export function placeholderToDataUrl(placeholder: string): string | undefined {
+  if (!isImagePlaceholder(placeholder)) return undefined;
   try {
     const binary = atob(placeholder);
-    // A ThumbHash has a 5-byte header (6 with alpha) and is at most a few dozen bytes.
-    if (binary.length < 5 || binary.length > 64) return undefined;
     return thumbHashToDataURL(Uint8Array.from(binary, (char) => char.charCodeAt(0)));
   } catch {
     return undefined;

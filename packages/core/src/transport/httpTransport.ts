@@ -1,4 +1,5 @@
 import { createAbortError, ImageMessageError, isAbortError } from '../errors';
+import { isImagePlaceholder } from '../image/imagePlaceholder';
 import { backoff, type HttpContext } from './http/httpContext';
 import { interpretReply } from './http/interpretReply';
 import { networkFailure } from './http/networkFailure';
@@ -60,6 +61,9 @@ export interface HttpTransportOptions {
  *   `chunkBytes`, then `PUT /api/messages/:id` naming the finished upload. A dropped connection resumes
  *   from the server's offset (`HEAD`); Cancel terminates the upload (`DELETE`).
  * - Plain: one idempotent `PUT /api/messages/:id` per attempt, with the image bytes as the body.
+ * - Both send the name (`X-File-Name`), `cloudCustomData` (`X-Cloud-Custom-Data`) and the ThumbHash
+ *   placeholder (`X-Image-Placeholder`) with that `PUT`; the server returns the placeholder in
+ *   `imageElem.placeholder` of every copy of the message.
  * - Progress: XHR upload events in browsers; per 64 KiB slice with fetch elsewhere; never decreasing.
  * - Abort: `signal` aborts the request at once and the send rejects with an `AbortError`.
  * - Stall: no progress for `stallTimeoutMs` → the request is cut → 6012 `REQUEST_TIMEOUT` (not retried:
@@ -114,6 +118,9 @@ export function createHttpTransport(options: HttpTransportOptions): ImageTranspo
       if (request.cloudCustomData !== undefined) {
         headers['x-cloud-custom-data'] = encodeURIComponent(request.cloudCustomData);
       }
+      // Base64 is safe as it is in a header. Anything else is left out rather than risk the send (a
+      // header block over 16 KB is refused whole); the server would drop it anyway.
+      if (isImagePlaceholder(request.placeholder)) headers['x-image-placeholder'] = request.placeholder;
       return headers;
     },
   };

@@ -1,5 +1,6 @@
 import { ImageType, MessageElemType, MessageStatus } from '../constants';
 import { createAbortError, ImageMessageError } from '../errors';
+import { isImagePlaceholder } from '../image/imagePlaceholder';
 import type { V2TimImage, V2TimMessage } from '../types';
 import { createOwnedObjectUrl, revokeOwnedObjectUrl } from '../web/objectUrls';
 import type { ImageSendRequest, ImageSendResult, ImageTransport } from './transport';
@@ -49,7 +50,10 @@ export interface MemoryTransportAttempt {
   outcome: 'pending' | 'sent' | 'failed' | 'aborted';
 }
 
-/** A delivered message and the bytes it carried. Unique per message id. */
+/**
+ * A delivered message and the bytes it carried. Unique per message id. `message.imageElem.placeholder`
+ * is the request's placeholder when it has the shape of one (`isImagePlaceholder`), like the server's.
+ */
 export interface MemoryTransportMessage {
   message: V2TimMessage;
   bytes: Uint8Array;
@@ -174,7 +178,11 @@ export function createMemoryTransport(options: MemoryTransportOptions = {}): Mem
       isSelf: true,
       status: MessageStatus.SEND_SUCC,
       elemType: MessageElemType.IMAGE,
-      imageElem: { imageList: [image(ImageType.ORIGIN), image(ImageType.THUMB), image(ImageType.LARGE)] },
+      imageElem: {
+        imageList: [image(ImageType.ORIGIN), image(ImageType.THUMB), image(ImageType.LARGE)],
+        // Kept like the reference server keeps it: a ThumbHash-shaped value, anything else dropped.
+        ...(isImagePlaceholder(request.placeholder) && { placeholder: request.placeholder }),
+      },
       ...(request.receiver !== undefined && { userID: request.receiver }),
       ...(request.groupID !== undefined && { groupID: request.groupID }),
     };
