@@ -173,6 +173,7 @@ async function configure(app: FastifyInstance, context: AppContext) {
         'Content-Type',
         'X-File-Name',
         'X-Cloud-Custom-Data',
+        'X-Image-Placeholder',
         'X-Upload-URL',
         'Last-Event-ID',
         // tus 1.0

@@ -60,7 +60,9 @@ describe('CORS', () => {
       expect(response.status).toBe(204);
       expect(response.headers.get('access-control-allow-origin')).toBe(origin);
       expect(response.headers.get('access-control-allow-methods')).toContain('PUT');
-      expect(response.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('x-file-name');
+      const allowed = response.headers.get('access-control-allow-headers')?.toLowerCase();
+      expect(allowed).toContain('x-file-name');
+      expect(allowed).toContain('x-image-placeholder');
     }
     // Error answers carry the header too, so a page can read their code.
     const denied = await fetch(`${server.url}/api/users`, { headers: { origin: 'http://localhost:5173' } });

@@ -31,6 +31,8 @@ export interface MessageRecord {
   timestamp: number;
   fileName: string;
   cloudCustomData?: string;
+  /** `imageElem.placeholder` (ThumbHash, base64), when the sender gave a valid one. */
+  placeholder?: string;
   priority?: number;
   /** Ordered by type: ORIGIN, THUMB, LARGE. */
   images: ImageRecord[];
@@ -77,6 +79,7 @@ interface MessageRow {
   timestamp: number;
   file_name: string;
   cloud_custom_data: string | null;
+  placeholder: string | null;
   priority: number | null;
 }
 
@@ -98,8 +101,8 @@ const VISIBLE_IN_CONVERSATION =
 
 export function createMessageStore(db: Db): MessageStore {
   const insertMessage = db.prepare(
-    `INSERT INTO messages (id, msg_id, sender, receiver, group_id, conversation_key, timestamp, file_name, cloud_custom_data, priority)
-     VALUES (@id, @msgID, @sender, @receiver, @groupID, @conversationKey, @timestamp, @fileName, @cloudCustomData, @priority)
+    `INSERT INTO messages (id, msg_id, sender, receiver, group_id, conversation_key, timestamp, file_name, cloud_custom_data, placeholder, priority)
+     VALUES (@id, @msgID, @sender, @receiver, @groupID, @conversationKey, @timestamp, @fileName, @cloudCustomData, @placeholder, @priority)
      ON CONFLICT (id) DO NOTHING`,
   );
   const insertImage = db.prepare(
@@ -145,6 +148,7 @@ export function createMessageStore(db: Db): MessageStore {
     if (row.receiver !== null) record.receiver = row.receiver;
     if (row.group_id !== null) record.groupID = row.group_id;
     if (row.cloud_custom_data !== null) record.cloudCustomData = row.cloud_custom_data;
+    if (row.placeholder !== null) record.placeholder = row.placeholder;
     if (row.priority !== null) record.priority = row.priority;
     return record;
   }
@@ -155,6 +159,7 @@ export function createMessageStore(db: Db): MessageStore {
       receiver: message.receiver ?? null,
       groupID: message.groupID ?? null,
       cloudCustomData: message.cloudCustomData ?? null,
+      placeholder: message.placeholder ?? null,
       priority: message.priority ?? null,
     });
     if (result.changes === 0) return false;

@@ -1,5 +1,5 @@
 /**
- * The schema, as ordered migrations; `PRAGMA user_version` records how many have run, so a data
+ * The schema, as ordered migrations (append only: never edit one that has shipped); `PRAGMA user_version` records how many have run, so a data
  * directory from an older build is upgraded in place and never re-created.
  */
 export const MIGRATIONS: readonly string[] = [
@@ -60,5 +60,10 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (message_id, type)
   ) WITHOUT ROWID;
   CREATE INDEX images_pending ON images (state) WHERE state = 'pending';
+  `,
+  // 2: the ThumbHash placeholder of `imageElem.placeholder` (base64, checked before it is stored).
+  // Messages stored before it have none (NULL).
+  `
+  ALTER TABLE messages ADD COLUMN placeholder TEXT;
   `,
 ];

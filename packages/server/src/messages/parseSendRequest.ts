@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { sanitizeFileName } from '@image-message/core';
+import { isImagePlaceholder, sanitizeFileName } from '@image-message/core';
 import { badRequest } from '../api/apiError';
 import { isEntityId, isMessageId } from '../api/identifiers';
 
@@ -12,6 +12,8 @@ export interface SendRequest extends SendTarget {
   id: string;
   fileName: string;
   cloudCustomData?: string;
+  /** `imageElem.placeholder`: a ThumbHash, base64 (see `parsePlaceholder`). */
+  placeholder?: string;
   priority?: number;
   /** Declared Content-Length, when the request has one. */
   declaredLength?: number;
@@ -49,6 +51,8 @@ export function parseSendRequest(
     }
     request.cloudCustomData = decoded;
   }
+  const placeholder = parsePlaceholder(headers['x-image-placeholder']);
+  if (placeholder !== undefined) request.placeholder = placeholder;
   if (query.priority !== undefined) {
     const priority = Number(query.priority);
     if (!Number.isInteger(priority) || priority < 0 || priority > 3) {
@@ -92,4 +96,15 @@ export function parseFileName(value: string | string[] | undefined): string {
   const raw = header(value);
   if (raw === undefined) return 'image';
   return sanitizeFileName(decodeHeader(raw, 'X-File-Name'));
+}
+
+/**
+ * `X-Image-Placeholder`: the ThumbHash a renderer paints while the image loads, as base64 (≤ 88
+ * characters, core's `isImagePlaceholder`). Anything else is dropped, not refused: the placeholder is a
+ * nicety, and a client with a broken encoder must not lose the photo over it — the message is sent
+ * without one (its answer shows that), and no client can store more than 88 bytes of it per message.
+ */
+export function parsePlaceholder(value: string | string[] | undefined): string | undefined {
+  const raw = header(value);
+  return isImagePlaceholder(raw) ? raw : undefined;
 }

@@ -83,6 +83,7 @@ export async function storeReceived(
       timestamp: Math.floor(Date.now() / 1000),
       fileName: send.fileName,
       ...(send.cloudCustomData !== undefined && { cloudCustomData: send.cloudCustomData }),
+      ...(send.placeholder !== undefined && { placeholder: send.placeholder }),
       ...(send.priority !== undefined && { priority: send.priority }),
       images,
     });

@@ -13,7 +13,8 @@ const ELEM_TYPE_IMAGE = 3;
  * Shapes a stored message for `viewer`, the way the SDK shapes messages: `userID` is the peer of a
  * one-to-one message as the viewer sees it (the receiver for the sender, the sender for the receiver),
  * or the only receiver of a targeted group message; `isSelf` says whether the viewer sent it. Image
- * `url`s are signed for this viewer. A variant still being made has no `size` yet.
+ * `url`s are signed for this viewer. A variant still being made has no `size` yet. `imageElem.placeholder`
+ * is the sender's ThumbHash, when it sent a valid one.
  */
 export function toV2TimMessage(
   record: MessageRecord,
@@ -42,7 +43,7 @@ export function toV2TimMessage(
     elemType: ELEM_TYPE_IMAGE,
     seq: String(record.seq),
     conversationID: conversationIdFor(record, viewer),
-    imageElem: { imageList },
+    imageElem: { imageList, ...(record.placeholder !== undefined && { placeholder: record.placeholder }) },
   };
   const nickName = nickNameOf(record.sender);
   if (nickName !== undefined) message.nickName = nickName;

@@ -30,7 +30,15 @@ export interface TestServer extends RunningServer {
   /** `PUT /api/messages/:id` with fetch. */
   send(
     token: string,
-    params: { id?: string; bytes: Uint8Array; receiver?: string; groupID?: string; fileName?: string },
+    params: {
+      id?: string;
+      bytes: Uint8Array;
+      receiver?: string;
+      groupID?: string;
+      fileName?: string;
+      /** More request headers (e.g. `x-image-placeholder`). */
+      headers?: Record<string, string>;
+    },
   ): Promise<{ status: number; body: Envelope<ViewerMessage> }>;
   /** A GET with a token; JSON parsed. */
   get<T>(path: string, token?: string): Promise<{ status: number; body: Envelope<T> }>;
@@ -61,7 +69,7 @@ export function wrap(server: RunningServer, dataDir: string): TestServer {
       if (!body.data) throw new Error(`login failed: ${body.desc}`);
       return body.data.token;
     },
-    async send(token, { id = newId(), bytes, receiver, groupID, fileName = 'image.jpg' }) {
+    async send(token, { id = newId(), bytes, receiver, groupID, fileName = 'image.jpg', headers }) {
       const query = new URLSearchParams();
       if (receiver !== undefined) query.set('receiver', receiver);
       if (groupID !== undefined) query.set('groupID', groupID);
@@ -71,6 +79,7 @@ export function wrap(server: RunningServer, dataDir: string): TestServer {
           authorization: `Bearer ${token}`,
           'content-type': 'application/octet-stream',
           'x-file-name': encodeURIComponent(fileName),
+          ...headers,
         },
         body: bytes as Uint8Array<ArrayBuffer>,
       });

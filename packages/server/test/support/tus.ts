@@ -62,17 +62,31 @@ export function cutPatch(url: string, token: string, offset: number, bytes: Uint
 }
 
 /** `PUT /api/messages/:id` that sends a finished upload. */
-export async function sendUpload(serverUrl: string, token: string, id: string, uploadUrl: string) {
+export async function sendUpload(
+  serverUrl: string,
+  token: string,
+  id: string,
+  uploadUrl: string,
+  headers: Record<string, string> = {},
+) {
   const response = await fetch(`${serverUrl}/api/messages/${id}?receiver=bob`, {
     method: 'PUT',
-    headers: { authorization: `Bearer ${token}`, 'x-upload-url': uploadUrl, 'x-file-name': 'photo.jpg' },
+    headers: {
+      authorization: `Bearer ${token}`,
+      'x-upload-url': uploadUrl,
+      'x-file-name': 'photo.jpg',
+      ...headers,
+    },
   });
   return {
     status: response.status,
     body: (await response.json()) as {
       code: number;
       desc: string;
-      data?: { msgID: string; imageElem: { imageList: { url: string; size: number }[] } };
+      data?: {
+        msgID: string;
+        imageElem: { imageList: { url: string; size: number }[]; placeholder?: string };
+      };
     },
   };
 }
