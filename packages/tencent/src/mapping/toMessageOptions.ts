@@ -1,5 +1,6 @@
 import { ErrorCode, ImageMessageError, type ImageSendRequest, MessagePriority } from '@image-message/core';
 import { CONV_C2C, CONV_GROUP, MSG_PRIORITY, type TencentMessageOptions } from '../sdk/tencentSdk';
+import { addPlaceholder } from './cloudCustomDataPlaceholder';
 import { toImageFile } from './toImageFile';
 
 /** Where a message goes, in the SDK's terms. */
@@ -44,7 +45,8 @@ const PRIORITY: Readonly<Record<number, TencentMessageOptions['priority']>> = {
 
 /**
  * The options of `chat.createImageMessage` for a request. `onProgress` is bound to the SDK message for its
- * whole life: the SDK keeps these options per message and reuses them when the message is resent.
+ * whole life: the SDK keeps these options per message and reuses them when the message is resent. The
+ * placeholder rides in `cloudCustomData` (see `addPlaceholder`), since the SDK's image has no field for it.
  *
  * @example chat.createImageMessage(toMessageOptions(request, (fraction) => …))
  */
@@ -53,12 +55,13 @@ export function toMessageOptions(
   onProgress: (fraction: number) => void,
 ): TencentMessageOptions {
   const priority = request.priority === undefined ? undefined : PRIORITY[request.priority];
+  const cloudCustomData = addPlaceholder(request.cloudCustomData, request.placeholder);
   return {
     ...toAddress(request),
     payload: { file: toImageFile(request) },
     onProgress,
     ...(priority !== undefined && { priority }),
-    ...(request.cloudCustomData !== undefined && { cloudCustomData: request.cloudCustomData }),
+    ...(cloudCustomData !== undefined && { cloudCustomData }),
     ...(request.needReadReceipt !== undefined && { needReadReceipt: request.needReadReceipt }),
   };
 }

@@ -8,6 +8,7 @@ import {
   type TencentImagePayload,
   type TencentMessage,
 } from '../sdk/tencentSdk';
+import { readPlaceholder } from './cloudCustomDataPlaceholder';
 import { toImageList } from './toImageList';
 
 const PRIORITY: Readonly<Record<string, number>> = {
@@ -38,7 +39,9 @@ function nonEmpty(value: unknown): string | undefined {
 /**
  * A Web SDK message as the `V2TimMessage` this library and its UI speak: `ID` → `msgID`, `time` →
  * `timestamp`, `from` → `sender`, the status string → 1/2/3 (6 revoked, 4 deleted), `type` → `elemType`,
- * and for images `payload.imageInfoArray` → `imageElem.imageList` with THUMB/LARGE judged by dimensions.
+ * and for images `payload.imageInfoArray` → `imageElem.imageList` with THUMB/LARGE judged by dimensions,
+ * and the placeholder this library put in `cloudCustomData` → `imageElem.placeholder` (`cloudCustomData`
+ * then reads as the app set it; see `readPlaceholder`).
  * Use it to render messages the SDK delivers (`TencentCloudChat.EVENT.MESSAGE_RECEIVED`) with the same
  * components as the ones you send.
  *
@@ -73,8 +76,8 @@ export function toV2TimMessage(message: TencentMessage): V2TimMessage {
 
   const priority = PRIORITY[message.priority];
   if (priority !== undefined) result.priority = priority;
-  const cloudCustomData = nonEmpty(message.cloudCustomData);
-  if (cloudCustomData) result.cloudCustomData = cloudCustomData;
+  const custom = readPlaceholder(message.cloudCustomData);
+  if (custom.cloudCustomData !== undefined) result.cloudCustomData = custom.cloudCustomData;
   if (message.needReadReceipt) result.needReadReceipt = true;
   if (typeof message.sequence === 'number' && message.sequence > 0) result.seq = String(message.sequence);
   const random: unknown = Reflect.get(message, 'random');
@@ -82,7 +85,10 @@ export function toV2TimMessage(message: TencentMessage): V2TimMessage {
 
   if (message.type === MSG_IMAGE) {
     const payload: TencentImagePayload | undefined = message.payload;
-    result.imageElem = { imageList: toImageList(payload?.imageInfoArray) };
+    result.imageElem = {
+      imageList: toImageList(payload?.imageInfoArray),
+      ...(custom.placeholder !== undefined && { placeholder: custom.placeholder }),
+    };
   }
   return result;
 }
