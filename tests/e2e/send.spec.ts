@@ -56,6 +56,8 @@ test('alice picks a JPEG and drops a PNG; both arrive for bob, and each ORIGIN l
 
   const stored = await apiMessages(server.url, 'bob', 'c2c_alice');
   expect(stored).toHaveLength(2);
+  // Each carries the ThumbHash the composer's worker made, stored by the server (base64, ~25 bytes).
+  for (const message of stored) expect(message.imageElem.placeholder).toMatch(/^[A-Za-z0-9+/]{20,}={0,2}$/);
 });
 
 test('a new message appears for the other person without a reload', async ({ as }) => {

@@ -124,6 +124,6 @@ export async function apiMessages(url: string, person: Person, conversationID: s
   return (await response.json()).data.messages as {
     id: string;
     msgID: string;
-    imageElem: { imageList: { type: number; url: string }[] };
+    imageElem: { imageList: { type: number; url: string }[]; placeholder?: string };
   }[];
 }
