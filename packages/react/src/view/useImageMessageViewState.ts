@@ -1,4 +1,4 @@
-import { canSend, type MessageManager, type V2TimMessage } from '@image-message/core';
+import { canSend, type MessageManager, placeholderToDataUrl, type V2TimMessage } from '@image-message/core';
 import { useCallback, useContext, useId, useMemo, useRef, useState } from 'react';
 import { ImageMessageContext } from '../ImageMessageContext';
 import { resolveViewStrings } from '../i18n/resolveStrings';
@@ -16,7 +16,7 @@ import {
   requiredShortSide,
   withRetryParam,
 } from './imageOfMessage';
-import { placeholderToDataUrl } from './placeholderToDataUrl';
+
 import { useBoxSize } from './useBoxSize';
 import type { ImageMessageViewContextValue, ImageMessageViewState } from './ViewContext';
 import { preloadImageViewer } from './viewer/LazyImageViewer';
