@@ -1,19 +1,6 @@
-import { createAbortError, ImageMessageError, isAbortError } from '../errors';
-import { isImagePlaceholder } from '../image/imagePlaceholder';
-import { backoff, type HttpContext } from './http/httpContext';
-import { interpretReply } from './http/interpretReply';
-import { networkFailure } from './http/networkFailure';
-import { sendGuarded } from './http/sendGuarded';
-import { sendWithFetch } from './http/sendWithFetch';
-import { originOf, sendWithXhr } from './http/sendWithXhr';
-import { HttpNetworkError, type HttpSender } from './http/types';
-import { waitFor } from './http/waitFor';
-import type { ImageSendOptions, ImageSendRequest, ImageTransport } from './transport';
-import { discoverTus, type TusSupport } from './tus/discoverTus';
-import { createMemoryUploadUrls, type UploadUrlStore } from './tus/uploadUrlStore';
-
-/** The SDK's "not logged in"; used when `token()` itself fails. */
-const NOT_LOGGED_IN = 6014;
+import type { HttpSender } from './http/types';
+import type { ImageSendOptions, ImageSendRequest, ImageSendResult, ImageTransport } from './transport';
+import type { UploadUrlStore } from './tus/uploadUrlStore';
 
 export interface HttpTransportOptions {
   /** Where the server is: `http://127.0.0.1:8787`, or `''` for the page's own origin. */
@@ -78,139 +65,16 @@ export interface HttpTransportOptions {
  * const manager = createMessageManager({ transport });
  */
 export function createHttpTransport(options: HttpTransportOptions): ImageTransport {
-  const baseUrl = options.baseUrl.replace(/\/+$/, '');
-  const stallTimeoutMs = options.stallTimeoutMs ?? 20_000;
-  const sender: HttpSender =
-    options.sender ?? (typeof XMLHttpRequest === 'function' ? sendWithXhr : sendWithFetch);
-  const chunkBytes = Math.max(1, Math.floor(options.chunkBytes ?? 8 * 1024 * 1024));
-  // Without its own, the transport keeps URLs where the manager gives it (with the message, kept across
-  // reloads when the manager has a store), else in memory.
-  const ownUploadUrls = options.uploadUrls;
-  const memoryUploadUrls = createMemoryUploadUrls();
-
-  async function token(): Promise<string> {
-    try {
-      return typeof options.token === 'function' ? await options.token() : options.token;
-    } catch (error) {
-      const detail = error instanceof Error && error.message ? ` (${error.message})` : '';
-      throw new ImageMessageError(NOT_LOGGED_IN, `Could not get a session token${detail}. Sign in again.`, {
-        cause: error,
-      });
-    }
-  }
-
-  const http: HttpContext = {
-    baseUrl,
-    sender,
-    authorization: async () => `Bearer ${await token()}`,
-    stallTimeoutMs,
-    retries: Math.max(0, Math.floor(options.retries ?? 2)),
-    retryDelayMs: Math.max(0, options.retryDelayMs ?? 500),
-    messageUrl(request) {
-      const query = new URLSearchParams();
-      if (request.receiver !== undefined) query.set('receiver', request.receiver);
-      if (request.groupID !== undefined) query.set('groupID', request.groupID);
-      if (request.priority !== undefined) query.set('priority', String(request.priority));
-      return `${baseUrl}/api/messages/${encodeURIComponent(request.id)}?${query}`;
-    },
-    messageHeaders(request) {
-      const headers: Record<string, string> = { 'x-file-name': encodeURIComponent(request.fileName) };
-      if (request.cloudCustomData !== undefined) {
-        headers['x-cloud-custom-data'] = encodeURIComponent(request.cloudCustomData);
-      }
-      // Base64 is safe as it is in a header. Anything else is left out rather than risk the send (a
-      // header block over 16 KB is refused whole); the server would drop it anyway.
-      if (isImagePlaceholder(request.placeholder)) headers['x-image-placeholder'] = request.placeholder;
-      return headers;
-    },
-  };
-
-  // Asked once per transport; a discovery that got no answer is asked again by the next send.
-  let discovery: Promise<TusSupport | undefined> | undefined;
-  function tusSupport(signal: AbortSignal): Promise<TusSupport | undefined> {
-    discovery ??= discoverTus(sender, `${baseUrl}/api/uploads`, {
-      signal: new AbortController().signal,
-      stallTimeoutMs,
-    }).catch(() => {
-      discovery = undefined;
-      return undefined;
-    });
-    return abortable(discovery, signal);
-  }
-
+  let sending: Promise<(request: ImageSendRequest, options: ImageSendOptions) => Promise<ImageSendResult>>;
   const { userID } = options;
   return {
     maxBytes: options.maxBytes,
     sender: () => (typeof userID === 'function' ? userID() : userID),
     async send(request, sendOptions) {
-      if (options.resumable !== false) {
-        const tus = await tusSupport(sendOptions.signal);
-        if (tus && request.bytes.byteLength <= (tus.maxSize ?? Number.POSITIVE_INFINITY)) {
-          const { sendResumably } = await import('./tus/sendResumably');
-          const uploadUrls = ownUploadUrls ?? sendOptions.uploadUrls ?? memoryUploadUrls;
-          return sendResumably(http, tus, request, sendOptions, { chunkBytes, uploadUrls });
-        }
-      }
-      return sendPlain(http, request, sendOptions);
+      // The code that sends (XHR, tus discovery, retries, reading replies) loads with the first send, in
+      // its own chunk: a page that shows the composer and sends nothing yet does not download it.
+      sending ??= import('./http/createHttpSend').then(({ createHttpSend }) => createHttpSend(options));
+      return (await sending)(request, sendOptions);
     },
   };
-}
-
-/** One `PUT` with the bytes per attempt, retried on network errors and 5xx. */
-async function sendPlain(
-  http: HttpContext,
-  request: ImageSendRequest,
-  { signal, onProgress }: ImageSendOptions,
-) {
-  for (let tried = 0; ; tried++) {
-    const last = tried >= http.retries;
-    try {
-      const headers = {
-        authorization: await http.authorization(),
-        'content-type': request.mimeType,
-        ...http.messageHeaders(request),
-      };
-      const reply = await sendGuarded(
-        http.sender,
-        {
-          method: 'PUT',
-          url: http.messageUrl(request),
-          headers,
-          body: request.bytes,
-          // The file only on the first attempt: if it changed on disk since it was read, the browser
-          // refuses to read it (a network error here), and the retries send the bytes that were validated.
-          file: tried === 0 && request.file?.size === request.bytes.byteLength ? request.file : undefined,
-          onProgress,
-        },
-        { signal, stallTimeoutMs: http.stallTimeoutMs },
-      );
-      const outcome = interpretReply(reply);
-      if (outcome.kind === 'sent') return outcome.result;
-      if (outcome.kind === 'fail' || last) throw outcome.error;
-    } catch (error) {
-      if (signal.aborted || isAbortError(error)) throw createAbortError();
-      if (!(error instanceof HttpNetworkError)) throw error;
-      if (last) throw networkFailure(error, originOf(http.messageUrl(request)), tried + 1);
-    }
-    await waitFor(backoff(http, tried + 1), signal);
-  }
-}
-
-/** Settles like `promise`, or rejects with an `AbortError` as soon as `signal` fires. */
-function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(createAbortError());
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(createAbortError());
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }
