@@ -106,8 +106,9 @@ export type {
   V2TimOfflinePushInfo,
   V2TimValueCallback,
 } from './types';
+export type { ImageBytesCheck } from './validation/checkImageBytes';
 export { checkImageSize, type ImageSizeCheck } from './validation/checkImageSize';
-export { type ImageBytesCheck, validateImageBytes } from './validation/validateImageBytes';
+export { validateImageBytes } from './validation/validateImageBytes';
 export { type PathCheck, validateImagePath } from './validation/validateImagePath';
 export { fileToImageMessageParams, type ImageMessageParams } from './web/fileToImageMessageParams';
 export { countOwnedObjectUrls } from './web/objectUrls';

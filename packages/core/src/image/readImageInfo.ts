@@ -1,21 +1,14 @@
 import { ErrorCode } from '../errors';
 import { type ByteWalk, type ImageByteSource, walkByteSource, walkBytes } from './byteSource';
-import { bmp } from './formats/bmp';
 import {
   type AcceptedImageFormat,
   type HeaderReading,
   IMAGE_HEAD_BYTES,
   IMAGE_MIME_TYPES,
-  type ImageFormatReader,
   type RefusedImageFormat,
 } from './formats/format';
-import { gif } from './formats/gif';
-import { jpeg } from './formats/jpeg';
-import { png } from './formats/png';
 import { sniffRefusedImageFormat } from './formats/refusedFormats';
-import { webp } from './formats/webp';
-
-const READERS: readonly ImageFormatReader[] = [jpeg, png, gif, webp, bmp];
+import { damagedResult, READERS } from './readAcceptedImage';
 
 const REFUSED_NAMES: Readonly<Record<RefusedImageFormat, string>> = {
   heic: 'HEIC/HEIF',
@@ -107,11 +100,7 @@ function toResult(format: AcceptedImageFormat, reading: HeaderReading): ReadImag
     case 'refused':
       return refusedResult(reading.format);
     case 'damaged':
-      return {
-        ok: false,
-        code: ErrorCode.NOT_IMAGE,
-        desc: `This file looks like a ${format.toUpperCase()} image, but ${reading.reason}, so it cannot be sent. Open it in an image editor and save it again.`,
-      };
+      return damagedResult(format, reading.reason);
     case 'image': {
       const { width, height, orientation } = reading;
       return { ok: true, info: { format, mimeType: IMAGE_MIME_TYPES[format], width, height, orientation } };

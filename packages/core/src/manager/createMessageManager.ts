@@ -1,12 +1,14 @@
 import { IMAGE_MAX_BYTES, type ImageType, type MessageElemType } from '../constants';
 import { ErrorCode, ImageMessageError, isAbortError } from '../errors';
+import { readAcceptedImage } from '../image/readAcceptedImage';
 import type { ImageInfo } from '../image/readImageInfo';
 import { sanitizeFileName } from '../image/sanitizeFileName';
 import type { MessageStore, StoredImageMessage } from '../persist/types';
 import type { ImageTransport } from '../transport/transport';
 import type { UploadUrlStore } from '../transport/tus/uploadUrlStore';
 import type { V2TimMessage, V2TimMsgCreateInfoResult, V2TimValueCallback } from '../types';
-import { validateImageBytes } from '../validation/validateImageBytes';
+import { checkImageBytes } from '../validation/checkImageBytes';
+import { checkImageSize } from '../validation/checkImageSize';
 import { validateImagePath } from '../validation/validateImagePath';
 import { createOwnedObjectUrl, revokeOwnedObjectUrl } from '../web/objectUrls';
 import { createMessageId } from './createMessageId';
@@ -251,8 +253,12 @@ export function createMessageManager(options: MessageManagerOptions): MessageMan
     }
     // Any typed array or DataView, read as bytes.
     const bytes = new Uint8Array(fileContent.buffer, fileContent.byteOffset, fileContent.byteLength);
-    const check = validateImageBytes(bytes, maxBytes);
+    const check = await checkImageBytes(bytes, maxBytes);
     if (!check.ok) return refuse(check.code, check.desc);
+    // The reserved id may have been taken while the bytes were read.
+    if (reservedId !== undefined && entries.has(reservedId)) {
+      return refuse(ErrorCode.INVALID_PARAMETERS, `The id "${reservedId}" is already in use.`);
+    }
     const id = reservedId ?? createId();
     const entry = addEntry(id, bytes, check.info, { ...params, fileName });
     const { message, conversation } = entry.state;
@@ -277,8 +283,9 @@ export function createMessageManager(options: MessageManagerOptions): MessageMan
   /** Holds a message a store kept, under its id, with the state it is restored to. */
   function adopt(record: StoredImageMessage, restoredState: (created: SendState) => SendState): boolean {
     const { bytes } = record;
-    const check = validateImageBytes(bytes, maxBytes);
-    if (entries.has(record.id) || !check.ok) return false;
+    // Kept bytes were an accepted image when they were saved; anything else is a damaged store.
+    const check = checkImageSize(bytes.byteLength, maxBytes).ok ? readAcceptedImage(bytes) : undefined;
+    if (entries.has(record.id) || !check?.ok) return false;
     const file = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: check.info.mimeType });
     const imagePath = createOwnedObjectUrl(file) ?? record.fileName;
     const entry = addEntry(record.id, bytes, check.info, { ...record, imagePath, file });

@@ -1,10 +1,6 @@
-import type { RejectionCode } from '../errors';
-import { type ImageInfo, readImageInfo } from '../image/readImageInfo';
+import { readImageInfo } from '../image/readImageInfo';
+import { type ImageBytesCheck, toCheck } from './checkImageBytes';
 import { checkImageSize } from './checkImageSize';
-
-export type ImageBytesCheck =
-  | { ok: true; info: ImageInfo }
-  | { ok: false; code: RejectionCode; desc: string };
 
 /**
  * The checks every image goes through before anything is uploaded, in the order a user can act on:
@@ -14,7 +10,5 @@ export type ImageBytesCheck =
  */
 export function validateImageBytes(bytes: Uint8Array, maxBytes: number): ImageBytesCheck {
   const size = checkImageSize(bytes.byteLength, maxBytes);
-  if (!size.ok) return size;
-  const reading = readImageInfo(bytes);
-  return reading.ok ? reading : { ok: false, code: reading.code, desc: reading.desc };
+  return size.ok ? toCheck(readImageInfo(bytes)) : size;
 }
