@@ -1,9 +1,8 @@
-import type { MessageManager, SendState, V2TimMessage } from '@image-message/core';
+import type { MessageManager, V2TimMessage } from '@image-message/core';
 import { hashKey, type QueryClient, type QueryKey } from '@tanstack/react-query';
-import { useCallback, useEffect, useRef } from 'react';
-import { applySendState } from './messageCache';
-import { scheduleFrame } from './scheduleFrame';
-import { type UpdateMessages, writeMessages } from './writeMessages';
+import { useEffect, useRef } from 'react';
+import type { Write } from './cacheWriter';
+import type { UpdateMessages } from './writeMessages';
 
 export interface MessageCacheBinding {
   /** The app's cached conversation; nothing is written without it. */
@@ -13,28 +12,25 @@ export interface MessageCacheBinding {
   belongs?: (message: V2TimMessage) => boolean;
 }
 
-type Write = (id: string, state: SendState | undefined, insert: boolean) => void;
+type CacheWriterModule = typeof import('./cacheWriter');
+let loading: Promise<CacheWriterModule> | undefined;
+let loaded: CacheWriterModule | undefined;
 
 /**
- * Writes send states into the cache through `applySendState`: a send's start and end at once, its
- * progress at most once per animation frame (the latest state of each id in the frame wins).
+ * A writer whose code loads on first use: changes heard before it has loaded wait for it, in order, so
+ * nothing a send does is missed (the manager is listened to at once; only the writing waits). Once the
+ * code is there, writes happen as the changes do.
  */
-function frameBatched(write: Write): Write {
-  let batch = new Map<string, { state: SendState | undefined; insert: boolean }>();
-  let cancelFrame: (() => void) | undefined;
-  const flush = () => {
-    cancelFrame?.();
-    cancelFrame = undefined;
-    const writes = batch;
-    batch = new Map();
-    for (const [id, { state, insert }] of writes) write(id, state, insert);
-  };
-  return (id, state, insert) => {
-    batch.set(id, { state, insert });
-    const midway = state?.status === 'sending' && state.progress > 0;
-    if (midway) cancelFrame ??= scheduleFrame(flush);
-    else flush();
-  };
+function loadWriter(queryClient: QueryClient, binding: () => MessageCacheBinding): Write {
+  if (loaded) return loaded.createCacheWriter(queryClient, binding);
+  let ready: Write | undefined;
+  const waiting: Parameters<Write>[] = [];
+  loading ??= import('./cacheWriter').then((module) => (loaded = module));
+  void loading.then(({ createCacheWriter }) => {
+    ready = createCacheWriter(queryClient, binding);
+    for (const args of waiting.splice(0)) ready(...args);
+  });
+  return (...args) => (ready ? ready(...args) : void waiting.push(args));
 }
 
 /**
@@ -52,31 +48,23 @@ export function useMessageCacheSync(
 ): (id: string) => () => void {
   const latest = useRef(binding);
   latest.current = binding;
-  const write = useCallback<Write>(
-    (id, state, insert) => {
-      const { queryKey, updateMessages } = latest.current;
-      if (!queryKey || !queryClient) return;
-      const update = (list: V2TimMessage[] | undefined) => applySendState(list, id, state, { insert });
-      writeMessages(queryClient, queryKey, updateMessages, update);
-    },
-    [queryClient],
-  );
   const keyHash = binding.queryKey ? hashKey(binding.queryKey) : undefined;
 
   useEffect(() => {
-    if (keyHash === undefined) return;
-    const batched = frameBatched(write);
+    if (keyHash === undefined || !queryClient) return;
+    const write = loadWriter(queryClient, () => latest.current);
     return manager.subscribe((id, state) => {
       const message = state?.message;
-      batched(id, state, message !== undefined && latest.current.belongs?.(message) === true);
+      write(id, state, message !== undefined && latest.current.belongs?.(message) === true);
     });
-  }, [manager, write, keyHash]);
+  }, [manager, queryClient, keyHash]);
 
   return (id) => {
-    const batched = frameBatched(write);
+    if (!latest.current.queryKey || !queryClient) return () => {};
+    const write = loadWriter(queryClient, () => latest.current);
     const stop = manager.subscribe((changed, state) => {
       if (changed !== id) return;
-      batched(id, state, true);
+      write(id, state, true);
       // The send is over; what happens to the message next (a composer discarding it) is not this send's.
       if (state?.status !== 'sending') stop();
     });

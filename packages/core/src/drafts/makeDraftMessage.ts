@@ -1,7 +1,6 @@
 import { ErrorCode, isRejectionCode, type RejectionCode } from '../errors';
 import type { MessageManager } from '../manager/createMessageManager';
 import type { ConversationTarget } from '../manager/types';
-import { prepareImageFile } from '../prepare/prepareImageFile';
 import type { PrepareImageOptions } from '../prepare/types';
 import { fileToImageMessageParams } from '../web/fileToImageMessageParams';
 import { createOwnedObjectUrl, revokeOwnedObjectUrl } from '../web/objectUrls';
@@ -41,6 +40,8 @@ export async function makeDraftMessage(
   let placeholder: string | undefined;
   let preview: Blob | undefined;
   if (prepare !== false) {
+    // Preparing loads with the first photo (the worker, and a HEIC decoder, later still, when needed).
+    const { prepareImageFile } = await import('../prepare/prepareImageFile');
     const prepared = await prepareImageFile(file, { ...prepare, maxBytes });
     if (stale()) return { kind: 'stale' };
     if (prepared.code !== ErrorCode.SUCC || !prepared.data) {
