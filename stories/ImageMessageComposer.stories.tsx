@@ -148,7 +148,8 @@ export const PasteImages: Story = {
 
 /**
  * Six different drafts at once — every accepted format, a tall and a wide image, a very long file name,
- * a 9 MB photo — to check thumbnails crop (`object-fit: cover`) and long names ellipsize.
+ * a 9 MB 12 MP photo — to check thumbnails crop (`object-fit: cover`) and long names ellipsize. Each draft
+ * shows what will be sent: the 12 MP photo downscaled to 2560 × 1920, at its prepared size.
  */
 export const SixDrafts: Story = {
   play: async ({ canvas }) => {
@@ -172,8 +173,9 @@ export const SixDrafts: Story = {
     await expect(canvas.getAllByRole('img').map((image) => image.getAttribute('alt'))).toEqual(
       files.map((file) => file.name),
     );
-    await expect(canvas.getByText(/4032 × 3024/)).toBeVisible();
-    await expect(canvas.getByText(/9 MB/)).toBeVisible();
+    const camera = within(canvas.getByRole('img', { name: 'camera.jpg' }).closest('li') as HTMLElement);
+    await expect(camera.getByText(/2560 × 1920/)).toBeVisible();
+    await expect(camera.queryByText(/9 MB/)).toBeNull();
     await expect(canvas.getAllByRole('button', { name: 'Remove' })).toHaveLength(6);
   },
 };

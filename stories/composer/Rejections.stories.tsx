@@ -62,28 +62,34 @@ export const TooLarge: Story = {
     ),
 };
 
-/** The transport's own lower limit (a service capped at 20 MB) is the one named (7005). */
+/**
+ * The transport's own lower limit (a service capped at 20 MB) is the one named (7005). A 21 MB PNG within
+ * 2560 px is not re-encoded, so preparing it leaves it as large as it was.
+ */
 export const OverTransportLimit: Story = {
   name: "Over the transport's 20 MB limit (7005)",
   parameters: { imageMessage: { transport: { maxBytes: 20 * MiB } } },
   play: (context) =>
     expectRejected(
       context,
-      [createImageFile({ format: 'jpeg', name: 'poster.jpg', size: 21 * MiB })],
+      [createImageFile({ name: 'poster.png', size: 21 * MiB })],
       ErrorCode.FILE_TOO_LARGE,
-      'poster.jpg is 21 MB; images must be smaller than 20 MB.',
+      'poster.png is 21 MB; images must be smaller than 20 MB.',
     ),
 };
 
-/** A real image in a format the SDK does not send: an iPhone HEIC (2252). */
+/**
+ * A real image in a format the SDK does not send: a TIFF scan (2252). (An iPhone HEIC is converted to
+ * JPEG instead: see *Composer / Photos*.)
+ */
 export const UnsupportedType: Story = {
-  name: 'Unsupported type, HEIC (2252)',
+  name: 'Unsupported type, TIFF (2252)',
   play: async (context) =>
     expectRejected(
       context,
-      [await fixtureFile('heic', 'IMG_0042.heic', 'image/heic')],
+      [await fixtureFile('tiff', 'scan-0042.tiff', 'image/tiff')],
       ErrorCode.IMAGE_TYPE_LIMIT,
-      "IMG_0042.heic is in a format that can't be sent. Convert it to JPEG, PNG, GIF, BMP or WebP.",
+      "scan-0042.tiff is in a format that can't be sent. Convert it to JPEG, PNG, GIF, BMP or WebP.",
     ),
 };
 

@@ -5,7 +5,7 @@ import './hookDemo.css';
 export interface UseCreateImageMessageDemoProps {
   /** Most drafts at once; further files are rejected with `ErrorCode.TOO_MANY_FILES` (-3). Default: unlimited. */
   maxFiles?: number;
-  /** A byte limit below the manager's (28 MiB, or the transport's own), checked on `File.size` before reading. */
+  /** A byte limit below the manager's (28 MiB, or the transport's own), judged on the prepared file. */
   maxBytes?: number;
   /** Files read and validated at once (default 2), so fifty dropped photos do not fill memory. */
   concurrency?: number;
@@ -68,13 +68,14 @@ export function UseCreateImageMessageDemo({
           {drafts.map((draft) => (
             <tr key={draft.id}>
               <td>
-                <img src={draft.previewUrl} alt={draft.fileName} className="hook-demo__thumb" />
+                {/* While `preparing` there is no preview yet (previewUrl is ''). */}
+                {draft.status !== 'preparing' && (
+                  <img src={draft.previewUrl} alt={draft.fileName} className="hook-demo__thumb" />
+                )}
               </td>
               <td className="hook-demo__name">{draft.fileName}</td>
               <td>{formatBytes(draft.size)}</td>
-              <td>
-                {draft.width} × {draft.height}
-              </td>
+              <td>{draft.status === 'preparing' ? '…' : `${draft.width} × ${draft.height}`}</td>
               <td>{draft.status}</td>
               <td>
                 <button

@@ -29,6 +29,8 @@ export function UseSendMessageDemo({ receiver, groupID }: UseSendMessageDemoProp
     staleTime: Number.POSITIVE_INFINITY,
   });
   const draft = drafts[0];
+  // A draft is sendable once its photo is prepared (status `created`); until then it has no message.
+  const ready = draft !== undefined && draft.status !== 'preparing';
 
   return (
     <div className="hook-demo">
@@ -44,10 +46,10 @@ export function UseSendMessageDemo({ receiver, groupID }: UseSendMessageDemoProp
             }}
           />
         </label>
-        {draft && <img src={draft.previewUrl} alt={draft.fileName} className="hook-demo__thumb" />}
+        {ready && <img src={draft.previewUrl} alt={draft.fileName} className="hook-demo__thumb" />}
         <button
           type="button"
-          disabled={!draft || draft.status === 'sending'}
+          disabled={!ready || draft.status === 'sending'}
           onClick={() => draft && send.mutate({ id: draft.id, receiver, groupID })}
         >
           Send

@@ -7,13 +7,14 @@ import { UseCreateImageMessageDemo } from './UseCreateImageMessageDemo';
 
 const DOCS = `
 \`useCreateImageMessage(options?)\` turns the \`File\`s a dropzone, an \`<input type="file">\` or a paste hands
-you into created image messages — **drafts** with a preview URL, size and dimensions read from the bytes —
+you into created image messages — **drafts** with a preview URL, size and dimensions of what will be sent —
 and keeps typed **rejections** for files that cannot be sent. Nothing is uploaded here; send a draft with
 \`useSendMessage\`. Every object URL it makes is revoked on remove, clear, send and unmount. Needs an
 \`<ImageMessageProvider>\` above it.
 
 | option | meaning |
 | --- | --- |
+| \`prepare\` | how each photo is prepared first (\`prepareImageFile\`: HEIC → JPEG, downscaled to 2560 px unless \`original: true\`, metadata and GPS stripped, a ThumbHash placeholder); the size limit is judged on the result; \`false\` sends files as they are. Changing \`original\` prepares every unsent draft again |
 | \`maxFiles\` | most drafts at once; more are rejected with \`ErrorCode.TOO_MANY_FILES\` |
 | \`maxBytes\` | a lower byte limit than the manager's 28 MiB |
 | \`validator\` | \`(file) => ({ code, desc }) \\| null\`: your own check, run before reading |
@@ -21,7 +22,7 @@ and keeps typed **rejections** for files that cannot be sent. Nothing is uploade
 
 | returns | meaning |
 | --- | --- |
-| \`drafts\` | \`ImageDraft[]\` in the order the files came: \`id\`, \`fileName\`, \`previewUrl\`, \`size\`, \`width\`, \`height\`, \`status\` (created, sending, failed, canceled), \`progress\`, \`error\` |
+| \`drafts\` | \`ImageDraft[]\` in the order the files came: \`id\`, \`fileName\`, \`previewUrl\`, \`size\`, \`width\`, \`height\`, \`status\` (preparing, created, sending, failed, canceled), \`progress\`, \`error\` |
 | \`rejections\` | \`ImageRejection[]\`: \`file\`, \`fileName\`, \`code\` (7006 empty, 7005 too large, 2252 type, 6031 not an image, -3 too many), \`desc\` |
 | \`isProcessing\` | files are being read and validated |
 | \`addFiles(files)\` | resolves to \`{ added, rejected }\` |
@@ -40,8 +41,14 @@ function Attachments({ peer }: { peer: string }) {
       <input {...getInputProps()} aria-label="Add images" />
       {drafts.map((d) => (
         <figure key={d.id}>
-          <img src={d.previewUrl} alt={d.fileName} />
-          <button onClick={() => mutate({ id: d.id, receiver: peer })}>Send</button>
+          {d.status === 'preparing' ? (
+            <progress aria-label={\`Preparing \${d.fileName}\`} />
+          ) : (
+            <img src={d.previewUrl} alt={d.fileName} />
+          )}
+          <button disabled={d.status !== 'created'} onClick={() => mutate({ id: d.id, receiver: peer })}>
+            Send
+          </button>
           <button onClick={() => remove(d.id)}>Remove</button>
         </figure>
       ))}

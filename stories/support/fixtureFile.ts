@@ -1,10 +1,13 @@
 import pdfUrl from '../../tests/fixtures/images/document-pdf.png?url';
-import heicUrl from '../../tests/fixtures/images/image.heic?url';
+import tiffUrl from '../../tests/fixtures/images/image.tiff?url';
+import heicUrl from '../../tests/fixtures/photos/photo.heic?url';
 
-/** The committed fixtures the rejection stories drop (see tests/fixtures/generate.mjs). */
+/** The committed fixtures the stories drop (see tests/fixtures/generate.mjs and generate-photos.sh). */
 const FIXTURES = {
-  /** A real HEIC (iPhone) header: an image, but not a format the SDK sends. */
+  /** A real HEVC HEIC as iPhones write it (480 × 360): converted to JPEG before sending. */
   heic: heicUrl,
+  /** A real TIFF: an image, but not a format the SDK sends. */
+  tiff: tiffUrl,
   /** A PDF whose name ends in .png: the bytes, not the name, decide. */
   pdf: pdfUrl,
 } as const;
