@@ -4,6 +4,7 @@ import {
   type MemoryTransport,
   type MemoryTransportOptions,
   type MessageManager,
+  type MessageStore,
 } from '@image-message/core';
 import { ImageMessageProvider } from '@image-message/react';
 import type { Decorator } from '@storybook/react-vite';
@@ -13,6 +14,8 @@ import { type ReactNode, useState } from 'react';
 /** Per-story setup: `parameters: { imageMessage: { transport: { steps: 20, latency: 100 } } }`. */
 export interface ImageMessageStoryParameters {
   transport?: MemoryTransportOptions;
+  /** Makes the manager's store (as `<ImageMessageProvider persist>` would have one), fresh per render. */
+  store?: () => MessageStore;
 }
 
 /** What `loadImageMessage` puts in `context.loaded.imageMessage`. */
@@ -21,9 +24,9 @@ export interface ImageMessageStorySetup {
   manager: MessageManager;
 }
 
-function createSetup(options: MemoryTransportOptions | undefined): ImageMessageStorySetup {
-  const transport = createMemoryTransport(options);
-  return { transport, manager: createMessageManager({ transport }) };
+function createSetup(parameters: ImageMessageStoryParameters | undefined): ImageMessageStorySetup {
+  const transport = createMemoryTransport(parameters?.transport);
+  return { transport, manager: createMessageManager({ transport, store: parameters?.store?.() }) };
 }
 
 /**
@@ -32,9 +35,7 @@ function createSetup(options: MemoryTransportOptions | undefined): ImageMessageS
  * Loaders run again on every render and remount, so each gets a fresh transport.
  */
 export const loadImageMessage = (context: { parameters: Record<string, unknown> }) => ({
-  imageMessage: createSetup(
-    (context.parameters.imageMessage as ImageMessageStoryParameters | undefined)?.transport,
-  ),
+  imageMessage: createSetup(context.parameters.imageMessage as ImageMessageStoryParameters | undefined),
 });
 
 /** The story's transport, from a play function's context (`loadImageMessage` must be among the loaders). */
@@ -58,7 +59,7 @@ export function ImageMessageStoryProviders({
   const [queryClient] = useState(
     () => new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } }),
   );
-  const [ownManager] = useState(() => (setup ? undefined : createSetup(transport).manager));
+  const [ownManager] = useState(() => (setup ? undefined : createSetup({ transport }).manager));
   const manager = setup?.manager ?? (ownManager as MessageManager);
   return (
     <QueryClientProvider client={queryClient}>

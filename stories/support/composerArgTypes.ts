@@ -105,6 +105,13 @@ export const composerArgTypes = {
     type: '(file: File) => { code: number; desc: string } | null | undefined',
     category: 'Behaviour',
   }),
+  prepare: row({
+    description:
+      'How each photo is prepared before it becomes a message: HEIC → JPEG, downscaled to `maxDimension` (2560 px) unless `original`, re-encoded at `quality` (0.85), metadata and GPS stripped, a ThumbHash `placeholder`. The size limit is judged on the result. `original` is where the Original (原图) switch starts; `false` sends files as they are and hides the switch.',
+    type: '{ original?, maxDimension?, quality?, stripMetadata?, placeholder? } | false',
+    category: 'Behaviour',
+    defaultValue: '{ original: false, maxDimension: 2560, quality: 0.85 }',
+  }),
   concurrency: row({
     description: 'Files read and validated at once.',
     type: 'number',
