@@ -14,8 +14,10 @@ const root = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 interface LibraryBuild {
   dir: string;
   entries: Record<string, string>;
-  /** Files copied as they are into dist (the composer's plain CSS). */
+  /** Files copied as they are into dist (the composer's and the view's plain CSS). */
   assets?: string[];
+  /** Files written into dist as several sources joined, in order (`styles.css`: the composer's and the view's). */
+  joined?: Record<string, string[]>;
   external: (string | RegExp)[];
   platform: 'browser' | 'node';
   /** Put first in every JS file of dist (ESM and CommonJS entries and chunks). */
@@ -43,7 +45,9 @@ const libraries: Record<string, LibraryBuild> = {
   react: {
     dir: 'packages/react',
     entries: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
-    assets: ['src/styles.css'],
+    // Each alone, for an app that only sends or only shows; styles.css, both, for everything.
+    assets: ['src/composer.css', 'src/view.css'],
+    joined: { 'styles.css': ['src/composer.css', 'src/view.css'] },
     external: [...reactPeers, /^@testing-library\//],
     platform: 'browser',
     // Every module here is client code (context, hooks, event handlers). With the directive a Next.js
@@ -77,22 +81,25 @@ const libraries: Record<string, LibraryBuild> = {
   },
 };
 
-function copyAssets(dir: string, files: string[]): Plugin {
+function copyAssets(dir: string, files: string[], joined: Record<string, string[]> = {}): Plugin {
+  const outputs: [string, string[]][] = [
+    ...files.map((file): [string, string[]] => [basename(file), [file]]),
+    ...Object.entries(joined),
+  ];
   return {
     name: 'image-message:copy-assets',
     generateBundle(options) {
       if (options.format !== 'es') return; // once, not again for the CommonJS output
-      for (const file of files) {
-        this.emitFile({
-          type: 'asset',
-          fileName: basename(file),
-          source: readFileSync(`${dir}/${file}`, 'utf8'),
-        });
+      for (const [fileName, sources] of outputs) {
+        const texts = sources.map((source) => readFileSync(`${dir}/${source}`, 'utf8'));
+        if (sources.length > 1)
+          texts.unshift(`/* ${fileName}: ${sources.map((source) => basename(source)).join(' + ')} */`);
+        this.emitFile({ type: 'asset', fileName, source: texts.join('\n') });
         // The `types` of a CSS entry: `import '@image-message/react/styles.css'` then type-checks under
         // TypeScript 6's noUncheckedSideEffectImports (on by default) in any app, not only in one whose
         // bundler declares `*.css` (Vite's client types do; Next.js 15's declare only `*.module.css`).
-        if (file.endsWith('.css')) {
-          this.emitFile({ type: 'asset', fileName: `${basename(file)}.d.ts`, source: 'export {};\n' });
+        if (fileName.endsWith('.css')) {
+          this.emitFile({ type: 'asset', fileName: `${fileName}.d.ts`, source: 'export {};\n' });
         }
       }
     },
@@ -143,7 +150,7 @@ function libraryConfig(library: LibraryBuild): UserConfig {
   return {
     root: dir,
     plugins: [
-      copyAssets(dir, library.assets ?? []),
+      copyAssets(dir, library.assets ?? [], library.joined),
       inlineWorkers(),
       // Declarations take most of the build time; `npm start` only needs runnable JS (IM_SKIP_TYPES=1).
       process.env.IM_SKIP_TYPES !== '1' &&

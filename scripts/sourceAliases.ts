@@ -7,7 +7,10 @@ export const sourceAliases = [
   { find: /^@image-message\/core$/, replacement: root('packages/core/src/index.ts') },
   { find: /^@image-message\/core\/persist$/, replacement: root('packages/core/src/persist/index.ts') },
   { find: /^@image-message\/react\/testing$/, replacement: root('packages/react/src/testing/index.ts') },
-  { find: /^@image-message\/react\/styles\.css$/, replacement: root('packages/react/src/styles.css') },
+  {
+    find: /^@image-message\/react\/(styles|composer|view)\.css$/,
+    replacement: root('packages/react/src/$1.css'),
+  },
   { find: /^@image-message\/react$/, replacement: root('packages/react/src/index.ts') },
   { find: /^@image-message\/tencent$/, replacement: root('packages/tencent/src/index.ts') },
   { find: /^@image-message\/server$/, replacement: root('packages/server/src/index.ts') },
