@@ -39,13 +39,12 @@ type Story = StoryObj<typeof meta>;
 
 /**
  * Storage is full (the store's `save` rejects with `STORAGE_FULL`): an alert says the drafts are not kept
- * on this device and to keep the page open; they still send, and the alert leaves with them.
+ * on this device and to keep the page open. Nothing else changes: they can be sent as ever.
  */
 export const StorageFull: Story = {
   name: 'Storage full',
-  parameters: { imageMessage: { store: fullStore, transport: { steps: 4, latency: 20 } } },
-  play: async (context) => {
-    const { canvas, args } = context;
+  parameters: { imageMessage: { store: fullStore } },
+  play: async ({ canvas, args }) => {
     const text = textsFor(args.locale);
     await dropFiles(canvas.getByRole('button', { name: text.addImages }), [
       await paintImageFile({
@@ -60,17 +59,27 @@ export const StorageFull: Story = {
     await canvas.findByRole('img', { name: 'whiteboard.jpg' });
     await canvas.findByRole('img', { name: 'menu.png' });
     await expect(await canvas.findByRole('alert')).toHaveTextContent(text.unsaved(2));
-
-    await userEvent.click(canvas.getByRole('button', { name: text.send }));
-    await waitFor(() => expect(args.onSent).toHaveBeenCalledTimes(2));
-    await expect(storyTransport(context).messages).toHaveLength(2);
-    await waitFor(() => expect(canvas.queryByRole('alert')).toBeNull());
+    await expect(canvas.getByRole('button', { name: text.send })).toBeEnabled();
   },
 };
 
 export const StorageFullDark: Story = { ...StorageFull, ...enUSDark, name: 'Storage full (dark)' };
 export const StorageFullZhCN: Story = { ...StorageFull, ...zhCNLight, name: 'Storage full (zh-CN)' };
 export const StorageFullZhCNDark: Story = { ...StorageFull, ...zhCNDark, name: 'Storage full (zh-CN, dark)' };
+
+/** With storage full the drafts live in memory and still send; the alert leaves with them. */
+export const StorageFullStillSends: Story = {
+  name: 'Storage full, still sends',
+  parameters: { imageMessage: { store: fullStore, transport: { steps: 4, latency: 20 } } },
+  play: async (context) => {
+    await StorageFull.play?.(context);
+    const { canvas, args } = context;
+    await userEvent.click(canvas.getByRole('button', { name: 'Send' }));
+    await waitFor(() => expect(args.onSent).toHaveBeenCalledTimes(2));
+    await expect(storyTransport(context).messages).toHaveLength(2);
+    await waitFor(() => expect(canvas.queryByRole('alert')).toBeNull());
+  },
+};
 
 /** What the store kept before "the reload": a draft, and a send the reload interrupted. */
 async function keptBeforeReload(): Promise<StoredImageMessage[]> {
