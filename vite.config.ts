@@ -316,7 +316,7 @@ export default defineConfig(async ({ mode }): Promise<UserConfig> => {
           test: {
             name: 'storybook',
             // A hang guard, not a timing goal: the photo stories load the HEIC decoder (3 MB) on first use
-            // and make and prepare a 42 MB screenshot in the page while every project runs.
+            // and make and prepare a 48 MB screenshot in the page while every project runs.
             testTimeout: 90_000,
             browser: {
               enabled: true,

@@ -16,7 +16,7 @@ Each photo is prepared before it becomes a message (\`prepareImageFile\` in a wo
 anything larger than 2560 px is downscaled, EXIF/XMP (GPS above all) is stripped, and a ThumbHash
 placeholder is made. A draft shows \`data-state="preparing"\` (an indeterminate progress bar, Send waits)
 and then what will be sent: its preview, size and dimensions. The size limit is judged on the prepared
-file, so a 40 MB screenshot is accepted once downscaled.
+file, so a 48 MB screenshot is accepted once downscaled.
 
 The **Original** switch (原图, \`role="switch"\`) sends photos at full size: switching it prepares every
 draft not sent yet again. A file still too large as original is refused with an alert saying to turn
@@ -24,10 +24,10 @@ Original off. \`prepare={{ maxDimension, quality, original }}\` sets the default
 sends files as they are (and hides the switch).
 `;
 
-/** Preparing a HEIC loads a 3 MB decoder on first use, and a 40 MB screenshot is made in the page: a hang guard, not a timing goal. */
+/** Preparing a HEIC loads a 3 MB decoder on first use, and a 48 MB screenshot is made in the page: a hang guard, not a timing goal. */
 const HANG_GUARD = { timeout: 60_000 };
 
-/** A 5K display's screenshot of noise (so it cannot compress): ~42 MB of PNG, made once per page. */
+/** A 5K display's screenshot of noise (so it cannot compress): ~48 MB of PNG, made once per page. */
 let screenshot: Promise<File> | undefined;
 const fiveKScreenshot = () => (screenshot ??= noisePng(5120, 2880, 'Screenshot 2025-12-03 at 09.41.27.png'));
 
@@ -156,11 +156,11 @@ export const HeicConvertedZhCNDark: Story = {
 };
 
 /**
- * A 42 MB screenshot of a 5K display — over the 28 MB limit as it is — is accepted: downscaled to
+ * A 48 MB screenshot of a 5K display — over the 28 MB limit as it is — is accepted: downscaled to
  * 2560 × 1440, it fits. The draft shows the size and dimensions that are sent.
  */
 export const ScreenshotDownscaled: Story = {
-  name: '40 MB screenshot, accepted downscaled',
+  name: '48 MB screenshot, accepted downscaled',
   play: async (context) => {
     const { canvas, args } = context;
     const text = textsFor(args.locale);
@@ -187,7 +187,7 @@ export const ScreenshotDownscaled: Story = {
 export const ScreenshotDownscaledZhCNDark: Story = {
   ...ScreenshotDownscaled,
   ...zhCNDark,
-  name: '40 MB screenshot, accepted downscaled (zh-CN, dark)',
+  name: '48 MB screenshot, accepted downscaled (zh-CN, dark)',
 };
 
 /**
@@ -195,7 +195,7 @@ export const ScreenshotDownscaledZhCNDark: Story = {
  * limit, so it is refused (7005) with an alert that says to turn Original off. Nothing is uploaded.
  */
 export const ScreenshotRefusedAsOriginal: Story = {
-  name: '40 MB screenshot, refused as original',
+  name: '48 MB screenshot, refused as original',
   args: { prepare: { original: true } },
   play: async (context) => {
     const { canvas, args } = context;
@@ -217,5 +217,5 @@ export const ScreenshotRefusedAsOriginalZhCNDark: Story = {
   ...ScreenshotRefusedAsOriginal,
   ...zhCNDark,
   args: { ...ScreenshotRefusedAsOriginal.args, ...zhCNDark.args },
-  name: '40 MB screenshot, refused as original (zh-CN, dark)',
+  name: '48 MB screenshot, refused as original (zh-CN, dark)',
 };

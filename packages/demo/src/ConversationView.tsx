@@ -73,6 +73,7 @@ export function ConversationView({ session, conversationID, title, members, user
           <ImageMessageComposer.Rejections />
           <ImageMessageComposer.Previews />
           <div className="im-composer__footer">
+            <ImageMessageComposer.OriginalSwitch />
             <ImageMessageComposer.SendButton />
           </div>
           <ImageMessageComposer.Status />

@@ -1,6 +1,7 @@
 import { forwardRef, type InputHTMLAttributes, useMemo } from 'react';
 import { useComposer } from '../ComposerContext';
 import { IMAGE_ACCEPT } from '../useComposerState';
+import { cx } from './cx';
 import { mergeRefs } from './mergeRefs';
 
 export type DropzoneInputProps = InputHTMLAttributes<HTMLInputElement>;
@@ -10,7 +11,7 @@ export type DropzoneInputProps = InputHTMLAttributes<HTMLInputElement>;
  * `<ImageMessageComposer.Root>`, beside (not inside) `<Dropzone>`, so no control is nested in a button.
  */
 export const DropzoneInput = /* @__PURE__ */ forwardRef<HTMLInputElement, DropzoneInputProps>(
-  function DropzoneInput(props, ref) {
+  function DropzoneInput({ className, ...props }, ref) {
     const { dropzone, strings } = useComposer('DropzoneInput');
     const mergedRef = useMemo(() => mergeRefs(dropzone.inputRef, ref), [dropzone.inputRef, ref]);
     return (
@@ -23,6 +24,8 @@ export const DropzoneInput = /* @__PURE__ */ forwardRef<HTMLInputElement, Dropzo
           accept: IMAGE_ACCEPT,
           ...props,
         })}
+        // react-dropzone's input is a 0 × 0 block: in the composer's flex column it would still take a gap.
+        className={cx('im-dropzone__input', className)}
         // The picker opens through react-dropzone's own ref; keep it alongside a forwarded one.
         ref={mergedRef}
       />
