@@ -3,7 +3,7 @@ import { isImagePlaceholder } from '../../image/imagePlaceholder';
 import type { HttpTransportOptions } from '../httpTransport';
 import type { ImageSendOptions, ImageSendRequest, ImageSendResult } from '../transport';
 import { discoverTus, type TusSupport } from '../tus/discoverTus';
-import { createMemoryUploadUrls, type UploadUrlStore } from '../tus/uploadUrlStore';
+import { createMemoryUploadUrls } from '../tus/uploadUrlStore';
 import { backoff, type HttpContext } from './httpContext';
 import { interpretReply } from './interpretReply';
 import { networkFailure } from './networkFailure';
