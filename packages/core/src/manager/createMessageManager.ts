@@ -1,6 +1,5 @@
 import { IMAGE_MAX_BYTES, type ImageType, type MessageElemType } from '../constants';
 import { ErrorCode, ImageMessageError, isAbortError } from '../errors';
-import { readAcceptedImage } from '../image/readAcceptedImage';
 import type { ImageInfo } from '../image/readImageInfo';
 import { sanitizeFileName } from '../image/sanitizeFileName';
 import type { MessageStore, StoredImageMessage } from '../persist/types';
@@ -281,14 +280,16 @@ export function createMessageManager(options: MessageManagerOptions): MessageMan
   }
 
   /** Holds a message a store kept, under its id, with the state it is restored to. */
-  function adopt(record: StoredImageMessage, restoredState: (created: SendState) => SendState): boolean {
+  function adopt(
+    record: StoredImageMessage,
+    info: ImageInfo,
+    restoredState: (created: SendState) => SendState,
+  ): boolean {
     const { bytes } = record;
-    // Kept bytes were an accepted image when they were saved; anything else is a damaged store.
-    const check = checkImageSize(bytes.byteLength, maxBytes).ok ? readAcceptedImage(bytes) : undefined;
-    if (entries.has(record.id) || !check?.ok) return false;
-    const file = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: check.info.mimeType });
+    if (entries.has(record.id) || !checkImageSize(bytes.byteLength, maxBytes).ok) return false;
+    const file = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: info.mimeType });
     const imagePath = createOwnedObjectUrl(file) ?? record.fileName;
-    const entry = addEntry(record.id, bytes, check.info, { ...record, imagePath, file });
+    const entry = addEntry(record.id, bytes, info, { ...record, imagePath, file });
     entry.uploadUrl = record.resume;
     entry.state = restoredState(entry.state);
     notify(record.id);

@@ -1,6 +1,8 @@
 // Loaded only when the manager is given a store (`createMessageManager({ store })`): an app that does not keep
 // messages across reloads never downloads it.
 import { ErrorCode, ImageMessageError } from '../errors';
+import { readAcceptedImage } from '../image/readAcceptedImage';
+import type { ImageInfo } from '../image/readImageInfo';
 import type { MessageStore, StoredImageMessage } from '../persist/types';
 import { type SendState, sendReducer } from './sendState';
 
@@ -13,10 +15,15 @@ export interface KeptMessages {
   resume(id: string, url: string | undefined): void;
   /**
    * Puts back what the store kept, in order: `adopt` holds one message (false when it cannot: the id is
-   * taken, the bytes are no image) with the state it is given, made from its created state.
+   * taken, it is over the limit) with the state it is given, made from its created state. Kept bytes
+   * that are no accepted image (a damaged store) are skipped.
    */
   restore(
-    adopt: (record: StoredImageMessage, restoredState: (created: SendState) => SendState) => boolean,
+    adopt: (
+      record: StoredImageMessage,
+      info: ImageInfo,
+      restoredState: (created: SendState) => SendState,
+    ) => boolean,
   ): Promise<string[]>;
 }
 
@@ -72,7 +79,10 @@ export function keepMessages(
       for (const record of await (await ready).load()) {
         // One unreadable entry must not cost the others.
         try {
-          if (adopt(record, (created) => restoredState(record, created))) ids.push(record.id);
+          const reading = readAcceptedImage(record.bytes);
+          if (reading?.ok && adopt(record, reading.info, (created) => restoredState(record, created))) {
+            ids.push(record.id);
+          }
         } catch {}
       }
       return ids;

@@ -1,5 +1,4 @@
 import type { RejectionCode } from '../errors';
-import { readAcceptedImage } from '../image/readAcceptedImage';
 import type { ImageInfo, ReadImageInfoResult } from '../image/readImageInfo';
 import { checkImageSize } from './checkImageSize';
 
@@ -8,12 +7,14 @@ export type ImageBytesCheck =
   | { ok: false; code: RejectionCode; desc: string };
 
 /**
- * `validateImageBytes` as the manager runs it: the same verdicts, but the sniffing of refused formats
- * (and the wording of what is not an image) loads only for bytes that are no accepted image.
+ * `validateImageBytes` as the manager runs it: the same verdicts, but its code loads when it is first
+ * needed — the header readers with the first image, the sniffing of refused formats (and the wording of
+ * what is not an image) only for bytes that are no accepted image.
  */
 export async function checkImageBytes(bytes: Uint8Array, maxBytes: number): Promise<ImageBytesCheck> {
   const size = checkImageSize(bytes.byteLength, maxBytes);
   if (!size.ok) return size;
+  const { readAcceptedImage } = await import('../image/readAcceptedImage');
   const accepted = readAcceptedImage(bytes);
   if (accepted) return toCheck(accepted);
   const { readImageInfo } = await import('../image/readImageInfo');
