@@ -1,16 +1,15 @@
 #!/usr/bin/env node
-// The bundle budget, checked in `npm test` because byte sizes are deterministic: the library's own
-// JavaScript an app ships for the composer — all of @image-message/react's public API and the parts of
-// @image-message/core it uses — minified and gzipped, with the peers (react, react-dom,
-// @tanstack/react-query, react-dropzone) external; and the CSS. The transport is the app's choice and is
-// reported beside it (HTTP or Tencent), not counted.
+// The bundle budget, checked in `npm test` because byte sizes are deterministic. What an app ships to show
+// the composer and send with the reference server — `ImageMessageProvider`, `ImageMessageComposer` and
+// `createHttpTransport`, with what they use of core — is built the way an app's bundler builds it
+// (production, minified), the peers (react, react-dom, @tanstack/react-query, react-dropzone) external,
+// and gzipped. Counted: the JS the page loads with the app (the entry and what it imports statically).
+// Code that loads when it is first needed is reported beside it, chunk by chunk: preparing photos and
+// the header readers (with the first photo), the HTTP transport's sending code (with the first send),
+// the tus client (when the server offers tus), the cache writer (with a queryKey), the store (with
+// `persist`), the HEIC decoder (with the first HEIC), the image viewer (when it opens).
 //
-// The issue's goals are 10 KB (JS) and 3 KB (CSS). The CSS meets its goal. The JS does not: with every
-// string blanked out, the logic the contract asks for (five header readers with EXIF, refused-format
-// sniffing, the name sanitizer, manager, draft list, optimistic cache, frame-throttled progress, focus
-// management, paste/drop) still gzips to ~10.4 KB, and both locales' texts add ~3 KB. So `npm test`
-// enforces a regression limit just above today's size and prints the goal beside it, unmet. (14 KB
-// until the failure texts for signed-out and not-allowed sends were localized: +0.3 KB, in both locales.)
+// Limits (issue 12): app JS ≤ 15 KB; the composer's CSS ≤ 3 KB. `npm test` fails above either.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -21,9 +20,7 @@ import { root } from './bootstrap.mjs';
 // runner sets it) turns on development JSX (jsxDEV with source locations), ~0.5 KB more.
 process.env.NODE_ENV = 'production';
 
-const GOAL = { js: 10 * 1024, css: 3 * 1024 };
-/** What `npm test` enforces: the goal where it is met, else a regression limit above today's size. */
-const LIMIT = { js: 14.5 * 1024, css: GOAL.css };
+const LIMIT = { js: 15 * 1024, css: 3 * 1024 };
 const PEERS = [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\//, /^react-dropzone$/, /^@tencentcloud\//];
 // Sources, not dist: the budget needs no build first.
 const alias = Object.entries({
@@ -33,9 +30,12 @@ const alias = Object.entries({
   tencent: 'packages/tencent/src/index.ts',
 }).map(([name, path]) => ({ find: new RegExp(`^@image-message/${name}$`), replacement: join(root, path) }));
 
+const size = (code) => ({ raw: Buffer.byteLength(code), gzip: gzipSync(code, { level: 9 }).length });
+const kb = (bytes) => `${(bytes / 1024).toFixed(2)} KB`;
+
 /**
- * Minified + gzipped size of what `source` (an ES module importing the packages) pulls in: all chunks,
- * and `entry` alone (without the chunks it loads lazily, e.g. the image viewer).
+ * What `source` (an ES module importing the packages) ships: `initial`, the entry with every chunk it
+ * imports statically; `chunks`, each chunk with its modules (to name the lazy ones); `all`, everything.
  */
 async function measure(name, source) {
   const entry = join(root, 'node_modules', `.image-message-budget-${name}.js`);
@@ -51,114 +51,134 @@ async function measure(name, source) {
       rolldownOptions: { external: PEERS, output: { minify: true } },
     },
   });
-  const output = (Array.isArray(result) ? result[0] : result).output;
-  const chunks = output.filter((chunk) => chunk.type === 'chunk');
-  const size = (code) => ({ raw: Buffer.byteLength(code), gzip: gzipSync(code, { level: 9 }).length });
-  const all = size(chunks.map((chunk) => chunk.code).join('\n'));
-  const entryOnly = size(
-    chunks
-      .filter((chunk) => chunk.isEntry)
-      .map((chunk) => chunk.code)
-      .join('\n'),
+  const chunks = (Array.isArray(result) ? result[0] : result).output.filter(
+    (chunk) => chunk.type === 'chunk',
   );
-  // Code behind a dynamic import() (the tus client, the viewer) loads only when used.
-  const lazy = chunks.filter((chunk) => chunk.isDynamicEntry);
-  return {
-    ...all,
-    entry: entryOnly,
-    ...(lazy.length > 0 && {
-      lazy: size(lazy.map((chunk) => chunk.code).join('\n')),
-      upFront: size(
-        chunks
-          .filter((chunk) => !chunk.isDynamicEntry)
-          .map((chunk) => chunk.code)
-          .join('\n'),
-      ),
-    }),
+  const byFile = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+  /** A chunk and the chunks it imports statically, as a browser loads them together. */
+  const closure = (files) => {
+    const seen = new Set();
+    const visit = (file) => {
+      if (seen.has(file) || !byFile.has(file)) return;
+      seen.add(file);
+      for (const imported of byFile.get(file).imports) visit(imported);
+    };
+    for (const file of files) visit(file);
+    return [...seen];
   };
+  const sizeOf = (files) => size(files.map((file) => byFile.get(file).code).join('\n'));
+  const initialFiles = closure(chunks.filter((chunk) => chunk.isEntry).map((chunk) => chunk.fileName));
+  /** The lazily loaded code holding `module` (a source path), beyond what is loaded already. */
+  const lazy = (module, loaded = initialFiles) => {
+    const start = chunks.filter((chunk) => Object.keys(chunk.modules).some((id) => id.endsWith(module)));
+    const files = closure(start.map((chunk) => chunk.fileName)).filter((file) => !loaded.includes(file));
+    return { files, ...sizeOf(files) };
+  };
+  return { initial: sizeOf(initialFiles), initialFiles, all: sizeOf([...byFile.keys()]), lazy };
 }
 
-// What an app that only sends imports: everything but the view (whose names follow).
-const COMPOSER_API = [
-  'ImageMessageProvider',
-  'ImageMessageComposer',
-  'useComposer',
-  'useDraft',
-  'useCreateImageMessage',
-  'useSendMessage',
-  'useSendState',
-  'usePasteImages',
-  'filesFromClipboard',
-  'useImageMessageManager',
-  'IMAGE_ACCEPT',
-  'enUS',
-  'zhCN',
-  'locales',
-  'resolveStrings',
-  'patchMessage',
-  'upsertMessage',
+const app = await measure(
+  'app',
+  "export { ImageMessageProvider, ImageMessageComposer } from '@image-message/react';\nexport { createHttpTransport } from '@image-message/core';\n",
+);
+// Loaded on use, in the order a session meets them.
+const firstPhoto = [
+  app.lazy('prepare/prepareImageFile.ts'),
+  app.lazy('prepare/workerClient.ts'),
+  app.lazy('image/readAcceptedImage.ts'),
 ];
-const VIEW_API = [
-  'ImageMessageView',
-  'useImageMessageView',
-  'chooseImageVariant',
-  'useImageDrop',
-  'DropOverlay',
-];
-const exportsOf = (names) => `export { ${names.join(', ')} } from '@image-message/react';\n`;
+const afterFirstPhoto = [...app.initialFiles, ...firstPhoto.flatMap((part) => part.files)];
+const firstSend = app.lazy('transport/http/createHttpSend.ts', afterFirstPhoto);
+const afterFirstSend = [...afterFirstPhoto, ...firstSend.files];
+// Each beyond what a session has loaded by its first send.
+const onDemand = Object.fromEntries(
+  Object.entries({
+    'HEIC decoder (heic-to, first HEIC)': 'prepare/heicDecoder.ts',
+    'preparing without a worker (jsdom, a CSP without worker-src blob:)': 'prepare/prepareWithCodec.ts',
+    'refused-format sniffing (bytes that are no accepted image)': 'image/readImageInfo.ts',
+    'tus client (a server that offers tus)': 'transport/tus/sendResumably.ts',
+    'cache writer (a queryKey)': 'cacheWriter.ts',
+    'kept messages: glue (a store)': 'manager/keepMessages.ts',
+    'kept messages: IndexedDB store (persist)': 'persist/index.ts',
+  }).map(([name, module]) => [name, app.lazy(module, afterFirstSend)]),
+);
 
-const composer = await measure('react', exportsOf(COMPOSER_API));
+const exportsOf = (names) => `export { ${names.join(', ')} } from '@image-message/react';\n`;
+const hooks = await measure(
+  'hooks',
+  exportsOf(['ImageMessageProvider', 'useCreateImageMessage', 'useSendMessage', 'useSendState']),
+);
+const view = await measure('view', exportsOf(['ImageMessageView', 'useImageDrop', 'DropOverlay']));
+const viewer = view.lazy('view/viewer/ImageViewer.tsx');
 const everything = await measure('all', "export * from '@image-message/react';\n");
-const view = await measure('view', exportsOf(VIEW_API));
 const httpTransport = await measure('http', "export { createHttpTransport } from '@image-message/core';\n");
 const tencentTransport = await measure('tencent', "export * from '@image-message/tencent';\n");
-// The resumable upload client (tus): ours, loaded lazily by createHttpTransport, against tus-js-client,
-// the well-kept alternative (measured only; not a dependency of the packages).
-const resumable = {
-  ours: httpTransport.lazy,
-  tusJsClient: await measure('tus-js-client', "export { Upload } from 'tus-js-client';\n"),
-};
-const css = readFileSync(join(root, 'packages', 'react', 'src', 'styles.css'), 'utf8');
-const minifiedCss = css
-  .replace(/\/\*[\s\S]*?\*\//g, '')
-  .replace(/\s+/g, ' ')
-  .replace(/\s*([{}:;,>])\s*/g, '$1');
+// The resumable upload client: ours against tus-js-client, the well-kept alternative (measured only).
+const tusJsClient = await measure('tus-js-client', "export { Upload } from 'tus-js-client';\n");
 
+function cssSize(file) {
+  const minified = readFileSync(join(root, 'packages', 'react', 'src', file), 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([{}:;,>])\s*/g, '$1');
+  return minified;
+}
+const composerCss = cssSize('composer.css');
+const viewCss = cssSize('view.css');
 const sizes = {
-  js: { raw: composer.raw, gzip: composer.gzip, limit: LIMIT.js, goal: GOAL.js },
-  css: {
-    raw: Buffer.byteLength(minifiedCss),
-    gzip: gzipSync(minifiedCss, { level: 9 }).length,
-    limit: LIMIT.css,
-    goal: GOAL.css,
-  },
+  js: { ...app.initial, limit: LIMIT.js, goal: LIMIT.js },
+  css: { ...size(composerCss), limit: LIMIT.css, goal: LIMIT.css },
 };
-mkdirSync(join(root, 'reports'), { recursive: true });
+
 let over = false;
-for (const [name, size] of Object.entries(sizes)) {
-  const ok = size.gzip <= size.limit;
+for (const [name, { gzip, raw, limit }] of Object.entries(sizes)) {
+  const ok = gzip <= limit;
   over ||= !ok;
-  console.log(
-    `${ok ? '✓' : '✗'} ${name}: ${(size.gzip / 1024).toFixed(2)} KB gzip (${(size.raw / 1024).toFixed(1)} KB minified); limit ${size.limit / 1024} KB; goal ${size.goal / 1024} KB ${size.gzip <= size.goal ? 'met' : 'NOT met'}`,
-  );
+  const what = name === 'js' ? 'app JS (provider + composer + createHttpTransport)' : 'composer CSS';
+  console.log(`${ok ? '✓' : '✗'} ${what}: ${kb(gzip)} gzip (${kb(raw)} minified); limit ${kb(limit)}`);
 }
-const kb = (bytes) => `${(bytes / 1024).toFixed(2)} KB`;
+const firstPhotoGzip = firstPhoto.reduce((sum, part) => sum + part.gzip, 0);
 console.log(
-  `  view: ${kb(view.entry.gzip)} gzip for the bubbles (ImageMessageView, useImageDrop, DropOverlay with what they use of core), + ${kb(view.gzip - view.entry.gzip)} for the viewer, loaded on first open; the whole API adds ${kb(everything.gzip - composer.gzip)} to the composer (not counted: an app that only sends does not ship it)`,
+  `  then loaded with the first photo: ${kb(firstPhotoGzip)} (preparing ${kb(firstPhoto[0].gzip + firstPhoto[1].gzip)}, header readers ${kb(firstPhoto[2].gzip)}); with the first send: ${kb(firstSend.gzip)} (HTTP sending)`,
 );
-for (const [name, size] of Object.entries({
-  'HTTP transport': httpTransport,
-  'Tencent transport': tencentTransport,
-})) {
-  console.log(
-    `  ${name}: ${((size.upFront ?? size).gzip / 1024).toFixed(2)} KB gzip up front (not counted: the app picks one)`,
-  );
-}
+for (const [name, part] of Object.entries(onDemand)) console.log(`  on demand, ${name}: ${kb(part.gzip)}`);
 console.log(
-  `  resumable uploads (lazy chunk of the HTTP transport): ${((resumable.ours?.gzip ?? 0) / 1024).toFixed(2)} KB gzip; tus-js-client 4.3.1 would be ${(resumable.tusJsClient.gzip / 1024).toFixed(2)} KB`,
+  `  hooks only (provider, useCreateImageMessage, useSendMessage, useSendState): ${kb(hooks.initial.gzip)}`,
 );
+console.log(
+  `  view (not counted: an app that only sends does not ship it): ${kb(view.initial.gzip)} for the bubbles, + ${kb(viewer.gzip)} for the viewer when it opens; the whole react API: ${kb(everything.initial.gzip)}`,
+);
+console.log(
+  `  CSS: view ${kb(size(viewCss).gzip)}; styles.css (composer + view) ${kb(size(`${composerCss}\n${viewCss}`).gzip)}`,
+);
+console.log(
+  `  transports (the app picks one): HTTP ${kb(httpTransport.initial.gzip)} up front; Tencent ${kb(tencentTransport.initial.gzip)}`,
+);
+const tusOurs = onDemand['tus client (a server that offers tus)'];
+console.log(
+  `  resumable uploads: ours ${kb(tusOurs.gzip)}; tus-js-client 4.3.1 would be ${kb(tusJsClient.all.gzip)}`,
+);
+
+mkdirSync(join(root, 'reports'), { recursive: true });
+const sizesOnly = (part) => ({ raw: part.raw, gzip: part.gzip });
 writeFileSync(
   join(root, 'reports', 'bundle-size.json'),
-  `${JSON.stringify({ ...sizes, view, everything, httpTransport, tencentTransport, resumable }, null, 2)}\n`,
+  `${JSON.stringify(
+    {
+      ...sizes,
+      firstPhoto: firstPhotoGzip,
+      firstSend: sizesOnly(firstSend),
+      onDemand: Object.fromEntries(Object.entries(onDemand).map(([name, part]) => [name, sizesOnly(part)])),
+      hooks: hooks.initial,
+      view: { bubbles: view.initial, viewer: sizesOnly(viewer) },
+      everything: everything.initial,
+      viewCss: size(viewCss),
+      httpTransport: { ...httpTransport.initial, upFront: httpTransport.initial },
+      tencentTransport: tencentTransport.initial,
+      resumable: { ours: sizesOnly(tusOurs), tusJsClient: tusJsClient.all },
+    },
+    null,
+    2,
+  )}\n`,
 );
 process.exit(over ? 1 : 0);
