@@ -146,8 +146,8 @@ describe('drafts that outlive their composer (a manager with a store)', () => {
     const list = createDraftList(before, { conversation: { groupID: 'team' } });
     list.subscribe(() => {});
     const { added } = await list.addFiles([photo('kept.png')]);
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    expect([...store.kept.keys()]).toEqual([added[0]?.id]);
+    // The store's writes run in the background (their code loads with the first one).
+    await vi.waitFor(() => expect([...store.kept.keys()]).toEqual([added[0]?.id]));
 
     const after = createMessageManager({ transport, store });
     const restoredList = createDraftList(after, { conversation: { groupID: 'team' } });
@@ -158,8 +158,7 @@ describe('drafts that outlive their composer (a manager with a store)', () => {
     ]);
     // Sent from the restored list: the server has it once, and the store forgets it.
     await after.sendMessage({ id: added[0]?.id as string, groupID: 'team' });
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(store.kept.size).toBe(0);
+    await vi.waitFor(() => expect(store.kept.size).toBe(0));
     expect(restoredList.getSnapshot().drafts).toEqual([]);
   });
 
@@ -221,5 +220,25 @@ describe('drafts of prepared photos', () => {
     expect(manager.getSendState(a)?.message).not.toBe(before);
     expect(manager.getSendState(b)?.message).toBe(sendingMessage);
     manager.cancel(b);
+  });
+});
+
+describe('Original and the size limit', () => {
+  it('a photo refused as too large at full size is prepared again, not as original, once Original is off', async () => {
+    const { manager } = setup();
+    const list = createDraftList(manager, { prepare: { original: true }, maxBytes: 100 });
+    list.subscribe(() => {});
+    await list.addFiles([photo('huge.png')]);
+    expect(list.getSnapshot().rejections).toEqual([
+      expect.objectContaining({ code: ErrorCode.FILE_TOO_LARGE, original: true, fileName: 'huge.png' }),
+    ]);
+    list.setOptions({ prepare: { original: false }, maxBytes: 100 });
+    // Here (no worker to downscale) it is still too large, but judged again as it would be sent now.
+    await vi.waitFor(() =>
+      expect(list.getSnapshot().rejections).toEqual([
+        expect.objectContaining({ code: ErrorCode.FILE_TOO_LARGE, fileName: 'huge.png' }),
+      ]),
+    );
+    expect(list.getSnapshot().rejections[0]?.original).toBeUndefined();
   });
 });

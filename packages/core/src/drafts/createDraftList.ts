@@ -317,7 +317,17 @@ export function createDraftList(manager: MessageManager, initialOptions: DraftLi
     setOptions(next) {
       const wasOriginal = options.prepare !== false && Boolean(options.prepare?.original);
       options = next;
-      if (next.prepare !== false && Boolean(next.prepare?.original) !== wasOriginal) prepareAgain();
+      if (next.prepare === false || Boolean(next.prepare?.original) === wasOriginal) return;
+      prepareAgain();
+      if (!wasOriginal) return;
+      // Original is off again: the photos refused as too large at full size ("turn Original off to send
+      // it smaller") come back, prepared smaller.
+      const tooLarge = rejections.filter(
+        (rejection) => rejection.original && rejection.code === ErrorCode.FILE_TOO_LARGE,
+      );
+      if (tooLarge.length === 0) return;
+      rejections = rejections.filter((rejection) => !tooLarge.includes(rejection));
+      void addFiles(tooLarge.map((rejection) => rejection.file));
     },
     getSnapshot: () => snapshot,
     subscribe(listener) {

@@ -68,7 +68,10 @@ export interface DraftListOptions {
   conversation?: ConversationTarget;
   /** Most drafts at once (default unlimited). Extra files are rejected with `ErrorCode.TOO_MANY_FILES`. */
   maxFiles?: number;
-  /** A limit below the manager's; checked on `File.size` before reading. */
+  /**
+   * A limit below the manager's: judged on the prepared file (on `File.size`, before reading, when
+   * preparing is off).
+   */
   maxBytes?: number;
   validator?: ImageFileValidator;
   /** Files read and validated at once (default 2): keeps memory flat when 50 photos are dropped. */
