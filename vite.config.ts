@@ -22,6 +22,12 @@ interface LibraryBuild {
   platform: 'browser' | 'node';
   /** Put first in every JS file of dist (ESM and CommonJS entries and chunks). */
   banner?: string;
+  /**
+   * One dist file per source module, so an app's bundler splits and tree-shakes the library as it would its
+   * sources: code the library loads on first use (`import()`) stays out of the app's entry chunk even when
+   * the same module is also a public export.
+   */
+  preserveModules?: boolean;
 }
 
 const reactPeers = [
@@ -37,7 +43,8 @@ const libraries: Record<string, LibraryBuild> = {
   core: {
     dir: 'packages/core',
     // `./persist` is its own entry: the react provider imports it lazily, only when drafts are kept.
-    entries: { index: 'src/index.ts', persist: 'src/persist/index.ts' },
+    entries: { index: 'src/index.ts', persist: 'src/persist/index.ts', codes: 'src/codes.ts' },
+    preserveModules: true,
     // Dependencies, resolved by the app's bundler: heic-to lands in its own lazily loaded chunk there.
     external: [/^heic-to($|\/)/, /^thumbhash$/, /^idb-keyval$/],
     platform: 'browser',
@@ -199,6 +206,7 @@ function libraryConfig(library: LibraryBuild): UserConfig {
             chunkFileNames: `chunks/[name]-[hash].${ext}`,
             assetFileNames: '[name][extname]',
             banner: library.banner,
+            ...(library.preserveModules && { preserveModules: true, preserveModulesRoot: `${dir}/src` }),
           };
         }),
       },

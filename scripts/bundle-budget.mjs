@@ -25,6 +25,7 @@ const PEERS = [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\//, /^react-dropz
 // Sources, not dist: the budget needs no build first.
 const alias = Object.entries({
   'core/persist': 'packages/core/src/persist/index.ts',
+  'core/codes': 'packages/core/src/codes.ts',
   core: 'packages/core/src/index.ts',
   react: 'packages/react/src/index.ts',
   tencent: 'packages/tencent/src/index.ts',

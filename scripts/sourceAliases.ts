@@ -6,6 +6,7 @@ const root = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.u
 export const sourceAliases = [
   { find: /^@image-message\/core$/, replacement: root('packages/core/src/index.ts') },
   { find: /^@image-message\/core\/persist$/, replacement: root('packages/core/src/persist/index.ts') },
+  { find: /^@image-message\/core\/codes$/, replacement: root('packages/core/src/codes.ts') },
   { find: /^@image-message\/react\/testing$/, replacement: root('packages/react/src/testing/index.ts') },
   {
     find: /^@image-message\/react\/(styles|composer|view)\.css$/,

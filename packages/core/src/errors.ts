@@ -8,12 +8,16 @@ import type { V2TimMessage } from './types';
  * service code). `errorCategory(code)` says what a code means to a person; tests and UIs branch on codes or
  * categories, never on `desc` text.
  *
+ * The same constants one by one, for bundles that keep only those they read:
+ * `import { FILE_TOO_LARGE } from '@image-message/core/codes'` (the library's own code does so).
+ *
  * @example
  * if (result.code === ErrorCode.FILE_TOO_LARGE) showLimit();
  */
-export { ErrorCodes as ErrorCode };
-export type ErrorCodeName = keyof typeof ErrorCodes;
-export type ErrorCode = (typeof ErrorCodes)[ErrorCodeName];
+// Marked pure (it is): an app that never reads `ErrorCode` drops the table whatever its bundler infers.
+export const ErrorCode: typeof ErrorCodes = /* @__PURE__ */ Object.assign({}, ErrorCodes);
+export type ErrorCodeName = keyof typeof ErrorCode;
+export type ErrorCode = (typeof ErrorCode)[ErrorCodeName];
 
 /**
  * What a code means to the person sending: the one classification behind every locale's texts and every

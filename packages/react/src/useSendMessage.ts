@@ -1,4 +1,5 @@
-import { ErrorCode, ImageMessageError, type SendMessageParams, type V2TimMessage } from '@image-message/core';
+import { ImageMessageError, type SendMessageParams, type V2TimMessage } from '@image-message/core';
+import * as ErrorCode from '@image-message/core/codes';
 import {
   QueryClientContext,
   type QueryKey,

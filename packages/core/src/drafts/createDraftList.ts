@@ -1,4 +1,5 @@
-import { ErrorCode, type RejectionCode } from '../errors';
+import * as ErrorCode from '../errorCodes';
+import type { RejectionCode } from '../errors';
 import { sanitizeFileName } from '../image/sanitizeFileName';
 import { createMessageId } from '../manager/createMessageId';
 import type { MessageManager } from '../manager/createMessageManager';

@@ -1,4 +1,5 @@
-import { ErrorCode, isRejectionCode, type RejectionCode } from '../errors';
+import * as ErrorCode from '../errorCodes';
+import { isRejectionCode, type RejectionCode } from '../errors';
 import type { MessageManager } from '../manager/createMessageManager';
 import type { ConversationTarget } from '../manager/types';
 import type { PrepareImageOptions } from '../prepare/types';

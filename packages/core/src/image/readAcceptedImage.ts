@@ -1,4 +1,4 @@
-import { ErrorCode } from '../errors';
+import * as ErrorCode from '../errorCodes';
 import { type ByteWalk, walkBytes } from './byteSource';
 import { bmp } from './formats/bmp';
 import {

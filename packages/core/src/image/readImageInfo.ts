@@ -1,4 +1,4 @@
-import { ErrorCode } from '../errors';
+import * as ErrorCode from '../errorCodes';
 import { type ByteWalk, type ImageByteSource, walkByteSource, walkBytes } from './byteSource';
 import {
   type AcceptedImageFormat,

@@ -1,5 +1,6 @@
 import { IMAGE_MAX_BYTES, type ImageType, type MessageElemType } from '../constants';
-import { ErrorCode, ImageMessageError, isAbortError } from '../errors';
+import * as ErrorCode from '../errorCodes';
+import { ImageMessageError, isAbortError } from '../errors';
 import type { ImageInfo } from '../image/readImageInfo';
 import { sanitizeFileName } from '../image/sanitizeFileName';
 import type { MessageStore, StoredImageMessage } from '../persist/types';

@@ -1,6 +1,8 @@
 // Loaded only when the manager is given a store (`createMessageManager({ store })`): an app that does not keep
 // messages across reloads never downloads it.
-import { ErrorCode, ImageMessageError } from '../errors';
+
+import * as ErrorCode from '../errorCodes';
+import { ImageMessageError } from '../errors';
 import { readAcceptedImage } from '../image/readAcceptedImage';
 import type { ImageInfo } from '../image/readImageInfo';
 import type { MessageStore, StoredImageMessage } from '../persist/types';

@@ -1,5 +1,6 @@
 import { clear, createStore, del, get, set, type UseStore, values } from 'idb-keyval';
-import { ErrorCode, ImageMessageError } from '../errors';
+import * as ErrorCode from '../errorCodes';
+import { ImageMessageError } from '../errors';
 import { formatBytes } from '../format/formatBytes';
 import { claimMessage, releaseMessage } from './claimMessage';
 import type { MessageStore, StoredImageMessage } from './types';

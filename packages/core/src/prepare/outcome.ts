@@ -1,4 +1,4 @@
-import { ErrorCode } from '../errors';
+import * as ErrorCode from '../errorCodes';
 import type { V2TimValueCallback } from '../types';
 import type { PreparedImage } from './types';
 

@@ -1,6 +1,6 @@
 // The preparation worker: decoding, downscaling, encoding and ThumbHash off the main thread. It is built
 // into a self-contained module (the library build inlines it), so it imports nothing at run time.
-import { ErrorCode } from '../errors';
+import * as ErrorCode from '../errorCodes';
 import { createCanvasCodec } from './createCanvasCodec';
 import type { PrepareOutcome } from './outcome';
 import { prepareWithCodec } from './prepareWithCodec';

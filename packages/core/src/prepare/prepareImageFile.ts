@@ -1,4 +1,4 @@
-import { ErrorCode } from '../errors';
+import * as ErrorCode from '../errorCodes';
 import { HEIC_NOT_CONVERTED, type PrepareResult } from './outcome';
 import { PREPARE_DEFAULTS, type PrepareImageOptions, type ResolvedPrepareOptions } from './types';
 

@@ -1,4 +1,4 @@
-import { ErrorCode } from '../errors';
+import * as ErrorCode from '../errorCodes';
 import { formatBytes } from '../format/formatBytes';
 import type { AcceptedImageFormat } from '../image/formats/format';
 import { IMAGE_MIME_TYPES } from '../image/formats/format';

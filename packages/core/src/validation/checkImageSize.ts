@@ -1,4 +1,4 @@
-import { ErrorCode } from '../errors';
+import * as ErrorCode from '../errorCodes';
 import { formatBytes } from '../format/formatBytes';
 
 export type ImageSizeCheck =

@@ -1,4 +1,4 @@
-import { ErrorCode } from '../errors';
+import * as ErrorCode from '../errorCodes';
 
 // The seed forbids network URLs; data: and script URLs are not local files either, and a path that starts
 // with two slashes or backslashes in any mix ("//host", "\\server", "/\host") is protocol-relative or UNC.

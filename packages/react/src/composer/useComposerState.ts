@@ -1,10 +1,5 @@
-import {
-  canSend,
-  ErrorCode,
-  ImageMessageError,
-  type ImageRejection,
-  type V2TimMessage,
-} from '@image-message/core';
+import { canSend, ImageMessageError, type ImageRejection, type V2TimMessage } from '@image-message/core';
+import * as ErrorCode from '@image-message/core/codes';
 import { QueryClientContext, type QueryKey } from '@tanstack/react-query';
 import { type RefObject, useContext, useId, useMemo, useRef, useState } from 'react';
 import { useDropzone } from 'react-dropzone';

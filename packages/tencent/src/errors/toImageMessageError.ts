@@ -1,4 +1,5 @@
-import { ErrorCode, ImageMessageError } from '@image-message/core';
+import { ImageMessageError } from '@image-message/core';
+import * as ErrorCode from '@image-message/core/codes';
 import { describeTencentError } from './tencentErrorCodes';
 
 /** What the SDK rejects with: an `Error` subclass carrying `code`, `message` and `data: { message }`. */

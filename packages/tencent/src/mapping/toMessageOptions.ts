@@ -1,4 +1,5 @@
-import { ErrorCode, ImageMessageError, type ImageSendRequest, MessagePriority } from '@image-message/core';
+import { ImageMessageError, type ImageSendRequest, MessagePriority } from '@image-message/core';
+import * as ErrorCode from '@image-message/core/codes';
 import { CONV_C2C, CONV_GROUP, MSG_PRIORITY, type TencentMessageOptions } from '../sdk/tencentSdk';
 import { addPlaceholder } from './cloudCustomDataPlaceholder';
 import { toImageFile } from './toImageFile';

@@ -1,4 +1,5 @@
-import { ErrorCode, ImageMessageError } from '@image-message/core';
+import { ImageMessageError } from '@image-message/core';
+import * as ErrorCode from '@image-message/core/codes';
 import type { TencentChat, TencentMessage, TencentMessageOptions } from '../sdk/tencentSdk';
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {

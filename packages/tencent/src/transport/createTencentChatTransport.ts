@@ -1,6 +1,5 @@
 import {
   createAbortError,
-  ErrorCode,
   ImageMessageError,
   type ImageSendOptions,
   type ImageSendRequest,
@@ -9,6 +8,7 @@ import {
   isAbortError,
   startStallWatchdog,
 } from '@image-message/core';
+import * as ErrorCode from '@image-message/core/codes';
 import { TENCENT_IMAGE_MAX_BYTES } from '../constants';
 import { checkChatReady } from '../errors/checkChatReady';
 import { toImageMessageError } from '../errors/toImageMessageError';

@@ -1,4 +1,5 @@
-import { createAbortError, ErrorCode, ImageMessageError, isAbortError } from '../../errors';
+import * as ErrorCode from '../../errorCodes';
+import { createAbortError, ImageMessageError, isAbortError } from '../../errors';
 import { isImagePlaceholder } from '../../image/imagePlaceholder';
 import type { HttpTransportOptions } from '../httpTransport';
 import type { ImageSendOptions, ImageSendRequest, ImageSendResult } from '../transport';

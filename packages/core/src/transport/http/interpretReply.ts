@@ -1,4 +1,5 @@
-import { ErrorCode, ImageMessageError } from '../../errors';
+import * as ErrorCode from '../../errorCodes';
+import { ImageMessageError } from '../../errors';
 import type { V2TimImage, V2TimMessage } from '../../types';
 import type { ImageSendResult } from '../transport';
 import type { HttpReply } from './types';

@@ -1,4 +1,5 @@
-import { ErrorCode, ImageMessageError } from '../../errors';
+import * as ErrorCode from '../../errorCodes';
+import { ImageMessageError } from '../../errors';
 import type { HttpNetworkError } from './types';
 
 /**

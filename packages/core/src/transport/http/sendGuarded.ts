@@ -1,4 +1,5 @@
-import { createAbortError, ErrorCode, ImageMessageError } from '../../errors';
+import * as ErrorCode from '../../errorCodes';
+import { createAbortError, ImageMessageError } from '../../errors';
 import { startStallWatchdog } from './stallWatchdog';
 import type { HttpReply, HttpSender, HttpUpload } from './types';
 

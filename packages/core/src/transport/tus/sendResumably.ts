@@ -1,4 +1,5 @@
-import { createAbortError, ErrorCode, ImageMessageError, isAbortError } from '../../errors';
+import * as ErrorCode from '../../errorCodes';
+import { createAbortError, ImageMessageError, isAbortError } from '../../errors';
 import { backoff, type HttpContext } from '../http/httpContext';
 import { interpretReply } from '../http/interpretReply';
 import { networkFailure } from '../http/networkFailure';
