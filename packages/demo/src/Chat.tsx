@@ -1,4 +1,4 @@
-import { createHttpTransport, createMessageManager } from '@image-message/core';
+import { createHttpTransport } from '@image-message/core';
 import { ImageMessageProvider } from '@image-message/react';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
@@ -7,13 +7,29 @@ import { ConversationView } from './ConversationView';
 import type { ConversationID } from './conversations';
 import { useMessageEvents } from './useMessageEvents';
 
-/** The signed-in app: conversations on the left, the open one on the right. */
+/**
+ * Where a user's unsent images are kept in this browser: one database per user, so people who share a
+ * browser never see each other's drafts.
+ */
+const draftsOf = (userID: string) => ({ name: `image-message-demo:${userID}` });
+
+/**
+ * The signed-in app: conversations on the left, the open one on the right. Drafts and unsent images
+ * survive a reload (`persist`); signing out forgets them.
+ */
 export function Chat({ session, onSignOut }: { session: Session; onSignOut: () => void }) {
   const { userID, token } = session;
-  const manager = useMemo(
-    () => createMessageManager({ transport: createHttpTransport({ baseUrl: '', token }) }),
-    [token],
-  );
+  // `userID`: the optimistic message is the signed-in user's own from the first frame.
+  const transport = useMemo(() => createHttpTransport({ baseUrl: '', token, userID }), [token, userID]);
+  const signOut = async () => {
+    try {
+      // Loaded on demand, like the store itself: the next person on this browser finds nothing.
+      const { clearPersisted } = await import('@image-message/core/persist');
+      await clearPersisted(draftsOf(userID));
+    } finally {
+      onSignOut();
+    }
+  };
   const users = useQuery({ queryKey: ['users', userID], queryFn: () => fetchUsers(token) });
   const groups = useQuery({ queryKey: ['groups', userID], queryFn: () => fetchGroups(token) });
   const peers = (users.data ?? []).filter((user) => user.userID !== userID);
@@ -34,7 +50,7 @@ export function Chat({ session, onSignOut }: { session: Session; onSignOut: () =
   useMessageEvents(userID, token);
 
   return (
-    <ImageMessageProvider manager={manager}>
+    <ImageMessageProvider transport={transport} persist={draftsOf(userID)}>
       <div className="demo-chat">
         <nav className="demo-sidebar" aria-label="Conversations">
           <div className="demo-me">
@@ -44,8 +60,8 @@ export function Chat({ session, onSignOut }: { session: Session; onSignOut: () =
             <span>
               Signed in as <strong>{session.nickName}</strong>
             </span>
-            <button type="button" className="demo-link" onClick={onSignOut}>
-              Switch
+            <button type="button" className="demo-link" onClick={signOut}>
+              Sign out
             </button>
           </div>
           <ul>

@@ -71,6 +71,7 @@ export function ConversationView({ session, conversationID, title, members, user
           <ImageMessageComposer.DropzoneInput />
           <ImageMessageComposer.Dropzone />
           <ImageMessageComposer.Rejections />
+          <ImageMessageComposer.StorageAlert />
           <ImageMessageComposer.Previews />
           <div className="im-composer__footer">
             <ImageMessageComposer.OriginalSwitch />

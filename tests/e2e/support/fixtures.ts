@@ -14,7 +14,14 @@ export interface ChatTab {
 
 async function signIn(browser: Browser, url: string, person: Person): Promise<ChatTab> {
   const context = await browser.newContext();
-  const page = await context.newPage();
+  return signInTab(await context.newPage(), url, person);
+}
+
+/**
+ * Signs `person` in on `page` (a new tab of an existing context, for several tabs of one browser: they
+ * share IndexedDB, while each tab keeps its own session).
+ */
+export async function signInTab(page: Page, url: string, person: Person): Promise<ChatTab> {
   await page.goto(url);
   await page.getByRole('button', { name: new RegExp(`^${person}$`, 'i') }).click();
   await expect(page.getByText('Signed in as')).toBeVisible();
