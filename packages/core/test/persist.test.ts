@@ -144,6 +144,28 @@ describe('unsent messages kept across reloads', () => {
     expect(await createIndexedDbStore().load()).toEqual([]);
   });
 
+  it('a status change that arrives after the message was forgotten does not bring it back', async () => {
+    const store = createIndexedDbStore();
+    const kept: StoredImageMessage = {
+      id: 'img_late',
+      bytes: fixture('image.png'),
+      mimeType: 'image/png',
+      fileName: 'late.png',
+      width: 64,
+      height: 48,
+      status: 'sending',
+      savedAt: Date.now(),
+    };
+    await store.save(kept);
+    await store.update('img_late', { resume: 'https://im.example.com/api/uploads/late' });
+    expect(await createIndexedDbStore().load()).toEqual([
+      { ...kept, resume: 'https://im.example.com/api/uploads/late' },
+    ]);
+    await store.remove('img_late');
+    await store.update('img_late', { status: 'failed', error: { code: 6008, desc: 'failed' } });
+    expect(await createIndexedDbStore().load()).toEqual([]);
+  });
+
   it('the total cap counts the images already kept', async () => {
     const size = fixture('photo.jpg').byteLength;
     const store = createIndexedDbStore({ maxTotalBytes: size * 1.5 });

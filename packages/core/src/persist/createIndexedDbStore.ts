@@ -1,6 +1,6 @@
-import { clear, createStore, del, get, set, type UseStore, values } from 'idb-keyval';
-import * as ErrorCode from '../errorCodes';
+import { clear, createStore, delMany, get, promisifyRequest, setMany, type UseStore } from 'idb-keyval';
 import { ImageMessageError } from '../errors';
+import * as ErrorCode from '../errorCodes';
 import { formatBytes } from '../format/formatBytes';
 import { claimMessage, releaseMessage } from './claimMessage';
 import type { MessageStore, StoredImageMessage } from './types';
@@ -34,6 +34,20 @@ const database = (name: string) => {
   return store;
 };
 
+/**
+ * What is kept under a message's id: everything but its bytes, which live under `bytesKey(id)`. Summing
+ * the sizes, changing a status and skipping another tab's entries then never read an image.
+ */
+type KeptMessage = Omit<StoredImageMessage, 'bytes'> & { size: number };
+
+const bytesKey = (id: string): IDBValidKey => [id, 'bytes'];
+
+/** Every kept message without its bytes: IndexedDB orders string keys before array keys. */
+const keptMessages = (store: UseStore) =>
+  store('readonly', (objects) =>
+    promisifyRequest<KeptMessage[]>(objects.getAll(IDBKeyRange.bound('', [], false, true))),
+  );
+
 function full(desc: string): ImageMessageError {
   return new ImageMessageError(ErrorCode.STORAGE_FULL, desc);
 }
@@ -56,14 +70,15 @@ export function createIndexedDbStore(options: IndexedDbStoreOptions = {}): Messa
   let saving: Promise<unknown> = Promise.resolve();
 
   async function save(message: StoredImageMessage) {
-    const size = message.bytes.byteLength;
+    const { bytes, ...rest } = message;
+    const size = bytes.byteLength;
     if (size > maxFileBytes) {
       throw full(
         `This image (${formatBytes(size, 'up')}) is larger than the ${formatBytes(maxFileBytes)} this app keeps on the device; it stays while this page is open.`,
       );
     }
-    const others = (await values<StoredImageMessage>(store)).filter((kept) => kept.id !== message.id);
-    const total = others.reduce((sum, kept) => sum + kept.bytes.byteLength, size);
+    const others = (await keptMessages(store)).filter((kept) => kept.id !== message.id);
+    const total = others.reduce((sum, kept) => sum + kept.size, size);
     if (total > maxTotalBytes) {
       throw full(
         `Images waiting to be sent already fill the ${formatBytes(maxTotalBytes)} this app keeps on the device; this one stays while this page is open.`,
@@ -71,7 +86,14 @@ export function createIndexedDbStore(options: IndexedDbStoreOptions = {}): Messa
     }
     await claimMessage(name, message.id);
     try {
-      await set(message.id, message, store);
+      // One transaction: a message is never kept without its bytes.
+      await setMany(
+        [
+          [message.id, { ...rest, size } satisfies KeptMessage],
+          [bytesKey(message.id), bytes],
+        ],
+        store,
+      );
     } catch (error) {
       releaseMessage(name, message.id);
       // QuotaExceededError, or storage the browser refuses (private windows in some browsers).
@@ -81,13 +103,20 @@ export function createIndexedDbStore(options: IndexedDbStoreOptions = {}): Messa
     }
   }
 
+  const forget = (id: string) => delMany([id, bytesKey(id)], store);
+
   return {
     async load() {
       const now = Date.now();
       const kept: StoredImageMessage[] = [];
-      for (const message of await values<StoredImageMessage>(store)) {
-        if (now - message.savedAt > maxAgeMs) await del(message.id, store);
-        else if (await claimMessage(name, message.id)) kept.push(message);
+      for (const { size: _, ...message } of await keptMessages(store)) {
+        if (now - message.savedAt > maxAgeMs) await forget(message.id);
+        else if (await claimMessage(name, message.id)) {
+          // One image per read, so no single task copies all of them; only the ones this page may send.
+          const bytes = await get<Uint8Array>(bytesKey(message.id), store);
+          if (bytes) kept.push({ ...message, bytes });
+          else releaseMessage(name, message.id);
+        }
       }
       return kept.sort((a, b) => a.savedAt - b.savedAt);
     },
@@ -98,13 +127,19 @@ export function createIndexedDbStore(options: IndexedDbStoreOptions = {}): Messa
       return next;
     },
 
-    async update(id, changes) {
-      const kept = await get<StoredImageMessage>(id, store);
-      if (kept) await set(id, { ...kept, ...changes }, store);
+    update(id, changes) {
+      // Read and written in one transaction; a message forgotten meanwhile stays forgotten.
+      return store('readwrite', (objects) => {
+        const request = objects.get(id);
+        request.onsuccess = () => {
+          if (request.result) objects.put({ ...request.result, ...changes }, id);
+        };
+        return promisifyRequest(objects.transaction);
+      });
     },
 
     async remove(id) {
-      await del(id, store);
+      await forget(id);
       releaseMessage(name, id);
     },
   };
@@ -118,6 +153,6 @@ export function createIndexedDbStore(options: IndexedDbStoreOptions = {}): Messa
 export async function clearPersisted(options: Pick<IndexedDbStoreOptions, 'name'> = {}): Promise<void> {
   const name = options.name ?? DEFAULTS.name;
   const store = database(name);
-  for (const message of await values<StoredImageMessage>(store)) releaseMessage(name, message.id);
+  for (const message of await keptMessages(store)) releaseMessage(name, message.id);
   await clear(store);
 }
