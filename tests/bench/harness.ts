@@ -32,7 +32,7 @@ export function parseOptions(argv: readonly string[]): Options {
     else if (arg === '--fresh-images') options.freshImages = true;
     else if (arg === '--help') {
       console.log(
-        'pnpm bench [--runs N (≥ 7; default 7–11 by figure)] [--only 1,2,3,4,5,6,7] [--no-bundle: read reports/bundle-size.json] [--fresh-images]',
+        'pnpm bench [--runs N (≥ 7; default 7–11 by figure)] [--only 1,2,…,10,tus] [--no-bundle: read reports/bundle-size.json] [--fresh-images]',
       );
       process.exit(0);
     } else throw new Error(`unknown option ${arg}`);

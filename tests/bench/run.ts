@@ -10,7 +10,9 @@ import { startCpuMonitor } from './cpuMonitor';
 import { figure1, figure2, figure3 } from './figures';
 import { call, type FigureContext, Harness, log, parseOptions } from './harness';
 import { ensureHeicImage, ensureImages } from './images';
+import { figure9 } from './persistFigures';
 import { figure7 } from './prepareFigures';
+import { figure10 } from './previewFigures';
 import { figureResumable } from './resumableFigures';
 import {
   readCorsHeaders,
@@ -45,6 +47,8 @@ const FIGURES: Record<string, (h: Harness, context: FigureContext) => Promise<Fi
   '6': figure6,
   '7': figure7,
   '8': figure8,
+  '9': figure9,
+  '10': figure10,
   tus: figureResumable,
 };
 

@@ -29,11 +29,23 @@ export interface BenchApi extends ViewBenchApi {
   stripOrDecode(kind: 'strip' | 'decode'): Promise<{ ms: number }>;
   /** Figure tus: the 28 MiB File sent resumably through the cutting proxy in front of the reference server. */
   uploadThroughProxy(): Promise<UploadResult>;
+  /** Figure 9: empties the bench's databases, then keeps `kept` 12 MP drafts in each. */
+  resetKept(kept: number): Promise<void>;
+  /** Figure 9: the 12 MP JPEG made a draft by a manager with the IndexedDB store (or put in IndexedDB by hand). */
+  persistDraft(kind: 'library' | 'raw'): Promise<PersistRun>;
+  /** Figure 9: a reload: a new manager restores the `expected` kept drafts. */
+  restoreKept(expected: number): Promise<PersistRun>;
+  /** Figure 10: the 12 MP JPEG dropped on a fresh composer (or a naive `<img>` preview) until its preview paints. */
+  dropPreview(kind: 'composer' | 'naive'): Promise<PaintedPreview>;
 }
 
+export type { PersistRun } from './persistBench';
 export type { PrepareRun } from './prepareBench';
+export type { PaintedPreview } from './previewBench';
 
+import type { PersistRun } from './persistBench';
 import type { PrepareRun } from './prepareBench';
+import type { PaintedPreview } from './previewBench';
 
 export type UploadKind =
   /** createHttpTransport → the reference server (the figure). */

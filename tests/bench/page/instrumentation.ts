@@ -47,8 +47,8 @@ export async function longTasksBetween(from: number, to: number) {
   await sleep(100);
   const overlaps = (span: Span) => span.end > from && span.start < to;
   const tasks = longTasks.filter((task) => overlaps(task) && task.duration > LONG_TASK_MS);
-  const culprits = longFrames
-    .filter(overlaps)
+  const frames = longFrames.filter(overlaps);
+  const culprits = frames
     .flatMap((entry) => entry.scripts)
     .filter((script) => script.duration > 10)
     .sort((a, b) => b.duration - a.duration)
@@ -58,6 +58,10 @@ export async function longTasksBetween(from: number, to: number) {
     longestTaskMs: Math.max(0, ...tasks.map((task) => task.duration)),
     blockingMs: tasks.reduce((sum, task) => sum + task.duration - LONG_TASK_MS, 0),
     culprits,
+    // Frames over 50 ms: what the user sees as a stall even when no task of the main thread is long
+    // (an image decoded for painting holds the frame, not the main thread).
+    longFrames: frames.length,
+    longestFrameMs: Math.max(0, ...frames.map((frame) => frame.end - frame.start)),
   };
 }
 

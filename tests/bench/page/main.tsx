@@ -18,7 +18,9 @@ import {
   xhrProgressEvents,
 } from './instrumentation';
 import { drawNaiveThumbnail } from './naiveThumbnail';
+import { persistDraft, resetKept, restoreKept } from './persistBench';
 import { prepareInWorker, prepareOnMainThread, stripOrDecode } from './prepareBench';
+import { dropPreview } from './previewBench';
 import { $, arrivalAt, composer, RECEIVER, render, unmount, watchComposerPreview } from './stage';
 import { viewBench } from './viewBench';
 
@@ -290,4 +292,10 @@ window.bench = {
   },
 
   stripOrDecode: (kind) => stripOrDecode(fileOf('jpeg'), kind),
+
+  resetKept: (kept) => resetKept(fileOf('jpeg'), kept),
+  persistDraft: (kind) => persistDraft(fileOf('jpeg'), kind),
+  restoreKept,
+
+  dropPreview: (kind) => dropPreview(fileOf('jpeg'), kind),
 };

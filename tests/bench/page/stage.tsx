@@ -46,7 +46,7 @@ export function composer(transport: ImageTransport | 'memory', onSent?: (images?
   );
 }
 
-/** Resolves with the time the composer's preview `<img>` has loaded and decoded. */
+/** Resolves with the time the composer's preview `<img>` (the image, not the empty frame) has loaded and decoded. */
 export function watchComposerPreview(): Promise<number> {
   return new Promise((resolve, reject) => {
     const stage = $('#stage');
@@ -57,8 +57,10 @@ export function watchComposerPreview(): Promise<number> {
       else img.addEventListener('load', () => void decoded(), { once: true });
     };
     const observer = new MutationObserver(() => {
+      // The image's own preview is a blob: URL; while the photo is prepared (or its small copy made) the
+      // frame shows an empty data: image, which is not the preview.
       const img = stage.querySelector<HTMLImageElement>('img.im-preview__image');
-      if (img?.src) ready(img);
+      if (img?.src.startsWith('blob:')) ready(img);
     });
     observer.observe(stage, { subtree: true, childList: true, attributes: true, attributeFilter: ['src'] });
   });
