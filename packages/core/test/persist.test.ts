@@ -166,6 +166,23 @@ describe('unsent messages kept across reloads', () => {
     expect(await createIndexedDbStore().load()).toEqual([]);
   });
 
+  it('a save asked for before clearPersisted does not outlive the clear', async () => {
+    const store = createIndexedDbStore();
+    const saving = store.save({
+      id: 'img_racing',
+      bytes: fixture('photo.jpg'),
+      mimeType: 'image/jpeg',
+      fileName: 'racing.jpg',
+      width: 1,
+      height: 1,
+      status: 'created',
+      savedAt: Date.now(),
+    });
+    await clearPersisted();
+    await saving;
+    expect(await createIndexedDbStore().load()).toEqual([]);
+  });
+
   it('the total cap counts the images already kept', async () => {
     const size = fixture('photo.jpg').byteLength;
     const store = createIndexedDbStore({ maxTotalBytes: size * 1.5 });

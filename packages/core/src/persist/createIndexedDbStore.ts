@@ -26,6 +26,21 @@ const DEFAULTS = {
   name: 'image-message',
 };
 
+/**
+ * Saves and clears of one database, in the order they were asked for (per page): each save judges the
+ * total with the ones before it counted, and a save asked for before `clearPersisted` lands before the
+ * clear, never after it.
+ */
+const queues = new Map<string, Promise<unknown>>();
+function inOrder<T>(name: string, task: () => Promise<T>): Promise<T> {
+  const next = (queues.get(name) ?? Promise.resolve()).then(task);
+  queues.set(
+    name,
+    next.catch(() => {}),
+  );
+  return next;
+}
+
 /** One idb-keyval store per database name: a second `createStore` would open a second connection. */
 const databases = new Map<string, UseStore>();
 const database = (name: string) => {
@@ -66,8 +81,6 @@ function full(desc: string): ImageMessageError {
 export function createIndexedDbStore(options: IndexedDbStoreOptions = {}): MessageStore {
   const { maxFileBytes, maxTotalBytes, maxAgeMs, name } = { ...DEFAULTS, ...options };
   const store = database(name);
-  // Saves one at a time, so each judges the total with the ones before it already counted.
-  let saving: Promise<unknown> = Promise.resolve();
 
   async function save(message: StoredImageMessage) {
     const { bytes, ...rest } = message;
@@ -112,7 +125,8 @@ export function createIndexedDbStore(options: IndexedDbStoreOptions = {}): Messa
       for (const { size: _, ...message } of await keptMessages(store)) {
         if (now - message.savedAt > maxAgeMs) await forget(message.id);
         else if (await claimMessage(name, message.id)) {
-          // One image per read, so no single task copies all of them; only the ones this page may send.
+          // One image per read, so no single task copies all of them, and only once claimed: a tab that
+          // held the message and sent it deleted them before letting go, so a sent message never returns.
           const bytes = await get<Uint8Array>(bytesKey(message.id), store);
           if (bytes) kept.push({ ...message, bytes });
           else releaseMessage(name, message.id);
@@ -121,11 +135,7 @@ export function createIndexedDbStore(options: IndexedDbStoreOptions = {}): Messa
       return kept.sort((a, b) => a.savedAt - b.savedAt);
     },
 
-    save(message) {
-      const next = saving.then(() => save(message));
-      saving = next.catch(() => {});
-      return next;
-    },
+    save: (message) => inOrder(name, () => save(message)),
 
     update(id, changes) {
       // Read and written in one transaction; a message forgotten meanwhile stays forgotten.
@@ -150,9 +160,11 @@ export function createIndexedDbStore(options: IndexedDbStoreOptions = {}): Messa
  *
  * @example await clearPersisted(); signOut();
  */
-export async function clearPersisted(options: Pick<IndexedDbStoreOptions, 'name'> = {}): Promise<void> {
+export function clearPersisted(options: Pick<IndexedDbStoreOptions, 'name'> = {}): Promise<void> {
   const name = options.name ?? DEFAULTS.name;
   const store = database(name);
-  for (const message of await keptMessages(store)) releaseMessage(name, message.id);
-  await clear(store);
+  return inOrder(name, async () => {
+    for (const message of await keptMessages(store)) releaseMessage(name, message.id);
+    await clear(store);
+  });
 }
