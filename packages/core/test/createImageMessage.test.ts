@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   type CreateImageMessageParams,
   countOwnedObjectUrls,
+  createHttpTransport,
   createMemoryTransport,
   createMessageManager,
   ErrorCode,
@@ -194,5 +195,25 @@ describe('createImageMessage: who sends', () => {
     expect(
       (await unknown.createImageMessage(fixtureParams('image.png'))).data?.messageInfo,
     ).not.toHaveProperty('sender');
+  });
+
+  it('the HTTP transport’s userID (a value, or read when the message is made) is the sender', async () => {
+    const fixed = createMessageManager({
+      transport: createHttpTransport({ baseUrl: 'http://im.test', token: 't', userID: 'alice' }),
+    });
+    expect((await fixed.createImageMessage(fixtureParams('image.png'))).data?.messageInfo.sender).toBe(
+      'alice',
+    );
+    let signedIn: string | undefined;
+    const current = createMessageManager({
+      transport: createHttpTransport({ baseUrl: 'http://im.test', token: 't', userID: () => signedIn }),
+    });
+    expect(
+      (await current.createImageMessage(fixtureParams('image.png'))).data?.messageInfo,
+    ).not.toHaveProperty('sender');
+    signedIn = 'bob';
+    expect((await current.createImageMessage(fixtureParams('image.png'))).data?.messageInfo.sender).toBe(
+      'bob',
+    );
   });
 });
