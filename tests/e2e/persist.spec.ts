@@ -91,6 +91,29 @@ test('a reload mid-upload brings the draft back; Retry resumes the upload and st
   await expect.poll(() => keptDrafts(alice.page, draftsDatabase('alice'))).toEqual([]);
 });
 
+test('a draft for one member of a group comes back in the group after a reload, and goes where the selector says', async ({
+  as,
+  server,
+}) => {
+  const alice = await as('alice');
+  await alice.open('Team');
+  await alice.page.getByLabel('Send to').selectOption({ label: 'Only Bob' });
+  await addImage(alice.page, 'only-bob.png', await pngImage(200, 100));
+  await expect(composerOf(alice.page).getByRole('img', { name: 'only-bob.png' })).toBeVisible();
+  await expect.poll(() => keptDrafts(alice.page, draftsDatabase('alice'))).toHaveLength(1);
+
+  await alice.page.reload();
+  await alice.open('Team');
+  // The selector starts over at everyone; the draft is the group's all the same.
+  await expect(alice.page.getByLabel('Send to')).toHaveValue('');
+  await expect(composerOf(alice.page).getByRole('img', { name: 'only-bob.png' })).toBeVisible();
+  await alice.page.getByLabel('Send to').selectOption({ label: 'Only Bob' });
+  await composerOf(alice.page).getByRole('button', { name: 'Send' }).click();
+  await expect(alice.log().getByRole('link')).toHaveCount(1);
+  expect(await apiMessages(server.url, 'bob', 'group_team')).toHaveLength(1);
+  expect(await apiMessages(server.url, 'carol', 'group_team')).toHaveLength(0);
+});
+
 /** Records every Web Lock request of the page and whether it was granted (the real lock decides). */
 function recordLockClaims() {
   const claims: { name: string; granted: boolean }[] = [];
@@ -198,12 +221,14 @@ test('signing out forgets that user’s kept images; another user of the browser
 
   await alice.page.getByRole('button', { name: 'Sign out' }).click();
   await expect(alice.page.getByRole('button', { name: /^carol$/i })).toBeVisible();
-  // Nothing of alice's is left in the browser; bob's draft is untouched.
-  expect(
-    (await everyKeptEntry(alice.page)).filter(({ database }) => database.startsWith('image-message')),
-  ).toEqual([
-    { database: draftsDatabase('alice'), store: 'messages', count: 0 },
-    { database: draftsDatabase('bob'), store: 'messages', count: 1 },
+  // Nothing of alice's is left in the browser (not a record); bob's draft is untouched.
+  const databases = (await everyKeptEntry(alice.page)).filter(({ database }) =>
+    database.startsWith('image-message'),
+  );
+  expect(databases.map(({ database }) => database)).toEqual([draftsDatabase('alice'), draftsDatabase('bob')]);
+  expect(databases[0]?.count).toBe(0);
+  expect(await keptDrafts(alice.page, draftsDatabase('bob'))).toEqual([
+    expect.objectContaining({ fileName: 'bob.png', status: 'created' }),
   ]);
 
   // The next person on this tab, and alice coming back, find no drafts.

@@ -162,6 +162,26 @@ describe('drafts that outlive their composer (a manager with a store)', () => {
     expect(restoredList.getSnapshot().drafts).toEqual([]);
   });
 
+  it('a draft made for one member of a group comes back in that group’s list, not in a one-to-one chat', async () => {
+    const store = memoryStore();
+    const transport = createMemoryTransport();
+    const before = createMessageManager({ transport, store });
+    const list = createDraftList(before, { conversation: { groupID: 'team', receiver: 'bob' } });
+    list.subscribe(() => {});
+    const { added } = await list.addFiles([photo('only-bob.png')]);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+
+    // After a reload the group's composer targets everyone again (an app's selector starts over).
+    const after = createMessageManager({ transport, store });
+    const withBob = createDraftList(after, { conversation: { receiver: 'bob' } });
+    withBob.subscribe(() => {});
+    const team = createDraftList(after, { conversation: { groupID: 'team' } });
+    team.subscribe(() => {});
+    await after.restored;
+    expect(withBob.getSnapshot().drafts).toEqual([]);
+    expect(team.getSnapshot().drafts.map((draft) => draft.id)).toEqual([added[0]?.id]);
+  });
+
   it('without a store, a composer that unmounts discards its drafts, as before', async () => {
     const { manager } = setup();
     const list = createDraftList(manager, { conversation: { receiver: 'bob' } });

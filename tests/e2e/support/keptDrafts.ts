@@ -15,7 +15,8 @@ export interface KeptDraft {
 
 /**
  * What the page's origin keeps in IndexedDB under `database` (the library's store: object store
- * "messages"), read with the browser's own API, so a test sees what a reload would find.
+ * "messages"), read with the browser's own API, so a test sees what a reload would find. Entries are
+ * counted by message, not by IndexedDB record (a message's bytes are a record of their own).
  */
 export function keptDrafts(page: Page, database: string): Promise<KeptDraft[]> {
   return page.evaluate(async (name) => {
@@ -28,24 +29,33 @@ export function keptDrafts(page: Page, database: string): Promise<KeptDraft[]> {
     });
     try {
       if (!db.objectStoreNames.contains('messages')) return [];
-      const entries = await new Promise<
-        { id: string; fileName: string; status: string; resume?: string; bytes: Uint8Array }[]
-      >((resolve, reject) => {
-        const request = db.transaction('messages').objectStore('messages').getAll();
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
+      // The store's layout: each message under its id (a string key), its bytes under [id, 'bytes'].
+      const objects = db.transaction('messages').objectStore('messages');
+      const read = <T>(request: IDBRequest<T>) =>
+        new Promise<T>((resolve, reject) => {
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+      const messages = await read<{ id: string; fileName: string; status: string; resume?: string }[]>(
+        objects.getAll(IDBKeyRange.bound('', [], false, true)),
+      );
+      const byteArrays = await Promise.all(
+        messages.map(({ id }) => read<Uint8Array | undefined>(objects.get([id, 'bytes']))),
+      );
       const hex = (buffer: ArrayBuffer) =>
         Array.from(new Uint8Array(buffer), (byte) => byte.toString(16).padStart(2, '0')).join('');
       return Promise.all(
-        entries.map(async ({ id, fileName, status, resume, bytes }) => ({
-          id,
-          fileName,
-          status,
-          resume,
-          size: bytes.byteLength,
-          sha256: hex(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>)),
-        })),
+        messages.map(async ({ id, fileName, status, resume }, index) => {
+          const bytes = byteArrays[index] ?? new Uint8Array();
+          return {
+            id,
+            fileName,
+            status,
+            resume,
+            size: bytes.byteLength,
+            sha256: hex(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>)),
+          };
+        }),
       );
     } finally {
       db.close();

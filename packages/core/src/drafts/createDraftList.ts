@@ -59,9 +59,16 @@ const EMPTY: DraftListSnapshot = { drafts: [], rejections: [], pending: 0 };
 /** Messages a live draft list shows, per manager: a message belongs to one composer at a time. */
 const owned = new WeakMap<MessageManager, Set<string>>();
 
-const sameConversation = (a: ConversationTarget | undefined, b: ConversationTarget | undefined) =>
-  (a?.receiver || undefined) === (b?.receiver || undefined) &&
-  (a?.groupID || undefined) === (b?.groupID || undefined);
+/**
+ * Whether a list shows a draft made in `made`: a group's drafts belong to that group's list whichever
+ * member they were for (the list picks the target when it sends, as it does for the drafts it holds
+ * when its target changes); a one-to-one draft belongs to that chat's list.
+ */
+const sameConversation = (made: ConversationTarget | undefined, list: ConversationTarget | undefined) => {
+  const group = made?.groupID || undefined;
+  if (group) return group === (list?.groupID || undefined);
+  return !list?.groupID && (made?.receiver || undefined) === (list?.receiver || undefined);
+};
 
 /**
  * @example
