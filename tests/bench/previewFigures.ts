@@ -2,7 +2,8 @@ import { call, type Harness } from './harness';
 import type { PaintedPreview } from './page/benchApi';
 import { type FigureResult, series } from './stats';
 
-const of = (runs: PaintedPreview[], key: Exclude<keyof PaintedPreview, 'culprits'>) => series(runs.map((run) => run[key]));
+const of = (runs: PaintedPreview[], key: Exclude<keyof PaintedPreview, 'culprits'>) =>
+  series(runs.map((run) => run[key]));
 
 /**
  * Figure 10 (issue 13): a 12 MP JPEG dropped on the composer (prepared in the worker, shown from a small
