@@ -1,6 +1,6 @@
 import { clear, createStore, delMany, get, promisifyRequest, setMany, type UseStore } from 'idb-keyval';
-import { ImageMessageError } from '../errors';
 import * as ErrorCode from '../errorCodes';
+import { ImageMessageError } from '../errors';
 import { formatBytes } from '../format/formatBytes';
 import { claimMessage, releaseMessage } from './claimMessage';
 import type { MessageStore, StoredImageMessage } from './types';
