@@ -19,8 +19,8 @@ export const TEXTS = {
       `${fileName} is ${size} at full size; images must be smaller than 28 MB. Turn Original off to send it smaller.`,
     unsaved: (count: number) =>
       count === 1
-        ? "1 image isn't saved on this device: storage is full. Keep this page open until it's sent."
-        : `${count} images aren't saved on this device: storage is full. Keep this page open until they're sent.`,
+        ? "1 image isn't saved on this device: there is no room for it. Keep this page open until it's sent."
+        : `${count} images aren't saved on this device: there is no room for them. Keep this page open until they're sent.`,
     interrupted: (fileName: string) =>
       `${fileName} wasn't sent: the page closed while it was uploading. Press Retry to send it.`,
   },
@@ -34,7 +34,7 @@ export const TEXTS = {
     tooLargeOriginal: (fileName: string, size: string) =>
       `${fileName} 原图大小为 ${size}，图片须小于 28 MB。关闭“原图”即可发送压缩后的图片。`,
     unsaved: (count: number) =>
-      `${count} 张图片无法保存在此设备上：存储空间已满。发送完成前请不要关闭此页面。`,
+      `${count} 张图片无法保存在此设备上：没有足够的空间。发送完成前请不要关闭此页面。`,
     interrupted: (fileName: string) => `${fileName} 未发送：上传时页面已关闭。请点击“重试”重新发送。`,
   },
 } as const;

@@ -7,7 +7,7 @@ const runsOf = (runs: PrepareRun[], key: keyof PrepareRun) => series(runs.map((r
 
 /**
  * Figure 7: preparing photos. 7a the library's worker against the same downscale + encode by hand on the
- * main thread; 7b long tasks meanwhile; 7c stripping metadata against decoding; 7d a 12 MP HEIC; B5/B6 the
+ * main thread; 7b long tasks meanwhile; 7c stripping metadata against decoding; 7d a 12 MP HEIC; B8/B9 the
  * worker and decoder chunks of an app bundled by esbuild against packages/core/dist.
  */
 export async function figure7(h: Harness, { heic }: FigureContext): Promise<FigureResult[]> {
@@ -115,7 +115,7 @@ export async function figure7(h: Harness, { heic }: FigureContext): Promise<Figu
   const decoderChunk = chunks.find((chunk) => chunk.holds.includes('heic-to'));
   if (entry && workerChunk) {
     out.push({
-      id: 'B5',
+      id: 'B8',
       title: 'preparation worker chunk (inlined blob: worker + its client), min+gzip',
       unit: 'KB',
       subject: series([kb(workerChunk.gzip)]),
@@ -127,7 +127,7 @@ export async function figure7(h: Harness, { heic }: FigureContext): Promise<Figu
   }
   if (entry && decoderChunk) {
     out.push({
-      id: 'B6',
+      id: 'B9',
       title: 'HEIC decoder chunk (heic-to), min+gzip; loaded only for a HEIC',
       unit: 'KB',
       subject: series([kb(decoderChunk.gzip)]),

@@ -188,7 +188,7 @@ test('when the browser’s storage is full the composer says so, and the image s
   await addImage(alice.page, 'full.jpg', jpeg, 'image/jpeg');
   await expect(composer.getByRole('img', { name: 'full.jpg' })).toBeVisible();
   await expect(composer.getByRole('alert')).toHaveText(
-    "1 image isn't saved on this device: storage is full. Keep this page open until it's sent.",
+    "1 image isn't saved on this device: there is no room for it. Keep this page open until it's sent.",
   );
   expect(await keptDrafts(alice.page, draftsDatabase('alice'))).toEqual([]);
 

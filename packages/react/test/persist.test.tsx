@@ -94,7 +94,7 @@ describe('when drafts cannot be kept', () => {
     const view = renderWithImageMessage(<ImageMessageComposer receiver="bob" />, { manager, transport });
     await user.upload(fileInput(), createImageFile({ name: 'big.png' }));
     expect(await screen.findByRole('alert')).toHaveTextContent(
-      "1 image isn't saved on this device: storage is full. Keep this page open until it's sent.",
+      "1 image isn't saved on this device: there is no room for it. Keep this page open until it's sent.",
     );
     view.rerender(<ImageMessageComposer receiver="bob" locale="zh-CN" />);
     expect(await screen.findByRole('alert')).toHaveTextContent('1 张图片无法保存在此设备上');

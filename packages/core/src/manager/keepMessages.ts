@@ -82,7 +82,10 @@ export function keepMessages(
         // One unreadable entry must not cost the others.
         try {
           const reading = readAcceptedImage(record.bytes);
-          if (reading?.ok && adopt(record, reading.info, (created) => restoredState(record, created))) {
+          if (!reading?.ok) {
+            // Damaged in the store: it can never be sent, so it is not kept (nor held from other tabs).
+            await (await ready).remove(record.id);
+          } else if (adopt(record, reading.info, (created) => restoredState(record, created))) {
             ids.push(record.id);
           }
         } catch {}

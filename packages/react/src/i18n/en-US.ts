@@ -29,7 +29,7 @@ export const enUS: ImageMessageStrings = {
   preparingLabel: ({ fileName }) => `Preparing ${fileName}`,
   preparing: 'Preparing…',
   unsaved: ({ count }) =>
-    `${plural(count, "image isn't", "images aren't")} saved on this device: storage is full. Keep this page open until ${count === 1 ? "it's" : "they're"} sent.`,
+    `${plural(count, "image isn't", "images aren't")} saved on this device: there is no room for ${count === 1 ? 'it' : 'them'}. Keep this page open until ${count === 1 ? "it's" : "they're"} sent.`,
   errors: {
     empty: ({ fileName }) => `${fileName} is empty. Choose another image.`,
     tooLarge: ({ fileName, size, limit }) =>
