@@ -137,7 +137,8 @@ export const BrokenLink: Story = {
     },
   ],
   play: async ({ canvas, canvasElement }) => {
-    const reload = await canvas.findByRole('button', { name: 'Load again' });
+    // A hang guard, not a timing goal: the 404 arrives when the dev server gets to it.
+    const reload = await canvas.findByRole('button', { name: 'Load again' }, { timeout: 10_000 });
     await expect(reload).toHaveAccessibleDescription(
       "The image couldn't be loaded. Its link may have expired.",
     );

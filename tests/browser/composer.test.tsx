@@ -10,6 +10,9 @@ import { cleanup, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cdp, userEvent } from 'vitest/browser';
 
+/** A hang guard, not a timing goal: a draft's image shows once its photo is prepared in the worker. */
+const PREPARED = { timeout: 30_000 };
+
 afterEach(async () => {
   cleanup();
   await cdp().send('Emulation.setEmulatedMedia', { features: [] });
@@ -33,7 +36,7 @@ describe('composer in a real browser', () => {
     const button = screen.getByRole('button', { name: 'Add images' });
     button.focus();
     await userEvent.keyboard('{Control>}v{/Control}');
-    const image = await screen.findByRole('img');
+    const image = await screen.findByRole('img', {}, PREPARED);
     // Chromium names a pasted image itself ("image.png"); the bytes are what we put there.
     await waitFor(() => expect((image as HTMLImageElement).naturalWidth).toBe(30));
     expect(screen.getByRole('status')).toHaveTextContent('1 image added');
@@ -46,8 +49,8 @@ describe('composer in a real browser', () => {
       createImageFile({ format: 'jpeg', width: 1600, height: 400, name: 'panorama.jpg' }),
       createImageFile({ format: 'webp', width: 300, height: 900, name: 'tall.webp' }),
     ]);
-    const wide = (await screen.findByRole('img', { name: 'panorama.jpg' })) as HTMLImageElement;
-    const tall = (await screen.findByRole('img', { name: 'tall.webp' })) as HTMLImageElement;
+    const wide = (await screen.findByRole('img', { name: 'panorama.jpg' }, PREPARED)) as HTMLImageElement;
+    const tall = (await screen.findByRole('img', { name: 'tall.webp' }, PREPARED)) as HTMLImageElement;
     // Shown from thumbnails preparing made: 176 px (twice the 88 px box) on the shorter side.
     await waitFor(() => expect([wide.naturalWidth, wide.naturalHeight]).toEqual([704, 176]));
     await waitFor(() => expect([tall.naturalWidth, tall.naturalHeight]).toEqual([176, 528]));
@@ -80,7 +83,7 @@ describe('composer in a real browser', () => {
     await dropFiles(screen.getByRole('button', { name: 'Add images' }), [
       createImageFile({ name: 'p.png', size: 10_000 }),
     ]);
-    await screen.findByRole('img', { name: 'p.png' });
+    await screen.findByRole('img', { name: 'p.png' }, PREPARED);
     screen.getByRole('button', { name: 'Send' }).click();
     const bar = await screen.findByRole('progressbar');
     await waitFor(() => expect(bar).toHaveAttribute('aria-valuenow', '10'));
@@ -125,7 +128,7 @@ describe('previews of large images', () => {
       name: 'huge.jpg',
     });
     await dropFiles(screen.getByRole('button', { name: 'Add images' }), [big]);
-    const image = (await screen.findByRole('img', { name: 'huge.jpg' })) as HTMLImageElement;
+    const image = (await screen.findByRole('img', { name: 'huge.jpg' }, PREPARED)) as HTMLImageElement;
     await waitFor(() => expect(image.naturalWidth).toBeGreaterThan(0));
     // 176 px (twice the 88 px box) on the shorter side, give or take the scaler's rounding.
     await waitFor(() => expect(image.naturalWidth).toBe(235), { timeout: 15_000 });
@@ -138,7 +141,7 @@ describe('previews of large images', () => {
     await dropFiles(screen.getByRole('button', { name: 'Add images' }), [
       createImageFile({ width: 200, height: 150, name: 'small.png' }),
     ]);
-    const image = (await screen.findByRole('img', { name: 'small.png' })) as HTMLImageElement;
+    const image = (await screen.findByRole('img', { name: 'small.png' }, PREPARED)) as HTMLImageElement;
     await waitFor(() => expect(image.naturalWidth).toBe(200));
   });
 
@@ -147,7 +150,7 @@ describe('previews of large images', () => {
     await dropFiles(screen.getByRole('button', { name: 'Add images' }), [
       createImageFile({ width: 640, height: 480, name: 'as-is.png' }),
     ]);
-    const image = (await screen.findByRole('img', { name: 'as-is.png' })) as HTMLImageElement;
+    const image = (await screen.findByRole('img', { name: 'as-is.png' }, PREPARED)) as HTMLImageElement;
     await waitFor(() => expect(image.naturalWidth).toBe(640));
   });
 });

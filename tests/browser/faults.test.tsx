@@ -11,6 +11,9 @@ import { cleanup, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, inject, it, vi } from 'vitest';
 import { digest, noisePng, signIn } from './support';
 
+/** A hang guard, not a timing goal: a draft's image shows once its photo is prepared in the worker. */
+const PREPARED = { timeout: 30_000 };
+
 // The composer unmounting while a send is in flight (the user leaves the conversation or closes the
 // panel), in a real chromium over XMLHttpRequest, through the slow proxy in front of the real server
 // (globalSetup.ts). The design (createDraftList's `dispose`): a send in flight finishes, because the
@@ -61,8 +64,9 @@ describe('the composer unmounts', () => {
     const file = await noisePng(2000, 1500, 'leaving.png');
     const { manager, ids, unmount } = renderComposer();
     await dropFiles(screen.getByRole('button', { name: 'Add images' }), [file]);
-    await screen.findByRole('img', { name: 'leaving.png' });
-    expect(countOwnedObjectUrls()).toBe(urlsBefore + 1);
+    await screen.findByRole('img', { name: 'leaving.png' }, PREPARED);
+    // The message's own URL, and its draft's thumbnail (made when the photo was prepared).
+    expect(countOwnedObjectUrls()).toBe(urlsBefore + 2);
     screen.getByRole('button', { name: 'Send' }).click();
     const bar = await screen.findByRole('progressbar', { name: 'Uploading leaving.png' });
     await waitFor(() => expect(Number(bar.getAttribute('aria-valuenow'))).toBeGreaterThan(0), {
@@ -95,7 +99,7 @@ describe('the composer unmounts', () => {
     const urlsBefore = countOwnedObjectUrls();
     const { manager, ids, unmount } = renderComposer();
     await dropFiles(screen.getByRole('button', { name: 'Add images' }), [await noisePng(64, 48, 'kept.png')]);
-    await screen.findByRole('img', { name: 'kept.png' });
+    await screen.findByRole('img', { name: 'kept.png' }, PREPARED);
     const [id] = [...ids];
     expect(countOwnedObjectUrls()).toBe(urlsBefore + 1);
 
