@@ -169,7 +169,7 @@ describe('drafts that outlive their composer (a manager with a store)', () => {
     const list = createDraftList(before, { conversation: { groupID: 'team', receiver: 'bob' } });
     list.subscribe(() => {});
     const { added } = await list.addFiles([photo('only-bob.png')]);
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await vi.waitFor(() => expect(store.kept.size).toBe(1));
 
     // After a reload the group's composer targets everyone again (an app's selector starts over).
     const after = createMessageManager({ transport, store });

@@ -24,10 +24,12 @@ function page(
   return createMessageManager({ transport, store });
 }
 
-/** Waits until the store's writes for the page have landed. */
-async function settled(manager = page()) {
-  await manager.restored;
-  await new Promise((resolve) => setTimeout(resolve, 20));
+/** Waits until what the store keeps (as a reload would find it) is `expected`: ids and their statuses. */
+async function whenKept(expected: Record<string, StoredImageMessage['status']>) {
+  await vi.waitFor(async () => {
+    const kept = await createIndexedDbStore().load();
+    expect(Object.fromEntries(kept.map((message) => [message.id, message.status]))).toEqual(expected);
+  });
 }
 
 describe('unsent messages kept across reloads', () => {
@@ -39,7 +41,7 @@ describe('unsent messages kept across reloads', () => {
       placeholder: 'YJqGPQw7sFlslqhFafSE+Q6oJ1h2iHB2Rw',
     });
     const id = created.data?.id as string;
-    await settled();
+    await whenKept({ [id]: 'created' });
 
     const second = page();
     expect(await second.restored).toEqual([id]);
@@ -65,7 +67,7 @@ describe('unsent messages kept across reloads', () => {
     const { data } = await first.createImageMessage(fixtureParams('photo.jpg'));
     const id = data?.id as string;
     void first.sendMessage({ id, receiver: 'bob' });
-    await settled();
+    await whenKept({ [id]: 'sending' });
 
     const second = page(transport);
     await second.restored;
@@ -78,7 +80,7 @@ describe('unsent messages kept across reloads', () => {
     expect(retried.code).toBe(ErrorCode.SUCC);
     expect(transport.messages.map(({ message }) => message.id)).toEqual([id]);
     expect(transport.messages[0]?.bytes).toEqual(fixture('photo.jpg'));
-    await settled();
+    await whenKept({});
     expect(await page(transport).restored).toEqual([]);
   });
 
@@ -91,7 +93,7 @@ describe('unsent messages kept across reloads', () => {
     await first.sendMessage({ id: failed, groupID: 'team' });
     const removed = (await first.createImageMessage(fixtureParams('image.png'))).data?.id as string;
     first.discardMessage(removed);
-    await settled();
+    await whenKept({ [failed]: 'failed' });
 
     const second = page(transport);
     expect(await second.restored).toEqual([failed]);
@@ -219,7 +221,10 @@ describe('a resumable upload across a reload', () => {
     const id = (await first.createImageMessage(fixtureParams('image.png'))).data?.id as string;
     void first.sendMessage({ id, receiver: 'bob' });
     await vi.waitFor(() => expect(seen).toHaveLength(1));
-    await settled();
+    await vi.waitFor(async () => {
+      const [kept] = await createIndexedDbStore().load();
+      expect(kept?.resume).toBe('https://im.example.com/api/uploads/abc');
+    });
 
     const second = page(transport);
     await second.restored;
