@@ -91,6 +91,7 @@ export {
   type MemoryTransportOptions,
   type MemoryTransportStall,
 } from './transport/memoryTransport';
+export { raceAbort } from './transport/raceAbort';
 export type {
   ImageSendOptions,
   ImageSendRequest,

@@ -1,7 +1,6 @@
-import { open } from 'node:fs/promises';
-import { IMAGE_HEAD_BYTES as SIGNATURE_BYTES } from '@image-message/core';
 import sharp from 'sharp';
 import type { MessageStore } from '../db/messageStore';
+import { readHead } from '../storage/digestFile';
 import type { ImageStore } from '../storage/imageStore';
 import { createVariantRenderer } from './renderVariants';
 import { sniffImage } from './sniffImage';
@@ -139,15 +138,4 @@ export function createVariantWorker(deps: {
       waiting.clear();
     },
   };
-}
-
-async function readHead(path: string): Promise<Uint8Array> {
-  const file = await open(path, 'r');
-  try {
-    const buffer = Buffer.alloc(SIGNATURE_BYTES);
-    const { bytesRead } = await file.read(buffer, 0, SIGNATURE_BYTES, 0);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    await file.close();
-  }
 }

@@ -6,6 +6,7 @@ import {
   type ImageSendResult,
   type ImageTransport,
   isAbortError,
+  raceAbort,
   startStallWatchdog,
 } from '@image-message/core';
 import * as ErrorCode from '@image-message/core/codes';
@@ -17,7 +18,6 @@ import { toSendResult } from '../mapping/toSendResult';
 import type { TencentChat, TencentMessage, TencentSendResponse } from '../sdk/tencentSdk';
 import { createSdkMessage } from './createSdkMessage';
 import { createProgressForwarder } from './progressForwarder';
-import { raceAbort } from './raceAbort';
 import type { TrackedMessage } from './trackedMessage';
 
 /**

@@ -2,6 +2,7 @@ import * as ErrorCode from '../../errorCodes';
 import { createAbortError, ImageMessageError, isAbortError } from '../../errors';
 import { isImagePlaceholder } from '../../image/imagePlaceholder';
 import type { HttpTransportOptions } from '../httpTransport';
+import { raceAbort } from '../raceAbort';
 import type { ImageSendOptions, ImageSendRequest, ImageSendResult } from '../transport';
 import { discoverTus, type TusSupport } from '../tus/discoverTus';
 import { createMemoryUploadUrls } from '../tus/uploadUrlStore';
@@ -82,7 +83,7 @@ export function createHttpSend(
       discovery = undefined;
       return undefined;
     });
-    return abortable(discovery, signal);
+    return raceAbort(discovery, signal);
   }
 
   return async (request, sendOptions) => {
@@ -136,23 +137,4 @@ async function sendPlain(
     }
     await waitFor(backoff(http, tried + 1), signal);
   }
-}
-
-/** Settles like `promise`, or rejects with an `AbortError` as soon as `signal` fires. */
-function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(createAbortError());
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(createAbortError());
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }

@@ -1,9 +1,9 @@
-import { createAbortError } from '@image-message/core';
+import { createAbortError } from '../errors';
 
 /**
- * Settles like `promise`, or rejects with an `AbortError` as soon as `signal` fires, whichever is first.
- * The SDK cannot stop an upload, so this is what makes a cancel prompt; `promise` runs on and its late
- * outcome is left to whoever else holds it.
+ * Settles like `promise`, or rejects with an `AbortError` as soon as `signal` fires, whichever is first:
+ * for a transport waiting on work it cannot stop (an SDK's upload, a shared discovery request), so that a
+ * cancel is still prompt. `promise` runs on; its late outcome is left to whoever else holds it.
  *
  * @example await raceAbort(chat.sendMessage(message), signal)
  */
