@@ -33,18 +33,13 @@ export type {
 } from './i18n/types';
 export { zhCN, zhCNView } from './i18n/zh-CN';
 export { applySendState, patchMessage, removeUnsent, upsertMessage } from './messageCache';
+export type { SendImageOptions, SendImageVariables } from './sendImageTypes';
 export {
   type UseCreateImageMessageOptions,
   type UseCreateImageMessageResult,
   useCreateImageMessage,
 } from './useCreateImageMessage';
-export {
-  type SendImageOptions,
-  type SendImageVariables,
-  type UseSendMessageOptions,
-  type UseSendMessageResult,
-  useSendMessage,
-} from './useSendMessage';
+export { type UseSendMessageOptions, type UseSendMessageResult, useSendMessage } from './useSendMessage';
 export { useSendState } from './useSendState';
 // Showing image messages: tree-shaken away from an app that only sends.
 export { ImageMessageView, type ImageMessageViewProps } from './view/ImageMessageView';

@@ -1,4 +1,4 @@
-import { ImageMessageError, type SendMessageParams, type V2TimMessage } from '@image-message/core';
+import { ImageMessageError, type V2TimMessage } from '@image-message/core';
 import * as ErrorCode from '@image-message/core/codes';
 import {
   QueryClientContext,
@@ -9,24 +9,10 @@ import {
 } from '@tanstack/react-query';
 import { useContext } from 'react';
 import { useImageMessageManager } from './ImageMessageContext';
+import type { SendImageOptions, SendImageVariables } from './sendImageTypes';
 import { type MessageCacheBinding, useMessageCacheSync } from './useMessageCacheSync';
 import { useSendState } from './useSendState';
 import type { UpdateMessages } from './writeMessages';
-
-/** What `mutate` takes: the created message's id and where to send it. */
-export interface SendImageVariables {
-  id: string;
-  /** Alone: one-to-one. With `groupID`: a group message only this user sees. */
-  receiver?: string;
-  /** Alone: a group message. */
-  groupID?: string;
-}
-
-/** SDK send options applied to every send of this hook. */
-export type SendImageOptions = Omit<
-  SendMessageParams,
-  'id' | 'receiver' | 'groupID' | 'signal' | 'onProgress'
->;
 
 export interface UseSendMessageOptions<TOnMutateResult = unknown>
   extends Omit<
