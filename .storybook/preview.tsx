@@ -1,6 +1,7 @@
 import '../packages/react/src/styles.css';
 import './preview.css';
 import type { Decorator, Preview } from '@storybook/react-vite';
+import { configure } from 'storybook/test';
 
 /**
  * The toolbar's theme switch: "dark" puts the story on a dark page and adds `im-theme-dark` to the
@@ -16,6 +17,10 @@ const withTheme: Decorator = (Story, context) => {
     </div>
   );
 };
+
+// A hang guard, not a timing goal: a dropped photo is prepared in a worker before its draft shows, and
+// with every test project sharing two cores that can take longer than Testing Library's default 1 s.
+configure({ asyncUtilTimeout: 10_000 });
 
 const preview: Preview = {
   tags: ['autodocs'],
