@@ -1,7 +1,7 @@
 import type { CDPSession, Page } from 'playwright';
+import type { CuttingProxy } from '../support/cuttingProxy';
 import type { BenchImage, BenchImages } from './images';
 import type { BenchApi } from './page/benchApi';
-import type { CuttingProxy } from './servers';
 
 /** 100 Mbit/s, in bytes per second, as CDP wants it. */
 const THROTTLE_BYTES_PER_S = 100e6 / 8;

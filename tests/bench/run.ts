@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { type Browser, chromium } from 'playwright';
 import { build } from 'vite';
 import { CHROMIUM_ARGS, chromiumLaunchOptions } from '../../scripts/chromium.ts';
+import { startCuttingProxy } from '../support/cuttingProxy';
 import { bundleFigures } from './bundle';
 import { startCpuMonitor } from './cpuMonitor';
 import { figure1, figure2, figure3 } from './figures';
@@ -14,13 +15,7 @@ import { figure9 } from './persistFigures';
 import { figure7 } from './prepareFigures';
 import { figure10 } from './previewFigures';
 import { figureResumable } from './resumableFigures';
-import {
-  readCorsHeaders,
-  startCuttingProxy,
-  startDrainServer,
-  startReferenceServer,
-  startStaticServer,
-} from './servers';
+import { readCorsHeaders, startDrainServer, startReferenceServer, startStaticServer } from './servers';
 import { type FigureResult, formatTable } from './stats';
 import { figure4, figure5, figure6 } from './uploadFigures';
 import { figure8 } from './viewFigures';
@@ -79,7 +74,7 @@ export async function runBench(argv: readonly string[]): Promise<void> {
     closers.push(reference.close);
     const drain = await startDrainServer(await readCorsHeaders(reference.url, site.url));
     closers.push(drain.close);
-    const proxy = await startCuttingProxy(reference.url);
+    const proxy = await startCuttingProxy({ target: () => reference.url });
     closers.push(proxy.close);
 
     browser = await chromium.launch({ ...chromiumLaunchOptions(), args: CHROMIUM_ARGS });

@@ -1,5 +1,5 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, request, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { type RunningServer, startServer } from '@image-message/server';
@@ -118,50 +118,4 @@ export function startDrainServer(cors: CorsHeaders): Promise<Listening> {
 /** Lets the server finish the THUMB/LARGE variants it makes after answering, so runs do not overlap it. */
 export async function waitForVariants(urls: readonly string[]): Promise<void> {
   await Promise.all(urls.map(async (url) => (await fetch(url)).arrayBuffer()));
-}
-
-/** A pass-through proxy to the reference server that counts PATCH body bytes and can cut one upload. */
-export interface CuttingProxy extends Listening {
-  /** Zeroes the count; the connection carrying PATCH bytes is cut once `cutAt` of them have passed. */
-  reset(cutAt?: number): void;
-  readonly patchBytes: number;
-  readonly cut: boolean;
-}
-
-export async function startCuttingProxy(target: string): Promise<CuttingProxy> {
-  let state = { patchBytes: 0, cutAt: Number.POSITIVE_INFINITY, cut: false };
-  const proxy = createServer((req, res) => {
-    const upstream = request(`${target}${req.url}`, { method: req.method, headers: req.headers });
-    upstream.on('response', (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
-    upstream.on('error', () => res.destroy());
-    req.on('close', () => {
-      if (!req.complete) upstream.destroy();
-    });
-    req.on('data', (chunk: Buffer) => {
-      if (req.method !== 'PATCH') return;
-      state.patchBytes += chunk.length;
-      if (!state.cut && state.patchBytes >= state.cutAt) {
-        state.cut = true;
-        req.socket.destroy();
-        upstream.destroy();
-      }
-    });
-    req.pipe(upstream);
-  });
-  const listening = await listen(proxy);
-  return {
-    ...listening,
-    reset(cutAt = Number.POSITIVE_INFINITY) {
-      state = { patchBytes: 0, cutAt, cut: false };
-    },
-    get patchBytes() {
-      return state.patchBytes;
-    },
-    get cut() {
-      return state.cut;
-    },
-  };
 }

@@ -1,8 +1,7 @@
 import { readdir } from 'node:fs/promises';
-import { createServer, type IncomingMessage, request, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import { throttle } from '../support/throttle';
+import { startCuttingProxy } from '../support/cuttingProxy';
 
 /** What the browser tests ask the lab about, at `<labUrl>/__lab/…` (answered by the proxy itself). */
 export interface LabStats {
@@ -27,66 +26,33 @@ export interface LabStats {
  * - `GET /__lab/stats`: `LabStats`.
  */
 export async function startTusLab(server: { url(): string; dataDir: string; restart(): Promise<void> }) {
-  let state = { patchBytes: 0, cutAt: Number.POSITIVE_INFINITY, cut: false, requests: [] as string[] };
-
   const lab = async (req: IncomingMessage, res: ServerResponse, path: string) => {
     const url = new URL(req.url ?? '/', 'http://lab');
     res.setHeader('access-control-allow-origin', '*');
     if (path === '/__lab/reset') {
-      state = {
-        patchBytes: 0,
-        cutAt: Number(url.searchParams.get('cutAt') ?? Infinity),
-        cut: false,
-        requests: [],
-      };
+      proxy.reset(Number(url.searchParams.get('cutAt') ?? Infinity));
     } else if (path === '/__lab/restart') {
       await server.restart();
     }
     const stats: LabStats = {
-      patchBytes: state.patchBytes,
-      cut: state.cut,
+      patchBytes: proxy.patchBytes,
+      cut: proxy.cut,
       uploads: await readdir(join(server.dataDir, 'uploads')).catch(() => []),
-      requests: state.requests,
+      requests: [...proxy.requests],
     };
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify(stats));
   };
 
-  const proxy = createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0] as string;
-    if (path.startsWith('/__lab/')) {
+  const proxy = await startCuttingProxy({
+    target: () => server.url(),
+    slow: true,
+    answer: (req, res) => {
+      const path = (req.url ?? '/').split('?')[0] as string;
+      if (!path.startsWith('/__lab/')) return false;
       void lab(req, res, path);
-      return;
-    }
-    state.requests.push(`${req.method} ${path}`);
-    const upstream = request(`${server.url()}${req.url}`, { method: req.method, headers: req.headers });
-    upstream.on('response', (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
-    upstream.on('error', () => res.destroy());
-    req.on('close', () => {
-      if (!req.complete) upstream.destroy();
-    });
-    const passed = throttle(64 * 1024, 8);
-    passed.on('data', (chunk: Buffer) => {
-      if (req.method !== 'PATCH') return;
-      state.patchBytes += chunk.length;
-      if (!state.cut && state.patchBytes >= state.cutAt) {
-        state.cut = true;
-        req.socket.destroy();
-        upstream.destroy();
-      }
-    });
-    req.pipe(passed).pipe(upstream);
+      return true;
+    },
   });
-  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        proxy.closeAllConnections();
-        proxy.close(() => resolve());
-      }),
-  };
+  return { url: proxy.url, close: proxy.close };
 }

@@ -22,6 +22,7 @@ import {
   type ServerProcess,
   spawnServer,
 } from '../../packages/server/test/support/serverProcess';
+import { startCuttingProxy } from '../support/cuttingProxy';
 import { throttle } from '../support/throttle';
 
 // Faults against the real reference server on loopback, through createMessageManager and
@@ -442,59 +443,6 @@ describe('faults in front of and inside a running server', () => {
 
 const CHUNK = 1 * MiB;
 
-interface CuttingProxy {
-  url: string;
-  /** PATCH body bytes that reached the proxy from the client, in all. */
-  patchBytes: number;
-  close(): Promise<void>;
-}
-
-/**
- * A proxy that passes everything through (at about 8 MB/s) and counts the PATCH body bytes it gets from
- * the client; once `cutAt` of them have passed, it cuts that connection, both ways, once — a dropped
- * mobile connection.
- */
-async function startCuttingProxy(
-  target: () => string,
-  cutAt = Number.POSITIVE_INFINITY,
-): Promise<CuttingProxy> {
-  const state = { patchBytes: 0, cut: false };
-  const http = createServer((req, res) => {
-    const upstream = request(`${target()}${req.url}`, { method: req.method, headers: req.headers });
-    upstream.on('response', (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
-    upstream.on('error', () => res.destroy());
-    req.on('close', () => {
-      if (!req.complete) upstream.destroy();
-    });
-    const counted = throttle(64 * 1024, 8);
-    counted.on('data', (chunk: Buffer) => {
-      if (req.method !== 'PATCH') return;
-      state.patchBytes += chunk.length;
-      if (!state.cut && state.patchBytes >= cutAt) {
-        state.cut = true;
-        req.socket.destroy();
-        upstream.destroy();
-      }
-    });
-    req.pipe(counted).pipe(upstream);
-  });
-  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`,
-    get patchBytes() {
-      return state.patchBytes;
-    },
-    close: () =>
-      new Promise((resolve) => {
-        http.closeAllConnections();
-        http.close(() => resolve());
-      }),
-  };
-}
-
 async function uploadsLeft(dataDir: string) {
   return readdir(join(dataDir, 'uploads'));
 }
@@ -514,7 +462,8 @@ describe('resumable uploads (tus) through faults', () => {
 
   it('the connection cut at 60 %: the send resumes from the server’s offset; at most one chunk re-sent; one message, same bytes', async () => {
     const bytes = bigJpeg(5 * MiB);
-    const proxy = await startCuttingProxy(() => server.url, 0.6 * bytes.length);
+    const proxy = await startCuttingProxy({ target: () => server.url, slow: true });
+    proxy.reset(0.6 * bytes.length);
     try {
       const manager = managerFor(proxy.url, token, { resumable: true, chunkBytes: CHUNK, retries: 3 });
       const id = await create(manager, bytes);
@@ -534,7 +483,7 @@ describe('resumable uploads (tus) through faults', () => {
   });
 
   it('the user cancels mid-upload: the upload is terminated and its partial file deleted; sending again stores one', async () => {
-    const proxy = await startCuttingProxy(() => server.url);
+    const proxy = await startCuttingProxy({ target: () => server.url, slow: true });
     try {
       const manager = managerFor(proxy.url, token, { resumable: true, chunkBytes: CHUNK });
       const bytes = bigJpeg(4 * MiB);
@@ -576,7 +525,7 @@ describe('resumable uploads (tus): the server process killed (SIGKILL) and resta
     child = await spawnServer(mainJs, { DATA_DIR: dataDir });
     const target = { url: child.url, dataDir };
     const token = await login(target);
-    const proxy = await startCuttingProxy(() => target.url);
+    const proxy = await startCuttingProxy({ target: () => target.url, slow: true });
     try {
       // Retries far apart enough to outlast the restart.
       const manager = managerFor(proxy.url, token, {
