@@ -6,6 +6,7 @@ import react from '@vitejs/plugin-react';
 import dts from 'unplugin-dts/vite';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { chromiumLaunchOptions } from './scripts/chromium.ts';
+import { serverExternals } from './scripts/serverExternals.ts';
 import { sourceAliases } from './scripts/sourceAliases.ts';
 import { consumerCommands } from './tests/browser/consumerCommands.ts';
 
@@ -72,18 +73,7 @@ const libraries: Record<string, LibraryBuild> = {
     entries: { index: 'src/index.ts', main: 'src/main.ts' },
     // The variant worker thread's script, plain JS, beside the bundles (renderVariants.ts finds it there).
     assets: ['src/images/renderWorker.mjs'],
-    external: [
-      /^node:/,
-      /^fastify/,
-      /^@fastify\//,
-      /^@tus\//,
-      'better-sqlite3',
-      'bmp-ts',
-      'piscina',
-      'sharp',
-      /^srvx($|\/)/,
-      /^@image-message\//,
-    ],
+    external: serverExternals(),
     platform: 'node',
   },
 };

@@ -3,6 +3,7 @@ import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
+import { serverExternals } from '../../../../scripts/serverExternals.ts';
 import { sourceAliases } from '../../../../scripts/sourceAliases.ts';
 
 const serverRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -30,17 +31,7 @@ export async function buildServerMain(name = 'server-process-test'): Promise<str
       target: 'node20',
       rolldownOptions: {
         input: { main: join(serverRoot, 'src/main.ts') },
-        external: [
-          /^node:/,
-          /^fastify/,
-          /^@fastify\//,
-          /^@tus\//,
-          'better-sqlite3',
-          'sharp',
-          'bmp-ts',
-          'piscina',
-          /^srvx($|\/)/,
-        ],
+        external: serverExternals({ bundleWorkspace: true }),
         output: { entryFileNames: '[name].js', format: 'es' },
       },
     },
