@@ -131,6 +131,20 @@ describe('prepareImageFile in a worker (chromium)', { timeout: 60_000 }, () => {
     expect(isBlue(await pixelAt(result.file, 10, 150))).toBe(true);
   });
 
+  it('makes the draft thumbnail upright, at 176 px on the shorter side, from kept or downscaled pixels', async () => {
+    const source = await fixtureFile(gpsJpegUrl, 'IMG_0001.jpg');
+    // Kept as it is (240 × 320 upright): the thumbnail is made from the stripped file.
+    // Downscaled to 225 × 300: from the resized pixels, before they are encoded.
+    for (const options of [{}, { maxDimension: 300 }]) {
+      const { preview, placeholder } = await prepared(source, options);
+      if (!preview) throw new Error('no preview');
+      expect(await decodedSize(preview)).toEqual({ width: 176, height: 235 });
+      expect(isRed(await pixelAt(preview, 160, 20))).toBe(true);
+      expect(isBlue(await pixelAt(preview, 15, 220))).toBe(true);
+      expect(placeholder).toMatch(/^[A-Za-z0-9+/]+=*$/);
+    }
+  });
+
   it('does not re-encode a small JPEG: the bytes are the source minus its metadata, the pixels equal', async () => {
     const source = await fixtureFile(plainJpegUrl, 'small.jpg');
     const result = await prepared(source);

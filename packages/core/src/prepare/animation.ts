@@ -16,6 +16,11 @@ function isAnimatedPng(bytes: Uint8Array): boolean {
   return false;
 }
 
+/** Formats that may hold more than one frame; only their bytes need reading to know. */
+export function canAnimate(format: AcceptedImageFormat): boolean {
+  return format === 'gif' || format === 'png' || format === 'webp';
+}
+
 /**
  * True for images with more than one frame as far as their header says: APNG, animated WebP (the VP8X
  * animation flag) and every GIF (GIFs are never re-encoded: a canvas cannot write them). Such images are

@@ -2,9 +2,9 @@ import * as ErrorCode from '../errorCodes';
 import { formatBytes } from '../format/formatBytes';
 import type { AcceptedImageFormat } from '../image/formats/format';
 import { IMAGE_MIME_TYPES } from '../image/formats/format';
-import { readImageInfo } from '../image/readImageInfo';
+import { readImageInfoFrom } from '../image/readImageInfo';
 import { checkImageSize } from '../validation/checkImageSize';
-import { isAnimated } from './animation';
+import { canAnimate, isAnimated } from './animation';
 import { fitWithin, type ImageCodec } from './imageCodec';
 import { HEIC_NOT_CONVERTED, type PrepareOutcome, type PrepareResult } from './outcome';
 import { stripMetadata } from './stripMetadata';
@@ -42,7 +42,7 @@ function targetType(format: AcceptedImageFormat, alpha: () => boolean): string {
 }
 
 /**
- * Prepares one photo in the current scope: reads its bytes, strips metadata, and — given a codec —
+ * Prepares one photo in the current scope: reads its header, strips metadata, and — given a codec —
  * converts HEIC to JPEG, downscales what exceeds `maxDimension` (unless `original`) and computes the
  * ThumbHash. Without a codec it only strips metadata. Never throws for bad input: returns a result.
  *
@@ -58,8 +58,10 @@ export async function prepareWithCodec(
 ): Promise<PrepareOutcome> {
   const empty = checkImageSize(file.size, Number.POSITIVE_INFINITY);
   if (!empty.ok) return { code: empty.code, desc: empty.desc };
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  const reading = readImageInfo(bytes);
+  const reading = await readImageInfoFrom({
+    size: file.size,
+    read: async (start, end) => new Uint8Array(await file.slice(start, end).arrayBuffer()),
+  });
   if (!reading.ok) {
     if (reading.format !== 'heic') return { code: reading.code, desc: reading.desc };
     if (!codec) return HEIC_NOT_CONVERTED;
@@ -70,15 +72,23 @@ export async function prepareWithCodec(
 
   const { format, width, height } = reading.info;
   const source = { size: file.size, width, height, format };
+  // The whole file is read only when its bytes are sent as they are (stripped) or may hold frames: a
+  // photo that is downscaled is decoded from the File, and its 28 MiB are never held here.
+  let whole: Uint8Array | undefined;
+  const allBytes = async () => {
+    whole ??= new Uint8Array(await file.arrayBuffer());
+    return whole;
+  };
+  const animated = canAnimate(format) && isAnimated(await allBytes(), format);
   let out: File | undefined;
   let size = { width, height };
-  let placeholder: string | undefined;
+  let small: SmallCopies | undefined;
   const target = fitWithin(width, height, options.maxDimension);
   const overBounds = target.width < width || target.height < height;
-  if (codec && overBounds && !options.original && !isAnimated(bytes, format)) {
+  if (codec && overBounds && !options.original && !animated) {
     // Undecodable pixels behind a valid header: send the stripped source, as without a codec.
     const smaller = await downscale(file, format, target, options, codec).catch(() => undefined);
-    placeholder = smaller?.placeholder;
+    small = smaller?.small;
     // Nothing gets worse for nothing: a copy that is not smaller than the source is not sent.
     if (smaller && smaller.file.size < file.size) {
       out = smaller.file;
@@ -86,7 +96,7 @@ export async function prepareWithCodec(
     }
   }
   out ??= new File(
-    [(options.stripMetadata ? stripMetadata(bytes) : bytes) as Uint8Array<ArrayBuffer>],
+    [options.stripMetadata ? (stripMetadata(await allBytes()) as Uint8Array<ArrayBuffer>) : file],
     file.name,
     {
       type: IMAGE_MIME_TYPES[format],
@@ -95,13 +105,13 @@ export async function prepareWithCodec(
   );
   const tooLarge = checkPreparedSize(out.size, options);
   if (tooLarge) return tooLarge;
-  if (codec && options.placeholder && placeholder === undefined) {
-    placeholder = await codec.thumbHash(out, size.width, size.height).catch(() => undefined);
+  if (codec && !small) {
+    // An animation keeps its frames in the draft too (the browser animates the file), so no thumbnail.
+    small = animated
+      ? { placeholder: await placeholderOf(codec, out, size, options) }
+      : await smallCopies(codec, out, size, options).catch(() => undefined);
   }
-  const preview =
-    codec && !isAnimated(bytes, format)
-      ? await makePreview(codec, out, size).catch(() => undefined)
-      : undefined;
+  const { placeholder, preview } = small ?? {};
   return {
     code: ErrorCode.SUCC,
     desc: '',
@@ -112,20 +122,86 @@ export async function prepareWithCodec(
 /** Twice a draft thumbnail's 88 CSS pixels: sharp on high-density screens. */
 export const PREVIEW_SHORT_SIDE = 176;
 
-/** A thumbnail-sized copy (WebP, or PNG where WebP cannot be written), or none for a small image. */
-async function makePreview(
+/** The draft's thumbnail and the message's ThumbHash; either may be missing. */
+interface SmallCopies {
+  placeholder?: string | undefined;
+  preview?: Blob | undefined;
+}
+
+function placeholderOf(
   codec: ImageCodec,
   source: Blob | ImageBitmap,
   { width, height }: { width: number; height: number },
-): Promise<Blob | undefined> {
-  const scale = PREVIEW_SHORT_SIDE / Math.min(width, height);
+  options: ResolvedPrepareOptions,
+): Promise<string | undefined> {
+  if (!options.placeholder) return Promise.resolve(undefined);
+  return codec.thumbHash(source, width, height).catch(() => undefined);
+}
+
+interface Thumbnail {
+  bitmap: ImageBitmap;
+  width: number;
+  height: number;
+}
+
+/** The draft thumbnail's pixels, `PREVIEW_SHORT_SIDE` on the shorter side; none for an image that small. */
+async function takeThumbnail(
+  codec: ImageCodec,
+  source: Blob | ImageBitmap,
+  size: { width: number; height: number },
+): Promise<Thumbnail | undefined> {
+  const scale = PREVIEW_SHORT_SIDE / Math.min(size.width, size.height);
   if (scale >= 1) return undefined;
-  const small = await codec.resize(
-    source,
-    Math.max(1, Math.round(width * scale)),
-    Math.max(1, Math.round(height * scale)),
-  );
-  return codec.encode(small, 'image/webp', 0.8);
+  const width = Math.max(1, Math.round(size.width * scale));
+  const height = Math.max(1, Math.round(size.height * scale));
+  return { bitmap: await codec.resize(source, width, height), width, height };
+}
+
+/** The ThumbHash from the thumbnail's pixels, then the thumbnail encoded (WebP, or PNG where WebP cannot be written). */
+async function finishThumbnail(
+  codec: ImageCodec,
+  thumbnail: Thumbnail,
+  options: ResolvedPrepareOptions,
+): Promise<SmallCopies> {
+  const placeholder = await placeholderOf(codec, thumbnail.bitmap, thumbnail, options);
+  const preview = await codec.encode(thumbnail.bitmap, 'image/webp', 0.8).catch(() => undefined);
+  return { placeholder, preview };
+}
+
+/**
+ * The thumbnail and the ThumbHash of a file that is sent as it is, both from one small copy: decoding the
+ * photo once more for each would cost more than making either.
+ */
+async function smallCopies(
+  codec: ImageCodec,
+  source: Blob,
+  size: { width: number; height: number },
+  options: ResolvedPrepareOptions,
+): Promise<SmallCopies> {
+  const thumbnail = await takeThumbnail(codec, source, size);
+  if (!thumbnail) return { placeholder: await placeholderOf(codec, source, size, options) };
+  return finishThumbnail(codec, thumbnail, options);
+}
+
+/**
+ * Encodes `bitmap` (closing it) and makes the small copies from the same pixels, so nothing is decoded
+ * again. The thumbnail is finished while the browser encodes the large image (off this thread), which
+ * hides most of its cost.
+ */
+async function encodeWithSmallCopies(
+  codec: ImageCodec,
+  bitmap: ImageBitmap,
+  size: { width: number; height: number },
+  type: string,
+  options: ResolvedPrepareOptions,
+): Promise<{ blob: Blob; small: SmallCopies }> {
+  const thumbnail = await takeThumbnail(codec, bitmap, size).catch(() => undefined);
+  const placeholder = thumbnail ? undefined : await placeholderOf(codec, bitmap, size, options);
+  const [blob, small] = await Promise.all([
+    codec.encode(bitmap, type, options.quality),
+    thumbnail ? finishThumbnail(codec, thumbnail, options).catch((): SmallCopies => ({})) : { placeholder },
+  ]);
+  return { blob, small };
 }
 
 /** A copy at `target` size, re-encoded in the format that keeps what the source has (transparency). */
@@ -135,18 +211,15 @@ async function downscale(
   target: { width: number; height: number },
   options: ResolvedPrepareOptions,
   codec: ImageCodec,
-): Promise<{ file: File; placeholder?: string }> {
+): Promise<{ file: File; small: SmallCopies }> {
   const resized = await codec.resize(file, target.width, target.height);
-  const placeholder = options.placeholder
-    ? await codec.thumbHash(resized, target.width, target.height).catch(() => undefined)
-    : undefined;
   const wanted = targetType(format, () => codec.hasAlpha(resized));
-  const blob = await codec.encode(resized, wanted, options.quality);
+  const { blob, small } = await encodeWithSmallCopies(codec, resized, target, wanted, options);
   // A browser without a WebP encoder writes PNG instead, which keeps transparency too.
   const type = blob.type || wanted;
   const name =
     type === IMAGE_MIME_TYPES[format] ? file.name : renameFor(file.name, EXTENSIONS[type] ?? 'png');
-  return { file: new File([blob], name, { type, lastModified: file.lastModified }), placeholder };
+  return { file: new File([blob], name, { type, lastModified: file.lastModified }), small };
 }
 
 /** A decoded HEIC becomes a JPEG: downscaled unless `original`, upright in its pixels, no metadata. */
@@ -176,11 +249,8 @@ async function encodeHeic(
   const resized =
     target.width === decoded.width ? decoded : await codec.resize(decoded, target.width, target.height);
   if (resized !== decoded) decoded.close();
-  const placeholder = options.placeholder
-    ? await codec.thumbHash(resized, target.width, target.height).catch(() => undefined)
-    : undefined;
-  const preview = await makePreview(codec, resized, target).catch(() => undefined);
-  const blob = await codec.encode(resized, 'image/jpeg', options.quality);
+  const { blob, small } = await encodeWithSmallCopies(codec, resized, target, 'image/jpeg', options);
+  const { placeholder, preview } = small;
   const out = new File([blob], renameFor(file.name, 'jpg'), {
     type: 'image/jpeg',
     lastModified: file.lastModified,
