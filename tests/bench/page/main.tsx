@@ -236,7 +236,9 @@ window.bench = {
   upload,
 
   async mountSendingComposer() {
-    await render(composer(toServer, (images) => deliver?.(images)));
+    // Sent as original (the Original switch on): the 28 MiB photo is stripped, not downscaled, so the
+    // whole 28 MiB is uploaded, as the figure says.
+    await render(composer(toServer, (images) => deliver?.(images), { original: true }));
     previewReady = watchComposerPreview();
   },
 

@@ -1,4 +1,9 @@
-import { createMemoryTransport, type ImageTransport, type V2TimImage } from '@image-message/core';
+import {
+  createMemoryTransport,
+  type ImageTransport,
+  type PrepareImageOptions,
+  type V2TimImage,
+} from '@image-message/core';
 import { ImageMessageComposer, ImageMessageProvider } from '@image-message/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { Profiler, type ReactNode } from 'react';
@@ -29,13 +34,18 @@ export async function unmount() {
  * The composer as an app mounts it, inside `<Profiler>`: a fresh QueryClient, a fresh manager (the
  * provider makes one for the transport), `onSent` handing the stored message's images back.
  */
-export function composer(transport: ImageTransport | 'memory', onSent?: (images?: V2TimImage[]) => void) {
+export function composer(
+  transport: ImageTransport | 'memory',
+  onSent?: (images?: V2TimImage[]) => void,
+  prepare?: PrepareImageOptions,
+) {
   return (
     <QueryClientProvider client={new QueryClient()}>
       <ImageMessageProvider transport={transport === 'memory' ? createMemoryTransport() : transport}>
         <Profiler id="composer" onRender={onRender}>
           <ImageMessageComposer
             receiver={RECEIVER}
+            {...(prepare && { prepare })}
             onSent={(message) => onSent?.(message.imageElem?.imageList)}
             onError={(error) => console.error('bench: send failed', error.code, error.desc)}
             onReject={(rejections) => console.error('bench: rejected', rejections)}
