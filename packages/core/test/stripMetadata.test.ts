@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findLocationLeaks } from '../../../tests/fixtures/photoLeaks';
 import { readImageInfo, stripMetadata } from '../src';
@@ -141,6 +142,31 @@ describe('stripMetadata: JPEG', () => {
     expect(stripped).toEqual(stripMetadata(source));
     expect(stripped.at(-2)).toBe(0xff);
     expect(stripped.at(-1)).toBe(0xd9);
+  });
+
+  it('finds the end of the scan data wherever it lies: past escaped FF bytes and restarts, at any alignment', () => {
+    // Scan data read four bytes at a time: every FF position relative to a word, every start offset in
+    // the buffer (a view into a larger buffer, as a worker's bytes may be), and scans of every length.
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.integer({ min: 0, max: 0xfe }), fc.constantFrom(-1, -2)), { maxLength: 40 }),
+        fc.integer({ min: 0, max: 7 }),
+        // After the end of the image: nothing, a few stray bytes, or an appended image with its own EXIF.
+        fc.constantFrom([], [0], [1, 2], [1, 2, 3], [0xff, 0xd8, 0xff, 0xe1, 0, 4, 1, 2]),
+        (pieces, shift, trailer) => {
+          // -1: an escaped FF (FF 00); -2: a restart marker (FF D0–D7): both belong to the scan.
+          const scan = pieces.flatMap((piece, i) =>
+            piece === -1 ? [0xff, 0] : piece === -2 ? [0xff, 0xd0 + (i % 8)] : [piece],
+          );
+          const header = [0xff, 0xd8, 0xff, 0xda, 0, 2];
+          const jpeg = [...header, ...scan, 0xff, 0xd9];
+          const buffer = new Uint8Array(shift + jpeg.length + trailer.length);
+          buffer.set([...jpeg, ...trailer], shift);
+          expect(Array.from(stripMetadata(buffer.subarray(shift)))).toEqual(jpeg);
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 
   it('is idempotent', () => {

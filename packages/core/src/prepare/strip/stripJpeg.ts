@@ -25,16 +25,42 @@ function keepsSegment(bytes: Uint8Array, marker: number, payload: number): boole
   return marker !== 0xfe; // COM
 }
 
-/** The end of the entropy-coded data that starts at `from`: the next marker that is not a restart. */
-function endOfScan(bytes: Uint8Array, from: number): number {
-  // Most of a photo is scan data with an FF byte every ~256: jumping between them with the native
-  // indexOf is 3–4× faster than a byte loop (measured: 4 ms against 14 ms for a 6 MB, 12 MP photo).
-  for (let i = bytes.indexOf(0xff, from); i >= 0 && i < bytes.length - 1; i = bytes.indexOf(0xff, i + 1)) {
-    const next = bytes[i + 1] as number;
-    // FF 00 is an escaped FF byte and FF D0–D7 a restart marker: both belong to the scan.
-    if (next !== 0 && !(next >= 0xd0 && next <= 0xd7)) return i;
+/** True for the byte after an FF that ends a scan: not 00 (an escaped FF byte), not D0–D7 (a restart). */
+const endsScan = (next: number) => next !== 0 && !(next >= 0xd0 && next <= 0xd7);
+
+/** The first FF at or after `from` (and before `to`) that ends a scan, or -1. */
+function markerIn(bytes: Uint8Array, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    if (bytes[i] === 0xff && endsScan(bytes[i + 1] as number)) return i;
   }
-  return bytes.length;
+  return -1;
+}
+
+/**
+ * The end of the entropy-coded data that starts at `from`: the next marker that is not a restart.
+ *
+ * Most of a photo is scan data with an FF byte every few hundred: it is read four bytes at a time, and
+ * only a word holding an FF is looked at byte by byte. Measured in chromium on a 6 MB, 12 MP photo: 5 ms,
+ * against 14 ms (8 ms warm) jumping between FF bytes with `indexOf`, whose every call costs more there
+ * than the bytes it skips.
+ */
+function endOfScan(bytes: Uint8Array, from: number): number {
+  const last = bytes.length - 1; // a marker needs the byte after its FF
+  if (from >= last) return bytes.length;
+  // Byte by byte up to a 4-byte boundary of the buffer (where a Uint32Array view may start).
+  const aligned = Math.min(last, from + ((4 - ((bytes.byteOffset + from) & 3)) & 3));
+  let at = markerIn(bytes, from, aligned);
+  if (at >= 0) return at;
+  const words = new Uint32Array(bytes.buffer, bytes.byteOffset + aligned, (last - aligned) >> 2);
+  for (let w = 0; w < words.length; w++) {
+    // A byte of the word is FF exactly when that byte of its complement is 00 (the "has a zero byte" test).
+    const inverted = ~(words[w] as number);
+    if (((inverted - 0x01010101) & ~inverted & 0x80808080) === 0) continue;
+    at = markerIn(bytes, aligned + w * 4, aligned + w * 4 + 4);
+    if (at >= 0) return at;
+  }
+  at = markerIn(bytes, aligned + words.length * 4, last);
+  return at >= 0 ? at : bytes.length;
 }
 
 /**
