@@ -17,7 +17,7 @@ export interface BenchImage {
 }
 
 export interface BenchImages {
-  /** 12 MP (4000 × 3000) photo-like JPEG. */
+  /** 12 MP (4000 × 3000) photo-like JPEG with a phone's EXIF: make, model, time and GPS position. */
   jpeg12: BenchImage;
   /** 12 MP (4000 × 3000) photo-like PNG. */
   png12: BenchImage;
@@ -26,7 +26,7 @@ export interface BenchImages {
 }
 
 // Bump when the recipe changes, so a cached set is never mistaken for the new one.
-const RECIPE = 'v1';
+const RECIPE = 'v2';
 
 /**
  * Smooth waves plus deterministic noise, so encoders produce photo-sized files (a flat or gradient image
@@ -57,6 +57,18 @@ function photoPixels(width: number, height: number, amplitude: number, seed: num
 export function raw(width: number, height: number, amplitude: number, seed: number) {
   return sharp(photoPixels(width, height, amplitude, seed), { raw: { width, height, channels: 3 } });
 }
+
+/** What a phone writes into a photo's EXIF, GPS position included: what stripping metadata removes. */
+const PHONE_EXIF = {
+  IFD0: { Make: 'Apple', Model: 'iPhone 15 Pro', Software: '18.1' },
+  IFD2: { DateTimeOriginal: '2026:11:30 12:34:56', LensModel: 'iPhone 15 Pro back triple camera' },
+  IFD3: {
+    GPSLatitudeRef: 'N',
+    GPSLatitude: '31/1 14/1 1234/100',
+    GPSLongitudeRef: 'E',
+    GPSLongitude: '121/1 28/1 5678/100',
+  },
+};
 
 /** Bytes after EOI: readers stop at EOI, and random bytes do not compress on the wire either. */
 function padding(length: number): Buffer {
@@ -102,7 +114,7 @@ export async function ensureImages(options: {
 
   const jpeg12 = write(
     'photo-12mp.jpg',
-    await raw(4000, 3000, 40, 1).jpeg({ quality: 90 }).toBuffer(),
+    await raw(4000, 3000, 40, 1).jpeg({ quality: 90 }).withExif(PHONE_EXIF).toBuffer(),
     4000,
     3000,
   );

@@ -236,9 +236,9 @@ window.bench = {
   upload,
 
   async mountSendingComposer() {
-    // Sent as original (the Original switch on): the 28 MiB photo is stripped, not downscaled, so the
-    // whole 28 MiB is uploaded, as the figure says.
-    await render(composer(toServer, (images) => deliver?.(images), { original: true }));
+    // Preparation off: the 28 MiB file is uploaded as it is, as the figure says (a downscaled copy would
+    // be ~1 MB, and even as original, stripping drops the padding after its end-of-image marker).
+    await render(composer(toServer, (images) => deliver?.(images), false));
     previewReady = watchComposerPreview();
   },
 

@@ -73,5 +73,6 @@ export async function stripOrDecode(file: File, kind: 'strip' | 'decode'): Promi
   for (let i = 1; i < batch; i++) out = stripMetadata(jpegBytes);
   const ms = (performance.now() - start) / batch;
   if (out.length < jpegBytes.length * 0.9) throw new Error('stripping lost image data');
+  if (out.length >= jpegBytes.length) throw new Error('stripping removed nothing: the photo has its EXIF');
   return { ms };
 }

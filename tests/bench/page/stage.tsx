@@ -37,7 +37,7 @@ export async function unmount() {
 export function composer(
   transport: ImageTransport | 'memory',
   onSent?: (images?: V2TimImage[]) => void,
-  prepare?: PrepareImageOptions,
+  prepare?: PrepareImageOptions | false,
 ) {
   return (
     <QueryClientProvider client={new QueryClient()}>
@@ -45,7 +45,7 @@ export function composer(
         <Profiler id="composer" onRender={onRender}>
           <ImageMessageComposer
             receiver={RECEIVER}
-            {...(prepare && { prepare })}
+            {...(prepare !== undefined && { prepare })}
             onSent={(message) => onSent?.(message.imageElem?.imageList)}
             onError={(error) => console.error('bench: send failed', error.code, error.desc)}
             onReject={(rejections) => console.error('bench: rejected', rejections)}
