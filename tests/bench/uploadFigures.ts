@@ -49,7 +49,7 @@ export async function figure4(h: Harness): Promise<FigureResult[]> {
       }
       out.push({
         id: throttled ? '4b' : '4a',
-        title: `upload 28 MiB via createHttpTransport (resumable: tus, 8 MiB PATCHes) → reference server, ${throttled ? '100 Mbit/s' : 'loopback'}`,
+        title: `upload 28 MiB via createHttpTransport (resumable: tus, one PATCH) → reference server, ${throttled ? '100 Mbit/s' : 'loopback'}`,
         unit: 'ms',
         how: `In the page: time of transport.send() with the 28 MiB request as the manager builds it (the validated Uint8Array and the user's File, from fileToImageMessageParams) to the reference server, vs a raw XHR PUT of the disk-backed File, same headers (both cross-origin, preflighted) to a node:http server that reads and drops the body. Server variants are awaited between runs.${throttled ? ' Throttled with CDP Network.emulateNetworkConditions (upload and download 12.5 MB/s, no latency).' : ''}`,
         subject,

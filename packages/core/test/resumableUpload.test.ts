@@ -140,6 +140,28 @@ describe('createHttpTransport, resumable (tus 1.0)', () => {
     expect(same(server.messages.get(id)?.bytes, bytes)).toBe(true);
   });
 
+  it('by default sends the file in one PATCH; dropped at 60 %, it goes on from what the server kept', async () => {
+    const dropAt = Math.floor(SIZE * 0.6);
+    let dropped = false;
+    const { server, manager, bytes, id } = await setup(
+      {
+        fault: (request) => {
+          if (dropped || request.method !== 'PATCH') return undefined;
+          dropped = true;
+          return { kind: 'drop', afterBytes: dropAt };
+        },
+      },
+      { chunkBytes: undefined },
+    );
+    const result = await settle(manager.sendMessage({ id, receiver: 'bob' }));
+    expect(result.code).toBe(ErrorCode.SUCC);
+    const patches = server.made('PATCH');
+    expect(patches.map((patch) => patch.headers['upload-offset'])).toEqual(['0', String(dropAt)]);
+    // Nothing the server had kept is sent again.
+    expect(server.bodyBytes()).toBe(SIZE);
+    expect(same(server.messages.get(id)?.bytes, bytes)).toBe(true);
+  });
+
   it('retries count attempts in a row that moved nothing; one that moved the upload starts the count again', async () => {
     // Every PATCH is dropped after half a chunk: each attempt moves the upload on, so it never gives up.
     const { server, manager, id } = await setup(

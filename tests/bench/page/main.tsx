@@ -124,8 +124,14 @@ window.bench = {
     toServer = createHttpTransport({ baseUrl: options.serverUrl, token, retries: 0 });
     toDrain = createHttpTransport({ baseUrl: drainUrl, token, retries: 0 });
     toServerPlain = createHttpTransport({ baseUrl: options.serverUrl, token, retries: 0, resumable: false });
-    // Resumes after the proxy's cut: a few quick retries.
-    throughProxy = createHttpTransport({ baseUrl: options.proxyUrl, token, retries: 3, retryDelayMs: 100 });
+    // Resumes after the proxy's cut: a few quick retries; PATCHes of 8 MiB, the bound R1 is held to.
+    throughProxy = createHttpTransport({
+      baseUrl: options.proxyUrl,
+      token,
+      retries: 3,
+      retryDelayMs: 100,
+      chunkBytes: 8 * 1024 * 1024,
+    });
     manager = createMessageManager({ transport: toServer });
   },
 

@@ -26,7 +26,7 @@ export function createHttpSend(
   const stallTimeoutMs = options.stallTimeoutMs ?? 20_000;
   const sender: HttpSender =
     options.sender ?? (typeof XMLHttpRequest === 'function' ? sendWithXhr : sendWithFetch);
-  const chunkBytes = Math.max(1, Math.floor(options.chunkBytes ?? 8 * 1024 * 1024));
+  const chunkBytes = Math.max(1, Math.floor(options.chunkBytes ?? Number.POSITIVE_INFINITY));
   // Without its own, the transport keeps URLs where the manager gives it (with the message, kept across
   // reloads when the manager has a store), else in memory.
   const ownUploadUrls = options.uploadUrls;
