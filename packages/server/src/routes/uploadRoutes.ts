@@ -7,7 +7,6 @@ import type { AppContext } from '../context';
 import { sniffImage } from '../images/sniffImage';
 import { digestFile, readHead } from '../storage/digestFile';
 import { newUploadId } from '../storage/uploadStore';
-import { bodyInPieces } from '../uploads/bodyInPieces';
 import { tusEnvelope, tusRefusal } from '../uploads/tusEnvelope';
 
 /** Where the tus endpoints live under `/api`. */
@@ -106,11 +105,7 @@ export async function uploadRoutes(app: FastifyInstance, context: AppContext) {
       socket.once('timeout', idle);
     }
     try {
-      const tusRequest = new NodeRequest({ req: request.raw, res: reply.raw });
-      if (request.method === 'PATCH') {
-        Object.defineProperty(tusRequest, 'body', { value: bodyInPieces(request.raw) });
-      }
-      const response = await tus.handleWeb(tusRequest);
+      const response = await tus.handleWeb(new NodeRequest({ req: request.raw, res: reply.raw }));
       const text = await response.text();
       reply.code(response.status);
       response.headers.forEach((value, name) => {
