@@ -51,8 +51,8 @@ export interface HttpTransportOptions {
  * A transport for the reference server (`@image-message/server`).
  *
  * - Resumable (when the server offers tus, see `resumable`): `POST /api/uploads`, a `PATCH` (or
- *   several of `chunkBytes`), then `PUT /api/messages/:id` naming the finished upload. A dropped connection resumes
- *   from the server's offset (`HEAD`); Cancel terminates the upload (`DELETE`).
+ *   several of `chunkBytes`), then `PUT /api/messages/:id` naming the finished upload. A dropped
+ *   connection resumes from the server's offset (`HEAD`); Cancel terminates the upload (`DELETE`).
  * - Plain: one idempotent `PUT /api/messages/:id` per attempt, with the image bytes as the body.
  * - Both send the name (`X-File-Name`), `cloudCustomData` (`X-Cloud-Custom-Data`) and the ThumbHash
  *   placeholder (`X-Image-Placeholder`) with that `PUT`; the server returns the placeholder in
