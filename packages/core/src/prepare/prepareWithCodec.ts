@@ -157,7 +157,7 @@ async function takeThumbnail(
   return { bitmap: await codec.resize(source, width, height), width, height };
 }
 
-/** The ThumbHash from the thumbnail's pixels, then the thumbnail encoded (WebP, or PNG without a WebP encoder). */
+/** The ThumbHash from the thumbnail's pixels, then the thumbnail encoded (WebP, or PNG where it cannot). */
 async function finishThumbnail(
   codec: ImageCodec,
   thumbnail: Thumbnail,
