@@ -24,6 +24,7 @@ import {
 } from '../../packages/server/test/support/serverProcess';
 import { startCuttingProxy } from '../support/cuttingProxy';
 import { throttle } from '../support/throttle';
+import { signIn } from './signIn';
 
 // Faults against the real reference server on loopback, through createMessageManager and
 // createHttpTransport's fetch path (Node has no XMLHttpRequest). Resumable (tus) uploads: the connection
@@ -55,14 +56,7 @@ interface Target {
   dataDir: string;
 }
 
-async function login(target: Target, userID = 'alice'): Promise<string> {
-  const response = await fetch(`${target.url}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ userID }),
-  });
-  return ((await response.json()) as { data: { token: string } }).data.token;
-}
+const login = (target: Target, userID = 'alice') => signIn(target.url, userID);
 
 /** Messages the server stored with this id, as alice sees her conversation with bob. */
 async function storedWithId(target: Target, token: string, id: string): Promise<V2TimMessage[]> {

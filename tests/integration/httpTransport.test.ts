@@ -15,6 +15,7 @@ import {
 import { type RunningServer, startServer } from '@image-message/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture } from '../../packages/core/test/fixtures';
+import { signIn } from './signIn';
 
 // The fetch path of createHttpTransport (Node has no XMLHttpRequest) against the real reference server,
 // resumable (tus) and plain, plus loopback proxies in front of it that fail on purpose (plain PUT; the
@@ -34,14 +35,7 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-async function login(userID: string): Promise<string> {
-  const response = await fetch(`${server.url}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ userID }),
-  });
-  return ((await response.json()) as { data: { token: string } }).data.token;
-}
+const login = (userID: string) => signIn(server.url, userID);
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 

@@ -5,6 +5,7 @@ import { createHttpTransport, createMessageManager, ErrorCode, type V2TimMessage
 import { type RunningServer, startServer } from '@image-message/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture } from '../../packages/core/test/fixtures';
+import { signIn } from './signIn';
 
 // imageElem.placeholder from createImageMessage, through createHttpTransport (fetch in Node) and the real
 // reference server, to the conversation page the receiver reads.
@@ -23,14 +24,7 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-async function login(userID: string): Promise<string> {
-  const response = await fetch(`${server.url}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ userID }),
-  });
-  return ((await response.json()) as { data: { token: string } }).data.token;
-}
+const login = (userID: string) => signIn(server.url, userID);
 
 async function conversation(token: string, conversationID: string): Promise<V2TimMessage[]> {
   const response = await fetch(`${server.url}/api/conversations/${conversationID}/messages?limit=200`, {
