@@ -25,12 +25,14 @@ export async function figure7(h: Harness, { heic }: FigureContext): Promise<Figu
   const mainThread = runsOf(prepared.mainThread, 'ms');
   const stripped = await h.rounds(
     {
-      strip: () => call(h.page, 'stripOrDecode', 'strip'),
+      inPlace: () => call(h.page, 'stripOrDecode', 'inPlace'),
+      newArray: () => call(h.page, 'stripOrDecode', 'newArray'),
       decode: () => call(h.page, 'stripOrDecode', 'decode'),
     },
     { warmups: 1, runs: h.runs(9) },
   );
-  const strip = series(stripped.strip.map((run) => run.ms));
+  const strip = series(stripped.inPlace.map((run) => run.ms));
+  const stripToNewArray = series(stripped.newArray.map((run) => run.ms));
   const decode = series(stripped.decode.map((run) => run.ms));
   const out: FigureResult[] = [
     {
@@ -62,15 +64,19 @@ export async function figure7(h: Harness, { heic }: FigureContext): Promise<Figu
     },
     {
       id: '7c',
-      title: 'strip metadata of a 12 MP JPEG without re-encoding: stripMetadata(bytes)',
+      title: 'strip metadata of a 12 MP JPEG without re-encoding, in place as prepareImageFile does',
       unit: 'ms',
-      how: 'In the page: stripMetadata over the bytes in memory, averaged over 10 calls; baseline: createImageBitmap(file) (a full decode).',
+      how: 'In the page: stripMetadata over the bytes in memory, in place (each call on its own fresh copy, made outside the timing as the file read is), averaged over 10 calls; baseline: createImageBitmap(file) (a full decode). extra.newArray: the same into a new array (the default), whose fresh 6 MB buffer costs more than the stripping.',
       subject: strip,
       baseline: { label: 'createImageBitmap(file)', ...decode },
       ratio: strip.median / decode.median,
       ratioOf: 'median / baseline median',
       goal: '≤ 0.05×',
       met: strip.median / decode.median <= 0.05,
+      extra: { newArray: stripToNewArray, newArrayRatio: stripToNewArray.median / decode.median },
+      notes: [
+        `into a new array (stripMetadata's default): ${stripToNewArray.median.toFixed(1)} ms, ${(stripToNewArray.median / decode.median).toFixed(3)}×`,
+      ],
     },
   ];
 

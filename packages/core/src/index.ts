@@ -77,7 +77,7 @@ export type {
 } from './persist/types';
 export { placeholderToDataUrl } from './prepare/placeholderToDataUrl';
 export { prepareImageFile } from './prepare/prepareImageFile';
-export { stripMetadata } from './prepare/stripMetadata';
+export { type StripMetadataOptions, stripMetadata } from './prepare/stripMetadata';
 export type { PreparedImage, PrepareImageOptions } from './prepare/types';
 export { type StallWatchdog, startStallWatchdog } from './transport/http/stallWatchdog';
 export { HttpNetworkError, type HttpReply, type HttpSender, type HttpUpload } from './transport/http/types';

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { findLocationLeaks } from '../../../tests/fixtures/photoLeaks';
 import { readImageInfo, stripMetadata } from '../src';
 import { isAnimated } from '../src/prepare/animation';
+import { joinPieces, writePiecesOver } from '../src/prepare/strip/pieces';
 import { fixture } from './fixtures';
 
 const photosDir = fileURLToPath(new URL('../../../tests/fixtures/photos/', import.meta.url));
@@ -163,6 +164,7 @@ describe('stripMetadata: JPEG', () => {
           const buffer = new Uint8Array(shift + jpeg.length + trailer.length);
           buffer.set([...jpeg, ...trailer], shift);
           expect(Array.from(stripMetadata(buffer.subarray(shift)))).toEqual(jpeg);
+          expect(Array.from(stripMetadata(buffer.subarray(shift), { inPlace: true }))).toEqual(jpeg);
         },
       ),
       { numRuns: 2000 },
@@ -286,6 +288,83 @@ describe('stripMetadata: other formats', () => {
   it.each(['animated.gif', 'alpha.bmp'])('returns %s as it is', (name) => {
     const bytes = photo(name);
     expect(stripMetadata(bytes)).toBe(bytes);
+  });
+});
+
+describe('stripMetadata in place', () => {
+  it.each(['gps-exif6.jpg', 'text-exif.png', 'exif-xmp.webp'])(
+    'writes %s over its own bytes, as a new copy would have it',
+    (name) => {
+      const bytes = photo(name);
+      const copied = stripMetadata(bytes);
+      const stripped = stripMetadata(bytes, { inPlace: true });
+      expect(stripped).toEqual(copied);
+      expect(stripped.length).toBeLessThan(bytes.length);
+      expect(stripped.buffer).toBe(bytes.buffer);
+      expect(stripped.byteOffset).toBe(bytes.byteOffset);
+    },
+  );
+
+  it('makes a new array and leaves the bytes alone when the orientation must go in front of data not yet moved', () => {
+    // EXIF after the quantisation table: its orientation goes back right after SOI, where the table lies.
+    const exif = tiffWithOrientationAndGps(6);
+    const app1 = [0xff, 0xe1, 0, 8 + exif.length, ...[...'Exif\0\0'].map((c) => c.charCodeAt(0)), ...exif];
+    const dqt = [0xff, 0xdb, 0, 4, 1, 2];
+    const sof = [0xff, 0xc0, 0, 11, 8, 0, 2, 0, 3, 1, 1, 0x11, 0]; // 3×2, one component
+    const scan = [0xff, 0xda, 0, 2, 7, 0xff, 0, 8, 0xff, 0xd9];
+    const jpeg = new Uint8Array([0xff, 0xd8, ...dqt, ...app1, ...sof, ...scan]);
+    const before = jpeg.slice();
+    const stripped = stripMetadata(jpeg, { inPlace: true });
+    expect(stripped).toEqual(stripMetadata(before));
+    expect(readImageInfo(stripped)).toMatchObject({
+      ok: true,
+      info: { width: 2, height: 3, orientation: 6 },
+    }); // turned
+    expect(findLocationLeaks(stripped)).toEqual([]);
+    expect(stripped.buffer).not.toBe(jpeg.buffer);
+    expect(jpeg).toEqual(before);
+  });
+
+  it('writes any pieces as joining them would, in place exactly when nothing unread is overwritten', () => {
+    // A source cut into runs, each kept (a view) or dropped, with fresh blocks before some of them; the
+    // source a view into a larger buffer, whose bytes around it must never change.
+    const run = fc.record({
+      bytes: fc.uint8Array({ maxLength: 12 }),
+      kept: fc.boolean(),
+      before: fc.option(fc.uint8Array({ minLength: 1, maxLength: 12 }), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(fc.array(run, { maxLength: 8 }), fc.integer({ min: 0, max: 5 }), (runs, shift) => {
+        const length = runs.reduce((sum, r) => sum + r.bytes.length, 0);
+        const buffer = new Uint8Array(shift + length + 3).fill(0xee);
+        const source = buffer.subarray(shift, shift + length);
+        const pieces: Uint8Array[] = [];
+        let offset = 0;
+        for (const r of runs) {
+          source.set(r.bytes, offset);
+          if (r.before) pieces.push(r.before);
+          if (r.kept) pieces.push(source.subarray(offset, offset + r.bytes.length));
+          offset += r.bytes.length;
+        }
+        const joined = Array.from(joinPieces(pieces));
+        const original = buffer.slice();
+        const written = writePiecesOver(source, pieces);
+        expect(Array.from(written)).toEqual(joined);
+        if (written.buffer === buffer.buffer) {
+          expect(written.byteOffset).toBe(shift);
+          expect(Array.from(buffer.subarray(0, shift))).toEqual(Array.from(original.subarray(0, shift)));
+          expect(Array.from(buffer.subarray(shift + length))).toEqual(
+            Array.from(original.subarray(shift + length)),
+          );
+        } else {
+          expect(buffer).toEqual(original);
+        }
+        // Views alone only ever move towards the start: always in place.
+        if (pieces.every((piece) => piece.buffer === buffer.buffer))
+          expect(written.buffer).toBe(buffer.buffer);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 

@@ -25,8 +25,8 @@ export interface BenchApi extends ViewBenchApi {
   sendThroughManager(): Promise<UploadResult>;
   /** Figure 7: the 12 MP JPEG (or HEIC) prepared by the library in its worker, or by hand on the main thread. */
   prepare(image: 'jpeg' | 'heic', kind: 'worker' | 'mainThread'): Promise<PrepareRun>;
-  /** Figure 7: metadata stripped from the 12 MP JPEG's bytes (no re-encoding), or the JPEG decoded. */
-  stripOrDecode(kind: 'strip' | 'decode'): Promise<{ ms: number }>;
+  /** Figure 7: metadata stripped from the 12 MP JPEG's bytes (no re-encoding; in place or into a new array), or the JPEG decoded. */
+  stripOrDecode(kind: 'inPlace' | 'newArray' | 'decode'): Promise<{ ms: number }>;
   /** Figure tus: the 28 MiB File sent resumably through the cutting proxy in front of the reference server. */
   uploadThroughProxy(): Promise<UploadResult>;
   /** Figure 9: empties the bench's databases, then keeps `kept` 12 MP drafts in each. */

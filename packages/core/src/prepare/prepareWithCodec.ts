@@ -95,14 +95,14 @@ export async function prepareWithCodec(
       size = target;
     }
   }
-  out ??= new File(
-    [options.stripMetadata ? (stripMetadata(await allBytes()) as Uint8Array<ArrayBuffer>) : file],
-    file.name,
-    {
+  if (!out) {
+    // The bytes were read here and are not used again: they are stripped where they lie.
+    const body = options.stripMetadata ? stripMetadata(await allBytes(), { inPlace: true }) : file;
+    out = new File([body as Uint8Array<ArrayBuffer> | File], file.name, {
       type: IMAGE_MIME_TYPES[format],
       lastModified: file.lastModified,
-    },
-  );
+    });
+  }
   const tooLarge = checkPreparedSize(out.size, options);
   if (tooLarge) return tooLarge;
   if (codec && !small) {

@@ -17,14 +17,3 @@ export function exifOrientationBlock(orientation: number): Uint8Array {
   view.setUint32(22, 0); // no next IFD
   return tiff;
 }
-
-/** Concatenates byte arrays into one. */
-export function concatBytes(parts: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
-}

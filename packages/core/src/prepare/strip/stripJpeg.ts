@@ -1,6 +1,7 @@
 import { hasBytes, u8, u16be } from '../../image/bytes';
 import { readExifOrientation } from '../../image/formats/exifOrientation';
-import { concatBytes, exifOrientationBlock } from './exifOrientationBlock';
+import { exifOrientationBlock } from './exifOrientationBlock';
+import type { Pieces } from './pieces';
 
 const SOI = 0xd8;
 const EOI = 0xd9;
@@ -36,42 +37,52 @@ function markerIn(bytes: Uint8Array, from: number, to: number): number {
   return -1;
 }
 
+/** Non-zero when one of the word's four bytes is FF: that byte of its complement is 00 ("has a zero byte"). */
+const holdsFF = (word: number) => {
+  const inverted = ~word;
+  return ((inverted - 0x01010101) | 0) & ~inverted & 0x80808080;
+};
+
 /**
  * The end of the entropy-coded data that starts at `from`: the next marker that is not a restart.
  *
- * Most of a photo is scan data with an FF byte every few hundred: it is read four bytes at a time, and
- * only a word holding an FF is looked at byte by byte. Measured in chromium on a 6 MB, 12 MP photo: 5 ms,
- * against 14 ms (8 ms warm) jumping between FF bytes with `indexOf`, whose every call costs more there
- * than the bytes it skips.
+ * Most of a photo is scan data with an FF byte every few hundred: it is read sixteen bytes at a time as
+ * four 32-bit words, and only words holding an FF are looked at byte by byte. Measured in chromium on a
+ * 6 MB, 12 MP photo: 2.5 ms, against 3.9 ms a word at a time and 14 ms (8 ms warm) jumping between FF
+ * bytes with `indexOf`, whose every call costs more there than the bytes it skips.
  */
 function endOfScan(bytes: Uint8Array, from: number): number {
   const last = bytes.length - 1; // a marker needs the byte after its FF
   if (from >= last) return bytes.length;
-  // Byte by byte up to a 4-byte boundary of the buffer (where a Uint32Array view may start).
+  // Byte by byte up to a 4-byte boundary of the buffer (where an Int32Array view may start).
   const aligned = Math.min(last, from + ((4 - ((bytes.byteOffset + from) & 3)) & 3));
   let at = markerIn(bytes, from, aligned);
   if (at >= 0) return at;
-  const words = new Uint32Array(bytes.buffer, bytes.byteOffset + aligned, (last - aligned) >> 2);
-  for (let w = 0; w < words.length; w++) {
-    // A byte of the word is FF exactly when that byte of its complement is 00 (the "has a zero byte" test).
-    const inverted = ~(words[w] as number);
-    if (((inverted - 0x01010101) & ~inverted & 0x80808080) === 0) continue;
-    at = markerIn(bytes, aligned + w * 4, aligned + w * 4 + 4);
+  const words = new Int32Array(bytes.buffer, bytes.byteOffset + aligned, (last - aligned) >> 2);
+  let w = 0;
+  for (; w + 4 <= words.length; w += 4) {
+    const ff =
+      holdsFF(words[w] as number) |
+      holdsFF(words[w + 1] as number) |
+      holdsFF(words[w + 2] as number) |
+      holdsFF(words[w + 3] as number);
+    if (ff === 0) continue;
+    at = markerIn(bytes, aligned + w * 4, aligned + w * 4 + 16);
     if (at >= 0) return at;
   }
-  at = markerIn(bytes, aligned + words.length * 4, last);
+  at = markerIn(bytes, aligned + w * 4, last);
   return at >= 0 ? at : bytes.length;
 }
 
 /**
- * Removes a JPEG's metadata without touching its image data: segments are copied or dropped whole, and the
- * entropy-coded scans are copied byte for byte. Anything after the end-of-image marker (the MPF
+ * A JPEG without its metadata, as pieces, its image data untouched: segments are kept or dropped whole, and
+ * the entropy-coded scans are kept byte for byte. Anything after the end-of-image marker (the MPF
  * "secondary" images phones append, each with its own EXIF) is dropped too. An EXIF orientation other
  * than 1 is written back alone, so the image still shows upright.
  *
  * Lenient with damage: a file cut short is copied as far as it goes, minus what is dropped.
  */
-export function stripJpeg(bytes: Uint8Array): Uint8Array {
+export function stripJpeg(bytes: Uint8Array): Pieces {
   const kept: Uint8Array[] = [bytes.subarray(0, 2)];
   let orientation: number | undefined;
   let exifAt = 1; // where the minimal EXIF block goes: after SOI, or after a leading APP0
@@ -121,5 +132,5 @@ export function stripJpeg(bytes: Uint8Array): Uint8Array {
     const header = new Uint8Array([0xff, APP1, length >> 8, length & 0xff, 0x45, 0x78, 0x69, 0x66, 0, 0]);
     kept.splice(exifAt, 0, header, tiff);
   }
-  return concatBytes(kept);
+  return kept;
 }

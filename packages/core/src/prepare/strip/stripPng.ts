@@ -1,6 +1,7 @@
 import { hasBytes, u32be } from '../../image/bytes';
 import { readExifOrientation } from '../../image/formats/exifOrientation';
-import { concatBytes, exifOrientationBlock } from './exifOrientationBlock';
+import { exifOrientationBlock } from './exifOrientationBlock';
+import type { Pieces } from './pieces';
 
 /** Text and EXIF chunks (and the last-modified time): what a PNG says about its author, place and time. */
 const DROPPED = new Set(['eXIf', 'tEXt', 'iTXt', 'zTXt', 'tIME']);
@@ -34,11 +35,11 @@ function pngChunk(type: string, data: Uint8Array): Uint8Array {
 }
 
 /**
- * Removes a PNG's `eXIf`, `tEXt`, `iTXt`, `zTXt` and `tIME` chunks, copying every other chunk (pixels,
+ * A PNG without its `eXIf`, `tEXt`, `iTXt`, `zTXt` and `tIME` chunks, as pieces: every other chunk (pixels,
  * colour profile, APNG frames) byte for byte. An EXIF orientation other than 1 is written back alone in a
  * fresh `eXIf` chunk, placed where the old one was.
  */
-export function stripPng(bytes: Uint8Array): Uint8Array {
+export function stripPng(bytes: Uint8Array): Pieces {
   const kept: Uint8Array[] = [bytes.subarray(0, 8)];
   let offset = 8;
   while (offset + 8 <= bytes.length) {
@@ -58,5 +59,5 @@ export function stripPng(bytes: Uint8Array): Uint8Array {
   }
   // A trailing fragment too short to be a chunk is damage, not metadata: keep it as it was.
   if (offset < bytes.length && !hasBytes(bytes, offset - 8, 'IEND')) kept.push(bytes.subarray(offset));
-  return concatBytes(kept);
+  return kept;
 }

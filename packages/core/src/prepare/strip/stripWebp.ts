@@ -1,6 +1,7 @@
 import { hasBytes, u32le } from '../../image/bytes';
 import { readExifOrientation } from '../../image/formats/exifOrientation';
-import { concatBytes, exifOrientationBlock } from './exifOrientationBlock';
+import { exifOrientationBlock } from './exifOrientationBlock';
+import type { Pieces } from './pieces';
 
 const EXIF_FLAG = 0x08;
 const XMP_FLAG = 0x04;
@@ -15,11 +16,11 @@ function riffChunk(fourcc: string, data: Uint8Array): Uint8Array {
 }
 
 /**
- * Removes a WebP's `EXIF` and `XMP ` chunks, copying the image chunks (VP8/VP8L, alpha, animation frames,
- * ICC profile) byte for byte; clears the matching flags in the VP8X header and rewrites the RIFF size. An
- * EXIF orientation other than 1 is written back alone.
+ * A WebP without its `EXIF` and `XMP ` chunks, as pieces: the image chunks (VP8/VP8L, alpha, animation
+ * frames, ICC profile) byte for byte, the VP8X flags and the RIFF size made to match. An EXIF orientation
+ * other than 1 is written back alone.
  */
-export function stripWebp(bytes: Uint8Array): Uint8Array {
+export function stripWebp(bytes: Uint8Array): Pieces {
   const kept: Uint8Array[] = [];
   let orientation: number | undefined;
   let vp8x: Uint8Array | undefined;
@@ -34,10 +35,11 @@ export function stripWebp(bytes: Uint8Array): Uint8Array {
       // Some writers keep the JPEG "Exif\0\0" prefix inside the chunk.
       const tiffAt = hasBytes(bytes, offset + 8, 'Exif\0\0') ? offset + 14 : offset + 8;
       orientation ??= readExifOrientation(bytes.subarray(tiffAt, end));
+    } else if (fourcc === 'VP8X') {
+      vp8x = bytes.slice(offset, end); // a copy: its flags change
+      kept.push(vp8x);
     } else if (fourcc !== 'XMP ') {
-      const chunk = bytes.slice(offset, end);
-      if (fourcc === 'VP8X') vp8x = chunk;
-      kept.push(chunk);
+      kept.push(bytes.subarray(offset, end));
     }
     offset = end;
   }
@@ -49,7 +51,7 @@ export function stripWebp(bytes: Uint8Array): Uint8Array {
   // EXIF is only read from an extended (VP8X) file, where it comes after the image data.
   if (keepOrientation && vp8x) kept.push(riffChunk('EXIF', exifOrientationBlock(orientation as number)));
   const header = bytes.slice(0, 12);
-  const out = concatBytes([header, ...kept]);
-  new DataView(out.buffer).setUint32(4, out.length - 8, true);
-  return out;
+  const riffSize = kept.reduce((sum, chunk) => sum + chunk.length, 4); // "WEBP" and the chunks
+  new DataView(header.buffer).setUint32(4, riffSize, true);
+  return [header, ...kept];
 }
