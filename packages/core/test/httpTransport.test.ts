@@ -7,6 +7,7 @@ import {
   MessageStatus,
 } from '../src';
 import { fixture } from './fixtures';
+import { settle } from './support/fakeTime';
 import { createStubServer, type StubOptions } from './support/stubServer';
 
 // The plain PUT path's rules, against an in-memory stub of the reference server (support/stubServer.ts)
@@ -21,16 +22,6 @@ afterEach(() => {
 });
 
 const BASE = 'http://stub.test';
-
-/** Resolves `promise`, moving fake time on in 100 ms steps until it settles. */
-async function settle<T>(promise: Promise<T>): Promise<T> {
-  let done = false;
-  void promise.finally(() => {
-    done = true;
-  });
-  while (!done) await vi.advanceTimersByTimeAsync(100);
-  return promise;
-}
 
 async function setup(stub: StubOptions = {}, options: Partial<HttpTransportOptions> = {}) {
   const server = createStubServer(stub);

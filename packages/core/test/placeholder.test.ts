@@ -1,5 +1,5 @@
 import { rgbaToThumbHash } from 'thumbhash';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   createHttpTransport,
   createMemoryTransport,
@@ -10,6 +10,7 @@ import {
   isImagePlaceholder,
 } from '../src';
 import { fixture } from './fixtures';
+import { settle, useFakeTimersWithTusLoaded } from './support/fakeTime';
 import { createStubServer } from './support/stubServer';
 
 // `imageElem.placeholder` from createImageMessage to what each core transport delivers or sends. The
@@ -110,25 +111,7 @@ describe('createMemoryTransport', () => {
 describe('createHttpTransport', () => {
   const BASE = 'http://stub.test';
 
-  beforeAll(async () => {
-    // The tus client is a lazy chunk; loading it takes real I/O, which fake time does not wait for.
-    await import('../src/transport/tus/sendResumably');
-  });
-  beforeEach(() => {
-    vi.useFakeTimers();
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-  });
-
-  async function settle<T>(promise: Promise<T>): Promise<T> {
-    let done = false;
-    void promise.finally(() => {
-      done = true;
-    });
-    while (!done) await vi.advanceTimersByTimeAsync(100);
-    return promise;
-  }
+  useFakeTimersWithTusLoaded();
 
   async function send(resumable: boolean, placeholder: string | undefined) {
     const server = createStubServer();

@@ -1,4 +1,4 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   createHttpTransport,
   createMessageManager,
@@ -7,34 +7,17 @@ import {
   type UploadUrlStore,
 } from '../src';
 import { fixture } from './fixtures';
+import { settle, useFakeTimersWithTusLoaded } from './support/fakeTime';
 import { createStubServer, type StubOptions } from './support/stubServer';
 
 // createHttpTransport's tus path against an in-memory tus server (support/stubServer.ts), fake timers.
 // The real @tus/server, real sockets and a restarted process: tests/integration/faults.test.ts.
 
-// The tus client is a lazy chunk; loading it takes real I/O, which fake time does not wait for.
-beforeAll(async () => {
-  await import('../src/transport/tus/sendResumably');
-});
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+useFakeTimersWithTusLoaded();
 
 const BASE = 'http://stub.test';
 const CHUNK = 64 * 1024;
 const SIZE = 10 * CHUNK + 123;
-
-async function settle<T>(promise: Promise<T>): Promise<T> {
-  let done = false;
-  void promise.finally(() => {
-    done = true;
-  });
-  while (!done) await vi.advanceTimersByTimeAsync(100);
-  return promise;
-}
 
 /** A real JPEG padded to SIZE bytes. */
 function image(): Uint8Array<ArrayBuffer> {
