@@ -216,8 +216,8 @@ async function answerOf(call: () => unknown) {
 
 function describeError(error: unknown) {
   if (!(error instanceof Error)) return { notAnError: String(error) };
-  const { code, message, data } = error as Error & { code?: unknown; data?: unknown };
-  return { name: error.name, ownKeys: Object.keys(error).sort(), code, message, data };
+  const [code, data] = [Reflect.get(error, 'code'), Reflect.get(error, 'data')];
+  return { name: error.name, ownKeys: Object.keys(error).sort(), code, message: error.message, data };
 }
 
 describe('the double answers like the real SDK while not ready', { timeout: 20_000 }, () => {
