@@ -21,7 +21,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  // Offline, destroy() rejects (its logout cannot reach the server) but stops the SDK's timers anyway.
+  // Not logged in, destroy() rejects (2024: its logout has nobody to log out) but stops the SDK's timers.
   await Promise.allSettled(chats.map((chat) => chat.destroy()));
   sdk.network.restore();
 });
