@@ -55,7 +55,7 @@ describe('checkDescription', () => {
   });
 });
 
-async function created(transport: ImageTransport = createMemoryTransport(), description?: string) {
+async function created<T extends ImageTransport>(transport: T, description?: string) {
   const manager = createMessageManager({ transport });
   const result = await manager.createImageMessage({
     ...fixtureParams('photo.jpg'),
@@ -67,7 +67,7 @@ async function created(transport: ImageTransport = createMemoryTransport(), desc
 
 describe('the manager owns the description with the draft', () => {
   it('setDescription keeps the text as typed and puts it cleaned in the message; the send carries it', async () => {
-    const { manager, id, transport } = await created();
+    const { manager, id, transport } = await created(createMemoryTransport());
     const changes: (string | undefined)[] = [];
     manager.subscribe((_, state) => changes.push(state?.description));
     const set = manager.setDescription(id, ' A dog\non the beach ');
@@ -89,7 +89,7 @@ describe('the manager owns the description with the draft', () => {
   });
 
   it('createImageMessage takes a description; an empty one (or only spaces) sends none', async () => {
-    const { manager, id } = await created(undefined, 'A cat');
+    const { manager, id } = await created(createMemoryTransport(), 'A cat');
     expect(manager.getSendState(id)?.message.imageElem?.description).toBe('A cat');
     manager.setDescription(id, '   ');
     expect(manager.getSendState(id)?.message.imageElem).not.toHaveProperty('description');
@@ -100,7 +100,7 @@ describe('the manager owns the description with the draft', () => {
   });
 
   it('too long: a typed error, the photo kept, the send held until it is shortened', async () => {
-    const { manager, id, transport } = await created();
+    const { manager, id, transport } = await created(createMemoryTransport());
     const set = manager.setDescription(id, TOO_LONG);
     expect(set.code).toBe(ErrorCode.DESCRIPTION_TOO_LONG);
     expect(set.desc).toMatch(/1,001 characters/);
@@ -126,7 +126,7 @@ describe('the manager owns the description with the draft', () => {
   });
 
   it('a description too long given to createImageMessage still makes the message, held', async () => {
-    const { manager, id } = await created(undefined, TOO_LONG);
+    const { manager, id } = await created(createMemoryTransport(), TOO_LONG);
     expect(manager.getSendState(id)?.descriptionError?.code).toBe(ErrorCode.DESCRIPTION_TOO_LONG);
     expect((await manager.sendMessage({ id, receiver: 'bob' })).code).toBe(ErrorCode.DESCRIPTION_TOO_LONG);
   });
