@@ -2,6 +2,7 @@ import type { ImageDraft } from '@image-message/core';
 import { forwardRef, type LiHTMLAttributes } from 'react';
 import { DraftContext } from '../ComposerContext';
 import { cx } from './cx';
+import { DescriptionField } from './DescriptionField';
 import { CancelButton, RemoveButton, RetryButton } from './DraftButtons';
 import { DraftError } from './DraftError';
 import { PreviewImage } from './PreviewImage';
@@ -14,7 +15,8 @@ export interface PreviewProps extends LiHTMLAttributes<HTMLLIElement> {
 
 /**
  * One draft (`<li>`), with `data-state` = preparing | created | sending | failed | canceled. Its default content is
- * the thumbnail, size and dimensions, progress while sending, the failure and its buttons; pass children
+ * the thumbnail, size and dimensions, progress while sending, the failure, the description field and the
+ * buttons; pass children
  * to lay the parts out yourself.
  */
 export const Preview = /* @__PURE__ */ forwardRef<HTMLLIElement, PreviewProps>(function Preview(
@@ -37,6 +39,7 @@ export const Preview = /* @__PURE__ */ forwardRef<HTMLLIElement, PreviewProps>(f
             <PreviewInfo />
             <Progress />
             <DraftError />
+            <DescriptionField />
             <span className="im-preview__actions">
               <CancelButton />
               <RetryButton />
