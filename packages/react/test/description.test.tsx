@@ -18,7 +18,7 @@ async function composerWithDraft(locale?: string) {
   await user.upload(input, createImageFile({ format: 'jpeg', width: 400, height: 300, name: 'beach.jpg' }));
   await screen.findByRole('img', { name: 'beach.jpg' });
   const [id] = view.manager.getMessageIds() as [string];
-  return { user, transport, id, ...view };
+  return { user, id, ...view };
 }
 
 describe('the composer’s description field', () => {
