@@ -243,7 +243,11 @@ describe('createHttpTransport', () => {
 
   it('sends no header for a message without one', async () => {
     const server = createStubServer();
-    const transport = createHttpTransport({ baseUrl: 'http://stub.test', token: 'tok', sender: server.sender });
+    const transport = createHttpTransport({
+      baseUrl: 'http://stub.test',
+      token: 'tok',
+      sender: server.sender,
+    });
     const { manager, id } = await created(transport);
     await settle(manager.sendMessage({ id, receiver: 'bob' }));
     expect(server.made('PUT')[0]?.headers).not.toHaveProperty('x-image-description');

@@ -3,6 +3,7 @@ import type { Message } from '@tencentcloud/chat';
 import { describe, expect, it } from 'vitest';
 import { IMAGE_MESSAGE_CUSTOM_DATA_KEY, toV2TimMessage } from '../src';
 import { addImageMessageData, readImageMessageData } from '../src/mapping/cloudCustomDataEntry';
+import { CONV_C2C } from '../src/sdk/tencentSdk';
 import { createChatDouble } from './support/chatDouble';
 import { fixture, setup } from './support/setup';
 
@@ -115,11 +116,7 @@ describe('addImageMessageData and readImageMessageData', () => {
     ['10,000 characters', `{"@image-message":{"description":"${'a'.repeat(10_000)}"}}`],
     ['only spaces', '{"@image-message":{"description":"  "}}'],
   ])('tolerates %s as the description: none, the text left as it is', (_case, text) => {
-    const message = createChatDouble().chat.createImageMessage({
-      to: 'bob',
-      conversationType: 'C2C' as Message['conversationType'],
-      payload: {},
-    });
+    const message = createChatDouble().message({ to: 'bob', conversationType: CONV_C2C, payload: {} });
     const v2 = toV2TimMessage(Object.assign(message, { flow: 'in', from: 'alice', cloudCustomData: text }));
     expect(v2.imageElem).not.toHaveProperty('description');
     expect(v2.cloudCustomData).toBe(text);

@@ -8,6 +8,7 @@ const addPlaceholder = (app: string | undefined, placeholder: string) =>
   addImageMessageData(app, { placeholder });
 const readPlaceholder = readImageMessageData;
 
+import { CONV_C2C } from '../src/sdk/tencentSdk';
 import { createChatDouble } from './support/chatDouble';
 import { fixture, setup } from './support/setup';
 
@@ -140,9 +141,9 @@ describe('sending: the placeholder goes into cloudCustomData', () => {
 
 describe('reading messages the SDK delivers', () => {
   function received(cloudCustomData: unknown): Message {
-    const base = createChatDouble().chat.createImageMessage({
+    const base = createChatDouble().message({
       to: 'bob',
-      conversationType: 'C2C' as Message['conversationType'],
+      conversationType: CONV_C2C,
       payload: {},
     });
     return Object.assign(base, { flow: 'in', from: 'alice', status: 'success', cloudCustomData });

@@ -23,7 +23,7 @@ export function preparingDraft(id: string, source: File | undefined, description
 export function toDraft(
   id: string,
   previewUrl: string,
-  { status, progress, message, error, fileName, unsaved, description, descriptionError }: SendState,
+  { status, progress, message, error, fileName, unsaved, address, description, descriptionError }: SendState,
 ): ImageDraft {
   const origin = message.imageElem?.imageList?.[0];
   return {
@@ -38,6 +38,7 @@ export function toDraft(
     message,
     error,
     unsaved,
+    ...(address && { address }),
     ...(description !== undefined && { description }),
     ...(descriptionError && { descriptionError }),
   };

@@ -1,5 +1,6 @@
 import { forwardRef } from 'react';
 import { DescriptionField } from './parts/DescriptionField';
+import { DraftAddress } from './parts/DraftAddress';
 import { CancelButton, RemoveButton, RetryButton } from './parts/DraftButtons';
 import { DraftError } from './parts/DraftError';
 import { Dropzone } from './parts/Dropzone';
@@ -59,6 +60,7 @@ export const ImageMessageComposer = /* @__PURE__ */ Object.assign(Composer, {
   OriginalSwitch,
   DraftError,
   DescriptionField,
+  DraftAddress,
   CancelButton,
   RetryButton,
   RemoveButton,

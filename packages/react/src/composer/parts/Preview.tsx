@@ -3,6 +3,7 @@ import { forwardRef, type LiHTMLAttributes } from 'react';
 import { DraftContext } from '../ComposerContext';
 import { cx } from './cx';
 import { DescriptionField } from './DescriptionField';
+import { DraftAddress } from './DraftAddress';
 import { CancelButton, RemoveButton, RetryButton } from './DraftButtons';
 import { DraftError } from './DraftError';
 import { PreviewImage } from './PreviewImage';
@@ -39,6 +40,7 @@ export const Preview = /* @__PURE__ */ forwardRef<HTMLLIElement, PreviewProps>(f
             <PreviewInfo />
             <Progress />
             <DraftError />
+            <DraftAddress />
             <DescriptionField />
             <span className="im-preview__actions">
               <CancelButton />
