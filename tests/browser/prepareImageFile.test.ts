@@ -199,7 +199,8 @@ describe('prepareImageFile in a worker (chromium)', { timeout: 60_000 }, () => {
       const magic = await bytesOf(result.file.slice(0, 12));
       const written = formatOfMagic(magic);
       expect(result.file.type).toBe(`image/${written}`);
-      expect(result.file.name).toBe(`IMG_2.${{ webp: 'webp', png: 'png', jpeg: 'jpg' }[written]}`);
+      const extensions: Record<string, string> = { webp: 'webp', png: 'png', jpeg: 'jpg' };
+      expect(result.file.name).toBe(`IMG_2.${extensions[written]}`);
       expect(result).toMatchObject({ width: 120, height: 80 });
       // A copy smaller than the source: the downscale always undercuts these 480 × 320 sources.
       expect(result.file.size).toBeLessThan(source.size);
