@@ -1,9 +1,9 @@
 // Figure 10 in the page: a 12 MP JPEG dropped → its preview painted, in the composer (prepared in the
 // worker, shown from a small copy) and as the naive `<img src=blob:>` of the whole file.
-import { longTasksBetween } from './instrumentation';
+import { type HeartbeatStalls, longTasksBetween } from './instrumentation';
 import { $, composer, render, unmount } from './stage';
 
-export interface PaintedPreview {
+export interface PaintedPreview extends HeartbeatStalls {
   /** From the drop event to the preview's first paint (Element Timing's renderTime). */
   ms: number;
   longTasks: number;
