@@ -55,7 +55,7 @@ const libraries: Record<string, LibraryBuild> = {
     // loaded with `import()` by the manager; without copies, esbuild's splitting puts them in the page's
     // first chunks (21 KB gzip instead of 14).
     lazyCopies:
-      /\/src\/(image\/(bytes|byteSource|readAcceptedImage|readImageInfo|formats\/\w+)|prepare\/(prepareImageFile|prepareWithCodec|workerClient|stripMetadata|animation|imageCodec|outcome|types|strip\/\w+)|manager\/keepMessages|validation\/checkImageSize|format\/formatBytes)\.ts$/,
+      /\/src\/(image\/(bytes|byteSource|readAcceptedImage|readImageInfo|formats\/\w+)|prepare\/(prepareImageFile|prepareWithCodec|workerClient|stripMetadata|animation|imageCodec|outcome|types|strip\/\w+)|manager\/keepMessages|validation\/checkImageSize|format\/formatBytes|errorCodes|image\/imagePlaceholder|transport\/(raceAbort|http\/(?!types\.)\w+|tus\/\w+))\.ts$/,
     // Dependencies, resolved by the app's bundler: heic-to lands in its own lazily loaded chunk there.
     external: [/^heic-to($|\/)/, /^thumbhash$/, /^idb-keyval$/],
     platform: 'browser',
@@ -71,6 +71,8 @@ const libraries: Record<string, LibraryBuild> = {
     // Every module here is client code (context, hooks, event handlers). With the directive a Next.js
     // Server Component can render the composer (and import the types); without it, it fails on import.
     banner: "'use client';",
+    // The cache writer's copy of the message cache helpers (see lazyCopies()).
+    lazyCopies: /\/src\/(cacheWriter|messageCache)\.ts$/,
   },
   tencent: {
     dir: 'packages/tencent',
