@@ -166,7 +166,8 @@ export async function runBench(argv: readonly string[]): Promise<void> {
   const all = [...figures, ...bundle];
   console.log('');
   console.log(`engine: ${browserVersion}`);
-  if (engine !== 'chromium') console.log(`${engine}: no GC can be forced between steps (Chromium's is CDP's)`);
+  if (engine !== 'chromium')
+    console.log(`${engine}: no GC can be forced between steps (Chromium's is CDP's)`);
   for (const line of skipped) console.log(`skipped in ${engine}: ${line}`);
   console.log(formatTable(all));
   console.log(
