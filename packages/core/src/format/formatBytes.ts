@@ -45,5 +45,5 @@ export function formatBytes(bytes: number, rounding: 'down' | 'up' = 'down', loc
   }
   const factor = up || value < 10 ? 10 : 1;
   // n / 10 prints as its one decimal, and a whole number without ".0".
-  return text(Math[up ? 'ceil' : 'floor'](value * factor) / factor, UNITS[unit]);
+  return text(Math[up ? 'ceil' : 'floor'](value * factor) / factor, UNITS[unit] as string);
 }

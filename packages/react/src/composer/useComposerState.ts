@@ -5,7 +5,8 @@ import { type RefObject, useContext, useId, useMemo, useRef, useState } from 're
 import { useDropzone } from 'react-dropzone';
 import { useImageMessageManager } from '../ImageMessageContext';
 import { describeError } from '../i18n/describeError';
-import { resolveStrings } from '../i18n/resolveStrings';
+import { useLocaleTables } from '../i18n/loadLocale';
+import { mergeStrings } from '../i18n/resolveStrings';
 import type { ImageMessageLocale, ImageMessageStringsOverride } from '../i18n/types';
 import type { SendImageOptions } from '../sendImageTypes';
 import { type UseCreateImageMessageOptions, useCreateImageMessage } from '../useCreateImageMessage';
@@ -29,6 +30,11 @@ export interface ComposerOptions extends Omit<UseCreateImageMessageOptions, 'con
   onError?: (error: ImageMessageError) => void;
   /** Files were refused before upload. */
   onReject?: (rejections: ImageRejection[]) => void;
+  /**
+   * Any BCP 47 tag, negotiated to a shipped locale (zh-HK → zh-TW, ja → ja-JP, ar-EG → ar, fr → en-US).
+   * A locale other than en-US loads on first use: the composer suspends until it has (wrap it in
+   * `<Suspense>`, or call `loadImageMessageLocale` ahead).
+   */
   locale?: ImageMessageLocale | (string & {});
   /** Override any string. */
   messages?: ImageMessageStringsOverride;
@@ -59,8 +65,9 @@ export function useComposerState(
 ): ComposerContextValue {
   const { receiver, groupID, locale, messages, multiple = true, autoSend, disabled = false } = options;
   const maxFiles = multiple ? options.maxFiles : 1;
+  const { locale: localeTag, tables } = useLocaleTables(locale);
   const manager = useImageMessageManager('ImageMessageComposer');
-  const strings = useMemo(() => resolveStrings(locale, messages), [locale, messages]);
+  const strings = useMemo(() => mergeStrings(tables.strings, messages), [tables, messages]);
   const maxBytes = Math.min(manager.maxBytes, options.maxBytes ?? Infinity);
   const [announcement, announce] = useAnnouncer();
   const focusSoon = useFocusAfterUpdate(root);
@@ -154,6 +161,7 @@ export function useComposerState(
 
   return {
     strings,
+    locale: localeTag,
     maxBytes,
     maxFiles,
     disabled,
@@ -196,6 +204,6 @@ export function useComposerState(
     dropzone,
     ids: { hint: hintId },
     announcement,
-    describe: (code, details) => describeError(strings, code, { ...details, maxBytes, maxFiles }),
+    describe: (code, details) => describeError(strings, localeTag, code, { ...details, maxBytes, maxFiles }),
   };
 }
