@@ -5,7 +5,8 @@ import { type RefObject, useContext, useId, useMemo, useRef, useState } from 're
 import { useDropzone } from 'react-dropzone';
 import { useImageMessageManager } from '../ImageMessageContext';
 import { describeError } from '../i18n/describeError';
-import { useLocaleTables } from '../i18n/loadLocale';
+import { enUS } from '../i18n/en-US';
+import { useLocaleTable } from '../i18n/loadLocale';
 import { mergeStrings } from '../i18n/resolveStrings';
 import type { ImageMessageLocale, ImageMessageStringsOverride } from '../i18n/types';
 import type { SendImageOptions } from '../sendImageTypes';
@@ -65,9 +66,9 @@ export function useComposerState(
 ): ComposerContextValue {
   const { receiver, groupID, locale, messages, multiple = true, autoSend, disabled = false } = options;
   const maxFiles = multiple ? options.maxFiles : 1;
-  const { locale: localeTag, tables } = useLocaleTables(locale);
+  const { locale: localeTag, table } = useLocaleTable(locale, 'strings', enUS);
   const manager = useImageMessageManager('ImageMessageComposer');
-  const strings = useMemo(() => mergeStrings(tables.strings, messages), [tables, messages]);
+  const strings = useMemo(() => mergeStrings(table, messages), [table, messages]);
   const maxBytes = Math.min(manager.maxBytes, options.maxBytes ?? Infinity);
   const [announcement, announce] = useAnnouncer();
   const focusSoon = useFocusAfterUpdate(root);

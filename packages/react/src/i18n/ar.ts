@@ -88,8 +88,7 @@ export const ar: ImageMessageStrings = {
     timeout: ({ fileName }) => `انتهت مهلة رفع ${i(fileName)}. اضغط «إعادة المحاولة» للمحاولة مرة أخرى.`,
     signedOut: ({ fileName }) =>
       `لم يُرسَل ${i(fileName)}: تم تسجيل خروجك. سجّل الدخول مرة أخرى ثم اضغط «إعادة المحاولة».`,
-    notAllowed: ({ fileName }) =>
-      `لم يُرسَل ${i(fileName)}: لا يمكنك إرسال الصور إلى هذه المحادثة حاليًا.`,
+    notAllowed: ({ fileName }) => `لم يُرسَل ${i(fileName)}: لا يمكنك إرسال الصور إلى هذه المحادثة حاليًا.`,
     // The service's own description is English; the code lets support look the cause up.
     other: ({ fileName, code }) =>
       `لم يُرسَل ${i(fileName)} (رمز الخطأ ${i(String(code))}). اضغط «إعادة المحاولة» بعد قليل.`,

@@ -57,7 +57,8 @@ export const koKR: ImageMessageStrings = {
       `한 번에 최대 ${n(maxFiles)}장까지 추가할 수 있습니다. 먼저 몇 장을 보내거나 삭제하세요.`,
     invalidPath: ({ fileName }) =>
       `${fileName}은(는) 기기에 있는 파일이 아닙니다. 기기에 저장한 후 추가하세요.`,
-    uploadFailed: ({ fileName }) => `${fileName}을(를) 업로드하지 못했습니다. '재전송'을 눌러 다시 시도하세요.`,
+    uploadFailed: ({ fileName }) =>
+      `${fileName}을(를) 업로드하지 못했습니다. '재전송'을 눌러 다시 시도하세요.`,
     network: ({ fileName }) =>
       `${fileName}을(를) 보내지 못했습니다. 오프라인 상태입니다. 다시 연결한 후 '재전송'을 누르세요.`,
     unreachable: ({ fileName }) =>

@@ -2,11 +2,14 @@ import { enUS, enUSView } from './en-US';
 import { negotiateLocale } from './negotiateLocale';
 import type { ImageMessageLocale, ImageMessageLocaleTables } from './types';
 
-const ENGLISH: ImageMessageLocaleTables = { strings: enUS, view: enUSView };
+type LoadedLocale = Exclude<ImageMessageLocale, 'en-US'>;
 
-/** Tables at hand: English always (it is the default, in the app's bundle), others once loaded. */
-const ready = new Map<ImageMessageLocale, ImageMessageLocaleTables>([['en-US', ENGLISH]]);
-const loading = new Map<ImageMessageLocale, Promise<ImageMessageLocaleTables>>();
+/**
+ * Tables loaded so far. English is not here: it is in the app's bundle, and each part reads its own
+ * English table (the composer `enUS`, the view `enUSView`), so an app that only sends never ships the view's.
+ */
+const ready = new Map<ImageMessageLocale, ImageMessageLocaleTables>();
+const loading = new Map<LoadedLocale, Promise<ImageMessageLocaleTables>>();
 /** Locales whose chunk failed to load: shown in English (said once on the console) until a reload. */
 const failed = new Set<ImageMessageLocale>();
 /** What a suspended component waits for: settles either way, never rejects. */
@@ -16,7 +19,7 @@ const settling = new Map<ImageMessageLocale, Promise<void>>();
  * Every locale but English is its own chunk, loaded the first time a composer or view uses it (or on
  * `loadImageMessageLocale`); each is also a package entry, `@image-message/react/locales/<tag>`.
  */
-const loaders: Record<Exclude<ImageMessageLocale, 'en-US'>, () => Promise<ImageMessageLocaleTables>> = {
+const loaders: Record<LoadedLocale, () => Promise<ImageMessageLocaleTables>> = {
   'zh-CN': () => import('./zh-CN').then((m) => ({ strings: m.zhCN, view: m.zhCNView })),
   'zh-TW': () => import('./zh-TW').then((m) => ({ strings: m.zhTW, view: m.zhTWView })),
   'ja-JP': () => import('./ja-JP').then((m) => ({ strings: m.jaJP, view: m.jaJPView })),
@@ -34,11 +37,15 @@ const loaders: Record<Exclude<ImageMessageLocale, 'en-US'>, () => Promise<ImageM
  */
 export function loadImageMessageLocale(tag: string | undefined): Promise<ImageMessageLocaleTables> {
   const locale = negotiateLocale(tag);
+  return locale === 'en-US' ? Promise.resolve({ strings: enUS, view: enUSView }) : load(locale);
+}
+
+function load(locale: LoadedLocale): Promise<ImageMessageLocaleTables> {
   const tables = ready.get(locale);
   if (tables) return Promise.resolve(tables);
   let promise = loading.get(locale);
   if (!promise) {
-    promise = loaders[locale as Exclude<ImageMessageLocale, 'en-US'>]().then((loaded) => {
+    promise = loaders[locale]().then((loaded) => {
       ready.set(locale, loaded);
       failed.delete(locale);
       return loaded;
@@ -62,33 +69,45 @@ export function registerImageMessageLocale(locale: ImageMessageLocale, tables: I
   failed.delete(locale);
 }
 
-/** The tables of a negotiated locale if they are at hand (English after a failed load), else undefined. */
-export function localeTablesAtHand(locale: ImageMessageLocale): ImageMessageLocaleTables | undefined {
-  return ready.get(locale) ?? (failed.has(locale) ? ENGLISH : undefined);
+/**
+ * One part's table of a negotiated locale if it is at hand (`english` for en-US, and after a failed load),
+ * else undefined.
+ */
+export function tableAtHand<Part extends keyof ImageMessageLocaleTables>(
+  locale: ImageMessageLocale,
+  part: Part,
+  english: ImageMessageLocaleTables[Part],
+): ImageMessageLocaleTables[Part] | undefined {
+  if (locale === 'en-US' || failed.has(locale)) return english;
+  return ready.get(locale)?.[part];
 }
 
 /**
- * The tables of `tag`'s locale for a component: at once when loaded, else the component suspends until
- * they are (a `<Suspense>` boundary shows its fallback: never a flash of English). If the chunk cannot
- * load, English, with a warning.
+ * One part's table (`strings` for the composer, `view` for the view) in `tag`'s locale, for a component:
+ * at once when loaded, else the component suspends until it is (a `<Suspense>` boundary shows its
+ * fallback: never a flash of English). If the chunk cannot load, `english`, with a warning.
  */
-export function useLocaleTables(tag: string | undefined): {
-  locale: ImageMessageLocale;
-  tables: ImageMessageLocaleTables;
-} {
+export function useLocaleTable<Part extends keyof ImageMessageLocaleTables>(
+  tag: string | undefined,
+  part: Part,
+  english: ImageMessageLocaleTables[Part],
+): { locale: ImageMessageLocale; table: ImageMessageLocaleTables[Part] } {
   const locale = negotiateLocale(tag);
-  const tables = localeTablesAtHand(locale);
-  if (tables) return { locale, tables };
+  const table = tableAtHand(locale, part, english);
+  if (table) return { locale, table };
   let settled = settling.get(locale);
   if (!settled) {
-    settled = loadImageMessageLocale(locale).then(
+    settled = load(locale as LoadedLocale).then(
       () => {
         settling.delete(locale);
       },
       (error: unknown) => {
         settling.delete(locale);
         failed.add(locale);
-        console.warn(`@image-message/react: the ${locale} strings could not be loaded; showing English.`, error);
+        console.warn(
+          `@image-message/react: the ${locale} strings could not be loaded; showing English.`,
+          error,
+        );
       },
     );
     settling.set(locale, settled);

@@ -1,7 +1,14 @@
 import type { ImageMessageLocale } from './types';
 
 /** The locales this package ships strings for. */
-export const IMAGE_MESSAGE_LOCALES: readonly ImageMessageLocale[] = ['en-US', 'zh-CN', 'zh-TW', 'ja-JP', 'ko-KR', 'ar'];
+export const IMAGE_MESSAGE_LOCALES: readonly ImageMessageLocale[] = [
+  'en-US',
+  'zh-CN',
+  'zh-TW',
+  'ja-JP',
+  'ko-KR',
+  'ar',
+];
 
 const negotiated = new Map<string, ImageMessageLocale>();
 

@@ -1,4 +1,5 @@
-import { localeTablesAtHand } from './loadLocale';
+import { enUS, enUSView } from './en-US';
+import { tableAtHand } from './loadLocale';
 import { negotiateLocale } from './negotiateLocale';
 import type {
   ImageMessageLocaleTables,
@@ -29,15 +30,19 @@ export function mergeViewStrings(
   return override?.view ? { ...base, ...override.view } : base;
 }
 
-function tablesOf(locale: string | undefined): ImageMessageLocaleTables {
+function tableOf<Part extends keyof ImageMessageLocaleTables>(
+  locale: string | undefined,
+  part: Part,
+  english: ImageMessageLocaleTables[Part],
+): ImageMessageLocaleTables[Part] {
   const negotiated = negotiateLocale(locale);
-  const tables = localeTablesAtHand(negotiated);
-  if (!tables) {
+  const table = tableAtHand(negotiated, part, english);
+  if (!table) {
     throw new Error(
       `The ${negotiated} strings are not loaded yet: await loadImageMessageLocale('${negotiated}') first, or import them from '@image-message/react/locales/${negotiated}'.`,
     );
   }
-  return tables;
+  return table;
 }
 
 /**
@@ -49,7 +54,7 @@ export function resolveStrings(
   locale: string | undefined,
   override?: ImageMessageStringsOverride,
 ): ImageMessageStrings {
-  return mergeStrings(tablesOf(locale).strings, override);
+  return mergeStrings(tableOf(locale, 'strings', enUS), override);
 }
 
 /** The view's strings for `locale`, with `override.view` applied (loaded first, as `resolveStrings`). */
@@ -57,5 +62,5 @@ export function resolveViewStrings(
   locale: string | undefined,
   override?: ImageMessageStringsOverride,
 ): ImageMessageViewStrings {
-  return mergeViewStrings(tablesOf(locale).view, override);
+  return mergeViewStrings(tableOf(locale, 'view', enUSView), override);
 }

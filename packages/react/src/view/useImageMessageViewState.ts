@@ -1,7 +1,8 @@
 import { canSend, type MessageManager, placeholderToDataUrl, type V2TimMessage } from '@image-message/core';
 import { useCallback, useContext, useId, useMemo, useRef, useState } from 'react';
 import { ImageMessageContext } from '../ImageMessageContext';
-import { useLocaleTables } from '../i18n/loadLocale';
+import { enUSView } from '../i18n/en-US';
+import { useLocaleTable } from '../i18n/loadLocale';
 import { directionOf } from '../i18n/negotiateLocale';
 import { mergeViewStrings } from '../i18n/resolveStrings';
 import type { ImageMessageLocale, ImageMessageStringsOverride, ImageMessageViewStrings } from '../i18n/types';
@@ -80,13 +81,13 @@ const hasUrl = (message: V2TimMessage) => message.imageElem?.imageList?.some((im
 /** All the behaviour of `<ImageMessageView.Root>`; the parts only render it. */
 export function useImageMessageViewState(options: ImageMessageViewOptions): ImageMessageViewContextValue {
   const { message: given, conversation, locale, messages, onRetry, onCancel, onLoadError } = options;
-  const { locale: localeTag, tables } = useLocaleTables(locale);
+  const { locale: localeTag, table } = useLocaleTable(locale, 'view', enUSView);
   const manager = useContext(ImageMessageContext);
   const send = useManagerSendState(manager, given.id);
   // The app's copy wins once it has links (it may be fresher); until then the manager's (after a send
   // the manager's copy has the server's links before the app's cache does).
   const message = send && !hasUrl(given) && hasUrl(send.message) ? { ...given, ...send.message } : given;
-  const strings = useMemo(() => mergeViewStrings(tables.view, messages), [tables, messages]);
+  const strings = useMemo(() => mergeViewStrings(table, messages), [table, messages]);
   const statusId = useId();
 
   const size = intrinsicSize(message);
