@@ -46,7 +46,8 @@ export const ar: ImageMessageStrings = {
   previewsLabel: 'الصور المراد إرسالها',
   progressLabel: ({ fileName }) => `جارٍ رفع ${i(fileName)}`,
   progressValueText: ({ progress }) => `تم رفع ${formatPercent(LOCALE, progress)}`,
-  dimensions: ({ width, height }) => formatDimensions(LOCALE, width, height),
+  // Width × height read left to right, as they do in Arabic apps (a left-to-right isolate).
+  dimensions: ({ width, height }) => `\u2066${formatDimensions(LOCALE, width, height)}\u2069`,
   canceled: 'تم إلغاء الرفع',
   original: 'الحجم الأصلي',
   originalHint: 'إرسال الصور بحجمها الكامل دون تصغيرها',

@@ -21,7 +21,8 @@ export const PreviewInfo = /* @__PURE__ */ forwardRef<HTMLSpanElement, PreviewIn
         {draft.fileName}
       </span>
       <span className="im-preview__meta">
-        {formatBytes(draft.size, 'down', locale)} ·{' '}
+        {/* Isolated: "25 KB" keeps its order inside right-to-left text. */}
+        <bdi>{formatBytes(draft.size, 'down', locale)}</bdi> ·{' '}
         {draft.status === 'preparing'
           ? strings.preparing
           : strings.dimensions({ width: draft.width, height: draft.height })}

@@ -246,7 +246,10 @@ export function ImageViewer({
         onClick={() => go(index - 1)}
         disabled={index === 0}
       >
-        <span aria-hidden="true">‹</span>
+        {/* Points back along the reading direction; dir="ltr" so no bidi mirroring turns it again. */}
+        <span aria-hidden="true" dir="ltr">
+          {dir === 'rtl' ? '›' : '‹'}
+        </span>
         <span className="im-visually-hidden">{strings.previous}</span>
       </button>
       <button
@@ -255,7 +258,9 @@ export function ImageViewer({
         onClick={() => go(index + 1)}
         disabled={index >= count - 1}
       >
-        <span aria-hidden="true">›</span>
+        <span aria-hidden="true" dir="ltr">
+          {dir === 'rtl' ? '‹' : '›'}
+        </span>
         <span className="im-visually-hidden">{strings.next}</span>
       </button>
     </dialog>
