@@ -62,7 +62,18 @@ const libraries: Record<string, LibraryBuild> = {
   },
   react: {
     dir: 'packages/react',
-    entries: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
+    // Each locale's tables are an entry too: the chunk the composer and view load on first use, and what an
+    // app imports to bundle a locale (`@image-message/react/locales/ja-JP`).
+    entries: {
+      index: 'src/index.ts',
+      testing: 'src/testing/index.ts',
+      ...Object.fromEntries(
+        ['en-US', 'zh-CN', 'zh-TW', 'ja-JP', 'ko-KR', 'ar'].map((tag) => [
+          `locales/${tag}`,
+          `src/i18n/${tag}.ts`,
+        ]),
+      ),
+    },
     // Each alone, for an app that only sends or only shows; styles.css, both, for everything.
     assets: ['src/composer.css', 'src/view.css'],
     joined: { 'styles.css': ['src/composer.css', 'src/view.css'] },

@@ -1,6 +1,8 @@
 import '../packages/react/src/styles.css';
 import './preview.css';
+import { IMAGE_MESSAGE_LOCALES, loadImageMessageLocale } from '@image-message/react';
 import type { Decorator, Preview } from '@storybook/react-vite';
+import { Suspense } from 'react';
 import { configure } from 'storybook/test';
 
 /**
@@ -16,6 +18,26 @@ const withTheme: Decorator = (Story, context) => {
       <Story args={{ ...context.args, className: themed }} />
     </div>
   );
+};
+
+/**
+ * The toolbar's language: any story in any of the six locales (its `locale` arg replaced). "The story's
+ * own" leaves each story as written (the locale stories set theirs).
+ */
+const withLocale: Decorator = (Story, context) => {
+  const locale = String(context.globals.locale ?? '');
+  return (
+    // A locale's strings load on first use: nothing shows until they are in (no flash of English).
+    <Suspense fallback={null}>{locale ? <Story args={{ ...context.args, locale }} /> : <Story />}</Suspense>
+  );
+};
+
+/** Loads the story's and the toolbar's locale before it renders, so play functions find its text at once. */
+const loadLocales = async (context: { args: Record<string, unknown>; globals: Record<string, unknown> }) => {
+  await Promise.all(
+    [context.args.locale, context.globals.locale].map((tag) => loadImageMessageLocale(String(tag ?? ''))),
+  );
+  return {};
 };
 
 // A hang guard, not a timing goal: a dropped photo is prepared in a worker before its draft shows, and
@@ -43,9 +65,22 @@ const preview: Preview = {
         dynamicTitle: true,
       },
     },
+    locale: {
+      description: 'The language of every part (the locale prop); ar lays them out right to left',
+      toolbar: {
+        title: 'Language',
+        icon: 'globe',
+        items: [
+          { value: '', title: "The story's own" },
+          ...IMAGE_MESSAGE_LOCALES.map((tag) => ({ value: tag, title: tag })),
+        ],
+        dynamicTitle: true,
+      },
+    },
   },
-  initialGlobals: { theme: 'light' },
-  decorators: [withTheme],
+  initialGlobals: { theme: 'light', locale: '' },
+  loaders: [loadLocales],
+  decorators: [withLocale, withTheme],
 };
 
 export default preview;

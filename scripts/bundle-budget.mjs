@@ -5,7 +5,8 @@
 // (production, minified), the peers (react, react-dom, @tanstack/react-query, react-dropzone) external,
 // and gzipped. Counted: the JS the page loads with the app (the entry and what it imports statically).
 // Code that loads when it is first needed is reported beside it, chunk by chunk: preparing photos and
-// the header readers (with the first photo), the HTTP transport's sending code (with the first send),
+// the header readers (with the first photo), the HTTP transport's sending code (with the first send), a
+// locale's strings (with that locale: English alone is in the app JS),
 // the tus client (when the server offers tus), the cache writer (with a queryKey), the store (with
 // `persist`), the HEIC decoder (with the first HEIC), the image viewer (when it opens).
 //
@@ -112,6 +113,18 @@ const onDemand = Object.fromEntries(
   }).map(([name, module]) => [name, app.lazy(module, afterFirstSend)]),
 );
 
+// Each locale but English, loaded when a composer or view first renders in it (composer and view strings).
+const LOCALES = ['zh-CN', 'zh-TW', 'ja-JP', 'ko-KR', 'ar'];
+const localeChunks = Object.fromEntries(LOCALES.map((tag) => [tag, app.lazy(`i18n/${tag}.ts`)]));
+const localeChunksStatic = LOCALES.filter(
+  (tag) =>
+    app.initialFiles.some((file) => localeChunks[tag].files.includes(file)) ||
+    localeChunks[tag].files.length === 0,
+);
+if (localeChunksStatic.length > 0) {
+  console.log(`✗ locales in the app JS instead of their own chunks: ${localeChunksStatic.join(', ')}`);
+}
+
 const exportsOf = (names) => `export { ${names.join(', ')} } from '@image-message/react';\n`;
 const hooks = await measure(
   'hooks',
@@ -149,6 +162,11 @@ for (const [name, { gzip, raw, limit }] of Object.entries(sizes)) {
 const firstPhotoGzip = firstPhoto.reduce((sum, part) => sum + part.gzip, 0);
 console.log(
   `  then loaded with the first photo: ${kb(firstPhotoGzip)} (preparing ${kb(firstPhoto[0].gzip + firstPhoto[1].gzip)}, header readers ${kb(firstPhoto[2].gzip)}); with the first send: ${kb(firstSend.gzip)} (HTTP sending)`,
+);
+console.log(
+  `  with its locale only: ${Object.entries(localeChunks)
+    .map(([tag, part]) => `${tag} ${kb(part.gzip)}`)
+    .join(', ')}`,
 );
 for (const [name, part] of Object.entries(onDemand)) console.log(`  on demand, ${name}: ${kb(part.gzip)}`);
 console.log(
@@ -202,6 +220,7 @@ writeFileSync(
       ...sizes,
       firstPhoto: firstPhotoGzip,
       firstSend: sizesOnly(firstSend),
+      locales: Object.fromEntries(Object.entries(localeChunks).map(([tag, part]) => [tag, sizesOnly(part)])),
       onDemand: Object.fromEntries(Object.entries(onDemand).map(([name, part]) => [name, sizesOnly(part)])),
       hooks: hooks.initial,
       view: { bubbles: view.initial, viewer: sizesOnly(viewer) },
@@ -221,4 +240,4 @@ writeFileSync(
     2,
   )}\n`,
 );
-process.exit(over ? 1 : 0);
+process.exit(over || localeChunksStatic.length > 0 ? 1 : 0);

@@ -8,6 +8,7 @@ export const sourceAliases = [
   { find: /^@image-message\/core\/persist$/, replacement: root('packages/core/src/persist/index.ts') },
   { find: /^@image-message\/core\/codes$/, replacement: root('packages/core/src/codes.ts') },
   { find: /^@image-message\/react\/testing$/, replacement: root('packages/react/src/testing/index.ts') },
+  { find: /^@image-message\/react\/locales\/(.+)$/, replacement: root('packages/react/src/i18n/$1.ts') },
   {
     find: /^@image-message\/react\/(styles|composer|view)\.css$/,
     replacement: root('packages/react/src/$1.css'),

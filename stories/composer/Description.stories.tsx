@@ -107,7 +107,7 @@ export const TooLong: Story = {
     await userEvent.click(field);
     await userEvent.paste('a'.repeat(1001));
     await expect(await canvas.findByRole('alert')).toHaveTextContent(
-      'Descriptions can be up to 1000 characters; this one has 1001. Shorten it to send.',
+      'Descriptions can be up to 1,000 characters; this one has 1,001. Shorten it to send.',
     );
     await expect(field).toHaveAttribute('aria-invalid', 'true');
     await waitFor(() => expect(canvas.getByRole('button', { name: 'Send' })).toBeDisabled());

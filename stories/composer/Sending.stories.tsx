@@ -46,7 +46,7 @@ export const UploadingAt40Percent: Story = {
     await dropAndSend(canvasElement, photo('harbour.png'));
     const bar = await canvas.findByRole('progressbar', { name: 'Uploading harbour.png' });
     await waitFor(() => expect(bar).toHaveAttribute('aria-valuenow', '40'));
-    await expect(bar).toHaveAttribute('aria-valuetext', '40 percent uploaded');
+    await expect(bar).toHaveAttribute('aria-valuetext', '40% uploaded');
     await expect(canvas.getByRole('button', { name: 'Cancel' })).toHaveAccessibleDescription('harbour.png');
     await expect(canvas.queryByRole('button', { name: 'Remove' })).toBeNull();
     await expect(canvas.getByRole('button', { name: 'Send' })).toBeDisabled();

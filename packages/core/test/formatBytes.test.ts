@@ -51,4 +51,22 @@ describe('formatBytes', () => {
     // 28 MiB + 1 byte is the first size refused, and reads more than the limit all the same.
     expect(formatBytes(IMAGE_MAX_BYTES + 1, 'up')).toBe('28.1 MB');
   });
+
+  it.each([
+    ['en-US', IMAGE_MAX_BYTES, 'down', '28\u00a0MB'],
+    ['en-US', 1023, 'down', '1,023\u00a0B'],
+    ['de-DE', IMAGE_MAX_BYTES + 1, 'up', '28,1\u00a0MB'],
+    ['ar-EG', IMAGE_MAX_BYTES + 1, 'up', `${new Intl.NumberFormat('ar-EG').format(28.1)}\u00a0MB`],
+    ['ja-JP', 5.25 * MiB, 'down', '5.2\u00a0MB'],
+  ] as const)(
+    'for a UI in %s writes %i bytes (%s) in its digits, joined to the unit by a no-break space',
+    (locale, bytes, rounding, text) => {
+      expect(formatBytes(bytes, rounding, locale)).toBe(text);
+    },
+  );
+
+  it('keeps plain ASCII without a locale (the server quotes it in its English descriptions)', () => {
+    expect(formatBytes(IMAGE_MAX_BYTES, 'down')).toBe('28 MB');
+    expect(formatBytes(1023)).toBe('1023 B');
+  });
 });

@@ -1,10 +1,12 @@
 import { createHttpTransport } from '@image-message/core';
-import { ImageMessageProvider } from '@image-message/react';
+import { ImageMessageProvider, negotiateLocale } from '@image-message/react';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { Suspense, useMemo } from 'react';
 import { fetchGroups, fetchUsers, type Session } from './api';
 import { ConversationView } from './ConversationView';
 import type { ConversationID } from './conversations';
+import { LanguageMenu } from './LanguageMenu';
+import { useUrlParam } from './urlState';
 import { useMessageEvents } from './useMessageEvents';
 
 /**
@@ -45,7 +47,10 @@ export function Chat({ session, onSignOut }: { session: Session; onSignOut: () =
       group: undefined,
     })),
   ];
-  const [openID, setOpenID] = useState<ConversationID | null>(null);
+  // The open conversation and the language live in the URL (?c=group_team&lang=ja-JP): a reload returns to both.
+  const [openID, setOpenID] = useUrlParam('c', 'push');
+  const [lang, setLang] = useUrlParam('lang', 'replace');
+  const locale = negotiateLocale(lang ?? undefined);
   const open = conversations.find((conversation) => conversation.id === openID) ?? conversations[0];
   useMessageEvents(userID, token);
 
@@ -64,6 +69,7 @@ export function Chat({ session, onSignOut }: { session: Session; onSignOut: () =
               Sign out
             </button>
           </div>
+          <LanguageMenu locale={locale} onChange={setLang} />
           <ul>
             {conversations.map((conversation) => (
               <li key={conversation.id}>
@@ -83,14 +89,18 @@ export function Chat({ session, onSignOut }: { session: Session; onSignOut: () =
           </ul>
         </nav>
         {open ? (
-          <ConversationView
-            key={open.id}
-            session={session}
-            conversationID={open.id}
-            title={open.title}
-            members={open.group?.members.filter((member) => member.userID !== userID) ?? []}
-            users={users.data ?? []}
-          />
+          // A language's strings load on first use (a reload with ?lang=): nothing shows until they are in.
+          <Suspense fallback={<main className="demo-empty">Loading…</main>}>
+            <ConversationView
+              key={open.id}
+              session={session}
+              conversationID={open.id}
+              title={open.title}
+              members={open.group?.members.filter((member) => member.userID !== userID) ?? []}
+              users={users.data ?? []}
+              locale={locale}
+            />
+          </Suspense>
         ) : (
           <main className="demo-empty">Loading conversations…</main>
         )}

@@ -1,5 +1,5 @@
 import type { V2TimMessage } from '@image-message/core';
-import { ImageMessageComposer } from '@image-message/react';
+import { ImageMessageComposer, type ImageMessageLocale } from '@image-message/react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { fetchMessages, type Session, type User } from './api';
@@ -13,9 +13,18 @@ interface ConversationViewProps {
   /** For a group: the other members, any of whom can be the only receiver of a targeted image. */
   members: User[];
   users: User[];
+  /** The language of the composer and of the messages' images (the demo's own words stay English). */
+  locale: ImageMessageLocale;
 }
 
-export function ConversationView({ session, conversationID, title, members, users }: ConversationViewProps) {
+export function ConversationView({
+  session,
+  conversationID,
+  title,
+  members,
+  users,
+  locale,
+}: ConversationViewProps) {
   const queryKey = messagesKey(session.userID, conversationID);
   const messages = useQuery({
     queryKey,
@@ -57,6 +66,7 @@ export function ConversationView({ session, conversationID, title, members, user
         queryKey={queryKey}
         // A failed draft says where Retry sends it ("Retry sends it to Bob only"), by name.
         nameOf={(id) => (isGroup && `group_${id}` === conversationID ? title : nameOf(id))}
+        locale={locale}
         {...address}
       >
         <MessageLog
@@ -66,6 +76,7 @@ export function ConversationView({ session, conversationID, title, members, user
           error={messages.error?.message}
           viewer={session.userID}
           nameOf={nameOf}
+          locale={locale}
           onLoadError={() => void queryClient.invalidateQueries({ queryKey })}
         />
         {/* biome-ignore lint/a11y/useSemanticElements: a fieldset would restyle and disable the controls inside. */}

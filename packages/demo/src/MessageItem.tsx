@@ -1,5 +1,5 @@
 import type { V2TimMessage } from '@image-message/core';
-import { ImageMessageView } from '@image-message/react';
+import { type ImageMessageLocale, ImageMessageView } from '@image-message/react';
 
 interface MessageItemProps {
   message: V2TimMessage;
@@ -8,6 +8,7 @@ interface MessageItemProps {
   nameOf: (userID: string) => string;
   /** An image failed to load (an expired link, say): fetch the messages again for fresh links. */
   onLoadError: () => void;
+  locale: ImageMessageLocale;
 }
 
 function timeOf(message: V2TimMessage): string {
@@ -17,7 +18,14 @@ function timeOf(message: V2TimMessage): string {
 }
 
 /** One image message: who sent it and when, a link to the original, and the image itself. */
-export function MessageItem({ message, conversation, viewer, nameOf, onLoadError }: MessageItemProps) {
+export function MessageItem({
+  message,
+  conversation,
+  viewer,
+  nameOf,
+  onLoadError,
+  locale,
+}: MessageItemProps) {
   const mine = message.sender === viewer || (message.sender === undefined && message.isSelf);
   return (
     <li className={`demo-message ${mine ? 'demo-message--mine' : ''}`} data-status={message.status}>
@@ -27,13 +35,14 @@ export function MessageItem({ message, conversation, viewer, nameOf, onLoadError
           <> → only {message.userID === viewer ? 'you' : nameOf(message.userID)}</>
         )}
         {timeOf(message) && <time> · {timeOf(message)}</time>}
-        <ImageMessageView.OriginLink message={message} className="demo-message__origin" />
+        <ImageMessageView.OriginLink message={message} locale={locale} className="demo-message__origin" />
       </span>
       <ImageMessageView
         className="demo-message__image"
         message={message}
         conversation={conversation}
         onLoadError={onLoadError}
+        locale={locale}
       />
     </li>
   );

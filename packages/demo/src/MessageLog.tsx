@@ -1,5 +1,5 @@
 import type { V2TimMessage } from '@image-message/core';
-import { DropOverlay, useImageDrop } from '@image-message/react';
+import { DropOverlay, type ImageMessageLocale, useImageDrop } from '@image-message/react';
 import { useEffect, useRef } from 'react';
 import { MessageItem } from './MessageItem';
 
@@ -11,6 +11,7 @@ interface MessageLogProps {
   viewer: string;
   nameOf: (userID: string) => string;
   onLoadError: () => void;
+  locale: ImageMessageLocale;
 }
 
 /**
@@ -25,6 +26,7 @@ export function MessageLog({
   viewer,
   nameOf,
   onLoadError,
+  locale,
 }: MessageLogProps) {
   const end = useRef<HTMLLIElement>(null);
   const frame = useRef<HTMLDivElement>(null);
@@ -48,6 +50,7 @@ export function MessageLog({
                 viewer={viewer}
                 nameOf={nameOf}
                 onLoadError={onLoadError}
+                locale={locale}
               />
             ))}
             <li ref={end} aria-hidden="true" className="demo-log__end" />

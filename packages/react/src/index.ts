@@ -23,16 +23,22 @@ export { filesFromClipboard, usePasteImages } from './composer/usePasteImages';
 export { useImageMessageManager } from './ImageMessageContext';
 export { ImageMessageProvider, type ImageMessageProviderProps } from './ImageMessageProvider';
 export { enUS, enUSView } from './i18n/en-US';
-export { locales, resolveStrings, resolveViewStrings } from './i18n/resolveStrings';
+// Every other locale loads on first use, or from its own entry (`@image-message/react/locales/ja-JP`).
+export {
+  loadImageMessageLocale,
+  registerImageMessageLocale,
+} from './i18n/loadLocale';
+export { directionOf, IMAGE_MESSAGE_LOCALES, negotiateLocale } from './i18n/negotiateLocale';
+export { resolveStrings, resolveViewStrings } from './i18n/resolveStrings';
 export type {
   ImageMessageLocale,
+  ImageMessageLocaleTables,
   ImageMessageStrings,
   ImageMessageStringsOverride,
   ImageMessageViewStrings,
   ImageNameParams,
   MessageParams,
 } from './i18n/types';
-export { zhCN, zhCNView } from './i18n/zh-CN';
 export { applySendState, patchMessage, removeUnsent, upsertMessage } from './messageCache';
 export type { SendImageOptions, SendImageVariables } from './sendImageTypes';
 export {

@@ -10,7 +10,8 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { type BadCase, badCaseBytes, badManifest } from '../../../tests/fixtures/badCorpus';
-import { enUS, ImageMessageComposer, type ImageMessageStrings, zhCN } from '../src';
+import { enUS, ImageMessageComposer, type ImageMessageStrings } from '../src';
+import { zhCN } from '../src/i18n/zh-CN';
 import { renderWithImageMessage } from '../src/testing';
 
 const { cases } = badManifest;
@@ -28,12 +29,12 @@ const TEXT_FOR_CODE: Record<number, keyof ImageMessageStrings['errors']> = {
 };
 
 /** The alert the composer must show for a refused case, in `strings`' language. */
-function expectedAlert(strings: ImageMessageStrings, entry: BadCase, size: number): string {
+function expectedAlert(strings: ImageMessageStrings, entry: BadCase, size: number, locale: string): string {
   const text = strings.errors[TEXT_FOR_CODE[entry.expectedCode] as keyof ImageMessageStrings['errors']];
   return text({
     fileName: entry.expectedSanitizedName,
-    size: formatBytes(size, 'up'),
-    limit: formatBytes(IMAGE_MAX_BYTES),
+    size: formatBytes(size, 'up', locale),
+    limit: formatBytes(IMAGE_MAX_BYTES, 'down', locale),
     maxFiles: 0,
     desc: '',
     code: entry.expectedCode,
@@ -81,8 +82,8 @@ describe('the bad-input corpus in the composer', () => {
 
       const alert = await screen.findByRole('alert', {}, ALERT_WAIT);
       expect(screen.getAllByRole('alert')).toHaveLength(1);
-      expect(alert.textContent).toBe(expectedAlert(enUS, entry, file.size));
-      if (entry.expectedCode === ErrorCode.FILE_TOO_LARGE) expect(alert.textContent).toContain('28 MB');
+      expect(alert.textContent).toBe(expectedAlert(enUS, entry, file.size, 'en-US'));
+      if (entry.expectedCode === ErrorCode.FILE_TOO_LARGE) expect(alert.textContent).toContain('28\u00a0MB');
       expect(screen.queryByRole('img')).toBeNull();
       expect(transport.attempts).toHaveLength(0);
       expect(transport.messages).toHaveLength(0);
@@ -132,9 +133,9 @@ describe('the bad-input corpus in the composer, in zh-CN', () => {
       await user.upload(input, file);
       const alert = await screen.findByRole('alert', {}, ALERT_WAIT);
       expect(screen.getAllByRole('alert')).toHaveLength(1);
-      expect(alert.textContent).toBe(expectedAlert(zhCN, entry, file.size));
-      expect(alert.textContent).not.toBe(expectedAlert(enUS, entry, file.size));
-      if (entry.expectedCode === ErrorCode.FILE_TOO_LARGE) expect(alert.textContent).toContain('28 MB');
+      expect(alert.textContent).toBe(expectedAlert(zhCN, entry, file.size, 'zh-CN'));
+      expect(alert.textContent).not.toBe(expectedAlert(enUS, entry, file.size, 'en-US'));
+      if (entry.expectedCode === ErrorCode.FILE_TOO_LARGE) expect(alert.textContent).toContain('28\u00a0MB');
       expect(screen.queryByRole('img')).toBeNull();
       expect(transport.attempts).toHaveLength(0);
     },

@@ -162,7 +162,7 @@ describe('<ImageMessageComposer> sending', () => {
     await user.click(screen.getByRole('button', { name: 'Send' }));
     const bar = await screen.findByRole('progressbar', { name: 'Uploading cat.png' });
     await waitFor(() => expect(Number(bar.getAttribute('aria-valuenow'))).toBeGreaterThan(0));
-    expect(bar.getAttribute('aria-valuetext')).toMatch(/^\d+ percent uploaded$/);
+    expect(bar.getAttribute('aria-valuetext')).toMatch(/^\d+% uploaded$/);
     expect(screen.getByRole('button', { name: 'Cancel' })).toBeInTheDocument();
     await waitFor(() => expect(onSent).toHaveBeenCalledTimes(1));
     expect(onSent.mock.calls[0]?.[0]).toMatchObject({ status: 2, userID: 'bob' });

@@ -52,10 +52,10 @@ describe('the composer’s description field', () => {
 
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent(
-      'Descriptions can be up to 1000 characters; this one has 1001. Shorten it to send.',
+      'Descriptions can be up to 1,000 characters; this one has 1,001. Shorten it to send.',
     );
     expect(field).toHaveAttribute('aria-invalid', 'true');
-    expect(field).toHaveAccessibleDescription(/this one has 1001/);
+    expect(field).toHaveAccessibleDescription(/this one has 1,001/);
     await waitFor(() => expect(screen.getByRole('button', { name: 'Send' })).toBeDisabled());
     expect(manager.getSendState(id)?.descriptionError?.code).toBe(ErrorCode.DESCRIPTION_TOO_LONG);
     expect(screen.getByRole('img', { name: 'beach.jpg' })).toBeInTheDocument();

@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 describe('server rendering', () => {
   it('imports and renders the composer to HTML without touching window', async () => {
     expect(typeof window).toBe('undefined');
-    const { ImageMessageComposer, ImageMessageProvider } = await import('../src');
+    const { ImageMessageComposer, ImageMessageProvider, loadImageMessageLocale } = await import('../src');
+    // A server render cannot wait for a chunk: the locale is loaded first, as an app's server does.
+    await loadImageMessageLocale('zh-CN');
     const { createMemoryTransport } = await import('@image-message/core');
     const html = renderToString(
       <QueryClientProvider client={new QueryClient()}>

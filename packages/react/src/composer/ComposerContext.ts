@@ -2,11 +2,13 @@ import type { ConversationTarget, ImageDraft, ImageRejection } from '@image-mess
 import { useContext } from 'react';
 import type { DropzoneState } from 'react-dropzone';
 import { createNamedContext } from '../createNamedContext';
-import type { ImageMessageStrings } from '../i18n/types';
+import type { ImageMessageLocale, ImageMessageStrings } from '../i18n/types';
 
 /** What every composer part reads: the drafts, the actions and the strings of one composer. */
 export interface ComposerContextValue {
   strings: ImageMessageStrings;
+  /** The shipped locale `locale` negotiated to: numbers and sizes are formatted in it. */
+  locale: ImageMessageLocale;
   /** The effective byte limit (the lowest of 28 MiB, the transport's and the `maxBytes` prop). */
   maxBytes: number;
   maxFiles?: number;

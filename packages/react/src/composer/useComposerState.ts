@@ -5,7 +5,9 @@ import { type RefObject, useContext, useId, useMemo, useRef, useState } from 're
 import { useDropzone } from 'react-dropzone';
 import { useImageMessageManager } from '../ImageMessageContext';
 import { describeError } from '../i18n/describeError';
-import { resolveStrings } from '../i18n/resolveStrings';
+import { enUS } from '../i18n/en-US';
+import { useLocaleTable } from '../i18n/loadLocale';
+import { mergeStrings } from '../i18n/resolveStrings';
 import type { ImageMessageLocale, ImageMessageStringsOverride } from '../i18n/types';
 import type { SendImageOptions } from '../sendImageTypes';
 import { type UseCreateImageMessageOptions, useCreateImageMessage } from '../useCreateImageMessage';
@@ -29,6 +31,11 @@ export interface ComposerOptions extends Omit<UseCreateImageMessageOptions, 'con
   onError?: (error: ImageMessageError) => void;
   /** Files were refused before upload. */
   onReject?: (rejections: ImageRejection[]) => void;
+  /**
+   * Any BCP 47 tag, negotiated to a shipped locale (zh-HK → zh-TW, ja → ja-JP, ar-EG → ar, fr → en-US).
+   * A locale other than en-US loads on first use: the composer suspends until it has (wrap it in
+   * `<Suspense>`, or call `loadImageMessageLocale` ahead).
+   */
   locale?: ImageMessageLocale | (string & {});
   /**
    * How texts name a user or group ID, e.g. where a failed draft's Retry will send it ("Retry sends it to
@@ -66,8 +73,9 @@ export function useComposerState(
 ): ComposerContextValue {
   const { receiver, groupID, locale, messages, multiple = true, autoSend, disabled = false } = options;
   const maxFiles = multiple ? options.maxFiles : 1;
+  const { locale: localeTag, table } = useLocaleTable(locale, 'strings', enUS);
   const manager = useImageMessageManager('ImageMessageComposer');
-  const strings = useMemo(() => resolveStrings(locale, messages), [locale, messages]);
+  const strings = useMemo(() => mergeStrings(table, messages), [table, messages]);
   const maxBytes = Math.min(manager.maxBytes, options.maxBytes ?? Infinity);
   const [announcement, announce] = useAnnouncer();
   const focusSoon = useFocusAfterUpdate(root);
@@ -171,6 +179,7 @@ export function useComposerState(
 
   return {
     strings,
+    locale: localeTag,
     maxBytes,
     maxFiles,
     disabled,
@@ -218,6 +227,6 @@ export function useComposerState(
     dropzone,
     ids: { hint: hintId },
     announcement,
-    describe: (code, details) => describeError(strings, code, { ...details, maxBytes, maxFiles }),
+    describe: (code, details) => describeError(strings, localeTag, code, { ...details, maxBytes, maxFiles }),
   };
 }

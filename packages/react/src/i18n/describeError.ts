@@ -8,6 +8,8 @@ import type { ImageMessageStrings, MessageParams } from './types';
  */
 export function describeError(
   strings: ImageMessageStrings,
+  /** The locale sizes are formatted in (its digits, a no-break space before the unit). */
+  locale: string,
   code: number,
   params: {
     fileName: string;
@@ -24,8 +26,8 @@ export function describeError(
   const values: MessageParams = {
     fileName: params.fileName,
     desc: params.desc,
-    limit: formatBytes(params.maxBytes),
-    size: formatBytes(params.size ?? 0, 'up'),
+    limit: formatBytes(params.maxBytes, 'down', locale),
+    size: formatBytes(params.size ?? 0, 'up', locale),
     maxFiles: params.maxFiles ?? 0,
     code,
   };

@@ -1,6 +1,12 @@
+import { formatDimensions, formatNumber, formatPercent, pluralOf } from './format';
 import type { ImageMessageStrings, ImageMessageViewStrings } from './types';
 
-const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+const LOCALE = 'en-US';
+const n = (value: number) => formatNumber(LOCALE, value);
+/** "1 image", "3 images": the count and the noun in its plural form. */
+const plural = (count: number, one: string, other: string) =>
+  `${n(count)} ${pluralOf(LOCALE, count) === 'one' ? one : other}`;
+const isOne = (count: number) => pluralOf(LOCALE, count) === 'one';
 
 /**
  * The English strings (the default locale). Spread it to start your own table:
@@ -21,8 +27,8 @@ export const enUS: ImageMessageStrings = {
   dismiss: 'Dismiss',
   previewsLabel: 'Images to send',
   progressLabel: ({ fileName }) => `Uploading ${fileName}`,
-  progressValueText: ({ progress }) => `${progress} percent uploaded`,
-  dimensions: ({ width, height }) => `${width} × ${height}`,
+  progressValueText: ({ progress }) => `${formatPercent(LOCALE, progress)} uploaded`,
+  dimensions: ({ width, height }) => formatDimensions(LOCALE, width, height),
   canceled: 'Upload canceled',
   original: 'Original',
   originalHint: 'Send photos at full size, without making them smaller',
@@ -34,14 +40,14 @@ export const enUS: ImageMessageStrings = {
       : groupID
         ? `Retry sends it to everyone in ${groupID}`
         : `Retry sends it to ${receiver}`,
-  unsaved: ({ count }) =>
-    `${plural(count, "image isn't", "images aren't")} saved on this device: there is no room for ${count === 1 ? 'it' : 'them'}. Keep this page open until ${count === 1 ? "it's" : "they're"} sent.`,
   description: {
     label: 'Describe this image',
     hint: "For people who can't see it (optional)",
     tooLong: ({ max, length }) =>
-      `Descriptions can be up to ${max} characters; this one has ${length}. Shorten it to send.`,
+      `Descriptions can be up to ${n(max)} characters; this one has ${n(length)}. Shorten it to send.`,
   },
+  unsaved: ({ count }) =>
+    `${plural(count, "image isn't", "images aren't")} saved on this device: there is no room for ${isOne(count) ? 'it' : 'them'}. Keep this page open until ${isOne(count) ? "it's" : "they're"} sent.`,
   errors: {
     empty: ({ fileName }) => `${fileName} is empty. Choose another image.`,
     tooLarge: ({ fileName, size, limit }) =>
@@ -96,8 +102,8 @@ export const enUSView: ImageMessageViewStrings = {
   reload: 'Load again',
   original: ({ size }) => (size ? `Original · ${size}` : 'Original'),
   viewerLabel: ({ name }) => `Image ${name}`.trim(),
-  counter: ({ index, count }) => `${index} / ${count}`,
-  counterLabel: ({ index, count }) => `Image ${index} of ${count}`,
+  counter: ({ index, count }) => `${n(index)} / ${n(count)}`,
+  counterLabel: ({ index, count }) => `Image ${n(index)} of ${n(count)}`,
   previous: 'Previous image',
   next: 'Next image',
   close: 'Close viewer',

@@ -1,7 +1,7 @@
 /** Values a rejection or failure text can use. */
 export interface MessageParams {
   fileName: string;
-  /** The effective byte limit, formatted ("28 MB"). */
+  /** The effective byte limit, formatted in the locale ("28 MB", with a no-break space). */
   limit: string;
   /** The file's size, formatted. */
   size: string;
@@ -45,10 +45,10 @@ export interface ImageMessageStrings {
   preparing: string;
   /** On a draft whose send failed or was interrupted: where Retry sends it (the address the user chose). */
   retryTarget: (p: { receiver?: string; groupID?: string }) => string;
-  /** An alert when drafts cannot be kept across a reload (storage full or over a cap). */
-  unsaved: (p: { count: number }) => string;
   /** The draft's description (alt text) field. */
   description: { label: string; hint: string; tooLong: (p: { max: number; length: number }) => string };
+  /** An alert when drafts cannot be kept across a reload (storage full or over a cap). */
+  unsaved: (p: { count: number }) => string;
   /**
    * Texts for rejections and failures, one per `errorCategory` (core's classification of every service's
    * codes; `canceled` reads `canceled`); they must say what to do.
@@ -138,7 +138,17 @@ export interface ImageMessageViewStrings {
   loadingOriginal: string;
 }
 
-export type ImageMessageLocale = 'en-US' | 'zh-CN';
+/**
+ * The locales that ship. Any other BCP 47 tag is negotiated to one of them (`negotiateLocale`): zh-HK →
+ * zh-TW, ja → ja-JP, ar-EG → ar, fr → en-US.
+ */
+export type ImageMessageLocale = 'en-US' | 'zh-CN' | 'zh-TW' | 'ja-JP' | 'ko-KR' | 'ar';
+
+/** A locale's two tables: the composer's and the view's. */
+export interface ImageMessageLocaleTables {
+  strings: ImageMessageStrings;
+  view: ImageMessageViewStrings;
+}
 
 /** A partial override: top-level strings, and any of `errors` / `announce` one by one. */
 export type ImageMessageStringsOverride = Partial<Omit<ImageMessageStrings, 'errors' | 'announce'>> & {

@@ -1,7 +1,12 @@
+import { formatDimensions, formatNumber, formatPercent } from './format';
 import type { ImageMessageStrings, ImageMessageViewStrings } from './types';
 
+const LOCALE = 'zh-CN';
+const n = (value: number) => formatNumber(LOCALE, value);
+
 /**
- * Simplified Chinese strings, used for `locale="zh-CN"` (and any `zh*` tag).
+ * Simplified Chinese strings, used for `locale="zh-CN"` (and `zh`, `zh-SG`, `zh-Hans-*`). Loaded on first
+ * use; import it from `@image-message/react/locales/zh-CN` to bundle it.
  *
  * @example <ImageMessageComposer locale="zh-CN" messages={{ send: '发出' }} />
  */
@@ -19,8 +24,8 @@ export const zhCN: ImageMessageStrings = {
   dismiss: '关闭',
   previewsLabel: '待发送的图片',
   progressLabel: ({ fileName }) => `正在上传 ${fileName}`,
-  progressValueText: ({ progress }) => `已上传 ${progress}%`,
-  dimensions: ({ width, height }) => `${width} × ${height}`,
+  progressValueText: ({ progress }) => `已上传 ${formatPercent(LOCALE, progress)}`,
+  dimensions: ({ width, height }) => formatDimensions(LOCALE, width, height),
   canceled: '已取消上传',
   original: '原图',
   originalHint: '以原始尺寸发送图片，不压缩',
@@ -32,12 +37,13 @@ export const zhCN: ImageMessageStrings = {
       : groupID
         ? `重试将发给 ${groupID} 的所有人`
         : `重试将发给 ${receiver}`,
-  unsaved: ({ count }) => `${count} 张图片无法保存在此设备上：没有足够的空间。发送完成前请不要关闭此页面。`,
   description: {
     label: '描述这张图片',
     hint: '供无法看到图片的人了解（可选）',
-    tooLong: ({ max, length }) => `描述最多 ${max} 个字符，当前 ${length} 个。请缩短后再发送。`,
+    tooLong: ({ max, length }) => `描述最多 ${n(max)} 个字符，当前 ${n(length)} 个。请缩短后再发送。`,
   },
+  unsaved: ({ count }) =>
+    `${n(count)} 张图片无法保存在此设备上：没有足够的空间。发送完成前请不要关闭此页面。`,
   errors: {
     empty: ({ fileName }) => `${fileName} 是空文件，请选择其他图片。`,
     tooLarge: ({ fileName, size, limit }) =>
@@ -46,7 +52,7 @@ export const zhCN: ImageMessageStrings = {
       `${fileName} 原图大小为 ${size}，图片须小于 ${limit}。关闭“原图”即可发送压缩后的图片。`,
     typeLimit: ({ fileName }) => `${fileName} 的格式无法发送，请转换为 JPEG、PNG、GIF、BMP 或 WebP。`,
     notImage: ({ fileName }) => `${fileName} 不是图片，请选择 JPEG、PNG、GIF、BMP 或 WebP 文件。`,
-    tooMany: ({ maxFiles }) => `一次最多添加 ${maxFiles} 张图片，请先发送或移除一些。`,
+    tooMany: ({ maxFiles }) => `一次最多添加 ${n(maxFiles)} 张图片，请先发送或移除一些。`,
     invalidPath: ({ fileName }) => `${fileName} 不是本地文件，请先保存到设备再添加。`,
     uploadFailed: ({ fileName }) => `${fileName} 上传失败，请点击“重试”。`,
     network: ({ fileName }) => `${fileName} 未发送：网络已断开。请恢复网络后点击“重试”。`,
@@ -60,8 +66,8 @@ export const zhCN: ImageMessageStrings = {
     other: ({ fileName, code }) => `${fileName} 未发送（错误码 ${code}）。请稍后点击“重试”。`,
   },
   announce: {
-    added: ({ count }) => `已添加 ${count} 张图片`,
-    rejected: ({ count }) => `${count} 个文件无法添加`,
+    added: ({ count }) => `已添加 ${n(count)} 张图片`,
+    rejected: ({ count }) => `${n(count)} 个文件无法添加`,
     sent: ({ fileName }) => `${fileName} 已发送`,
     failed: ({ fileName }) => `${fileName} 发送失败`,
     canceled: ({ fileName }) => `${fileName} 已取消上传`,
@@ -88,8 +94,8 @@ export const zhCNView: ImageMessageViewStrings = {
   reload: '重新加载',
   original: ({ size }) => (size ? `原图 · ${size}` : '原图'),
   viewerLabel: ({ name }) => `图片 ${name}`.trim(),
-  counter: ({ index, count }) => `${index} / ${count}`,
-  counterLabel: ({ index, count }) => `第 ${index} 张，共 ${count} 张`,
+  counter: ({ index, count }) => `${n(index)} / ${n(count)}`,
+  counterLabel: ({ index, count }) => `第 ${n(index)} 张，共 ${n(count)} 张`,
   previous: '上一张',
   next: '下一张',
   close: '关闭查看器',

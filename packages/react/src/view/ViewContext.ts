@@ -1,7 +1,7 @@
 import type { V2TimImage, V2TimMessage } from '@image-message/core';
 import { type RefCallback, type RefObject, useContext } from 'react';
 import { createNamedContext } from '../createNamedContext';
-import type { ImageMessageViewStrings } from '../i18n/types';
+import type { ImageMessageLocale, ImageMessageViewStrings } from '../i18n/types';
 
 /** What a view shows: a send in progress or failed, else how its image load is going. */
 export type ImageMessageViewState = 'loading' | 'loaded' | 'error' | 'sending' | 'failed';
@@ -10,8 +10,10 @@ export type ImageMessageViewState = 'loading' | 'loaded' | 'error' | 'sending' |
 export interface ImageMessageViewContextValue {
   message: V2TimMessage;
   strings: ImageMessageViewStrings;
-  /** The locale tag texts and times are formatted in (`en-US` or `zh-CN`). */
-  localeTag: string;
+  /** The shipped locale `locale` negotiated to: texts, numbers and times are in it. */
+  localeTag: ImageMessageLocale;
+  /** `rtl` when the view's own locale is written right to left (set on its root and the viewer). */
+  dir?: 'rtl';
   /** What names this image in controls ("beach.jpg", "from Alice, 10:42"). */
   name: string;
   /** The sender's description of the image (its alt text), when there is one: it names the image then. */

@@ -1,7 +1,10 @@
 import { canSend, type MessageManager, placeholderToDataUrl, type V2TimMessage } from '@image-message/core';
 import { useCallback, useContext, useId, useMemo, useRef, useState } from 'react';
 import { ImageMessageContext } from '../ImageMessageContext';
-import { resolveViewStrings } from '../i18n/resolveStrings';
+import { enUSView } from '../i18n/en-US';
+import { useLocaleTable } from '../i18n/loadLocale';
+import { directionOf } from '../i18n/negotiateLocale';
+import { mergeViewStrings } from '../i18n/resolveStrings';
 import type { ImageMessageLocale, ImageMessageStringsOverride, ImageMessageViewStrings } from '../i18n/types';
 import { useManagerSendState } from '../useSendState';
 import {
@@ -27,6 +30,10 @@ export interface ImageMessageViewOptions {
   message: V2TimMessage;
   /** The conversation the viewer pages through with ←/→ (its image messages, in order). */
   conversation?: readonly V2TimMessage[];
+  /**
+   * Any BCP 47 tag, negotiated to a shipped locale (zh-HK → zh-TW, ar-EG → ar). A locale other than en-US
+   * loads on first use: the view suspends until it has (see `loadImageMessageLocale`).
+   */
   locale?: ImageMessageLocale | (string & {});
   /** Override any string (`{ view: { open: … } }`). */
   messages?: ImageMessageStringsOverride;
@@ -75,13 +82,13 @@ const hasUrl = (message: V2TimMessage) => message.imageElem?.imageList?.some((im
 /** All the behaviour of `<ImageMessageView.Root>`; the parts only render it. */
 export function useImageMessageViewState(options: ImageMessageViewOptions): ImageMessageViewContextValue {
   const { message: given, conversation, locale, messages, onRetry, onCancel, onLoadError } = options;
+  const { locale: localeTag, table } = useLocaleTable(locale, 'view', enUSView);
   const manager = useContext(ImageMessageContext);
   const send = useManagerSendState(manager, given.id);
   // The app's copy wins once it has links (it may be fresher); until then the manager's (after a send
   // the manager's copy has the server's links before the app's cache does).
   const message = send && !hasUrl(given) && hasUrl(send.message) ? { ...given, ...send.message } : given;
-  const strings = useMemo(() => resolveViewStrings(locale, messages), [locale, messages]);
-  const localeTag = locale?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en-US';
+  const strings = useMemo(() => mergeViewStrings(table, messages), [table, messages]);
   const statusId = useId();
 
   const size = intrinsicSize(message);
@@ -170,6 +177,7 @@ export function useImageMessageViewState(options: ImageMessageViewOptions): Imag
     message,
     strings,
     localeTag,
+    dir: locale && directionOf(localeTag) === 'rtl' ? 'rtl' : undefined,
     name: nameOf(message),
     description: descriptionOf(message),
     state,

@@ -14,14 +14,15 @@ export const PreviewInfo = /* @__PURE__ */ forwardRef<HTMLSpanElement, PreviewIn
   ref,
 ) {
   const draft = useDraft('PreviewInfo', draftProp);
-  const { strings } = useComposer('PreviewInfo');
+  const { strings, locale } = useComposer('PreviewInfo');
   return (
     <span {...props} ref={ref} className={cx('im-preview__info', className)}>
       <span className="im-preview__name" id={draftNameId(draft)}>
         {draft.fileName}
       </span>
       <span className="im-preview__meta">
-        {formatBytes(draft.size)} ·{' '}
+        {/* Isolated: "25 KB" keeps its order inside right-to-left text. */}
+        <bdi>{formatBytes(draft.size, 'down', locale)}</bdi> ·{' '}
         {draft.status === 'preparing'
           ? strings.preparing
           : strings.dimensions({ width: draft.width, height: draft.height })}

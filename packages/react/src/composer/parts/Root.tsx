@@ -1,4 +1,5 @@
 import { forwardRef, type HTMLAttributes, useImperativeHandle, useRef } from 'react';
+import { directionOf } from '../../i18n/negotiateLocale';
 import { ComposerContext } from '../ComposerContext';
 import { type ComposerOptions, useComposerState } from '../useComposerState';
 import { usePasteImages } from '../usePasteImages';
@@ -59,6 +60,9 @@ export const Root = /* @__PURE__ */ forwardRef<HTMLDivElement, RootProps>(functi
       <div
         role="group"
         aria-label={state.strings.composerLabel}
+        // The language and direction of its own text; without a `locale` both follow the page.
+        lang={locale && state.locale}
+        dir={locale && directionOf(state.locale) === 'rtl' ? 'rtl' : undefined}
         {...domProps}
         ref={ref}
         className={cx('im-composer', className)}

@@ -1,7 +1,8 @@
 import { formatBytes, type V2TimMessage } from '@image-message/core';
 import { type AnchorHTMLAttributes, forwardRef, useContext } from 'react';
 import { cx } from '../../composer/parts/cx';
-import { resolveViewStrings } from '../../i18n/resolveStrings';
+import { enUSView } from '../../i18n/en-US';
+import { useLocaleTable } from '../../i18n/loadLocale';
 import type { ImageMessageLocale } from '../../i18n/types';
 import { originOf } from '../imageOfMessage';
 import { ImageMessageViewContext } from '../ViewContext';
@@ -22,12 +23,13 @@ export const OriginLink = /* @__PURE__ */ forwardRef<HTMLAnchorElement, OriginLi
   ref,
 ) {
   const view = useContext(ImageMessageViewContext);
+  const own = useLocaleTable(locale ?? view?.localeTag, 'view', enUSView);
   const message = messageProp ?? view?.message;
   if (!message)
     throw new Error('<ImageMessageView.OriginLink> needs a message prop outside <ImageMessageView.Root>.');
   const origin = originOf(message);
   if (!origin?.url) return null;
-  const strings = locale || !view ? resolveViewStrings(locale) : view.strings;
+  const strings = locale || !view ? own.table : view.strings;
   return (
     <a
       href={origin.url}
@@ -37,7 +39,8 @@ export const OriginLink = /* @__PURE__ */ forwardRef<HTMLAnchorElement, OriginLi
       ref={ref}
       className={cx('im-view-origin', className)}
     >
-      {children ?? strings.original({ size: origin.size ? formatBytes(origin.size) : undefined })}
+      {children ??
+        strings.original({ size: origin.size ? formatBytes(origin.size, 'down', own.locale) : undefined })}
     </a>
   );
 });

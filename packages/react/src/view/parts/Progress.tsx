@@ -1,5 +1,6 @@
 import { type CSSProperties, forwardRef, type HTMLAttributes } from 'react';
 import { cx } from '../../composer/parts/cx';
+import { formatPercent } from '../../i18n/format';
 import { useImageMessageView } from '../ViewContext';
 
 export type ViewProgressProps = HTMLAttributes<HTMLDivElement>;
@@ -9,7 +10,7 @@ export const Progress = /* @__PURE__ */ forwardRef<HTMLDivElement, ViewProgressP
   { className, style, ...props },
   ref,
 ) {
-  const { state, progress, strings, name } = useImageMessageView('Progress');
+  const { state, progress, strings, name, localeTag } = useImageMessageView('Progress');
   if (state !== 'sending') return null;
   return (
     <div
@@ -18,7 +19,7 @@ export const Progress = /* @__PURE__ */ forwardRef<HTMLDivElement, ViewProgressP
       aria-valuemin={0}
       aria-valuemax={100}
       aria-valuenow={progress}
-      aria-valuetext={`${progress}%`}
+      aria-valuetext={formatPercent(localeTag, progress)}
       {...props}
       ref={ref}
       className={cx('im-view__progress', className)}

@@ -45,6 +45,9 @@ export const Root = /* @__PURE__ */ forwardRef<HTMLDivElement, RootProps>(functi
   return (
     <ImageMessageViewContext.Provider value={view}>
       <div
+        // The language and direction of its own text; without a `locale` both follow the page.
+        lang={locale && view.localeTag}
+        dir={view.dir}
         {...domProps}
         ref={ref}
         className={cx('im-view', className)}

@@ -9,6 +9,7 @@ import {
   useState,
 } from 'react';
 import { cx } from '../../composer/parts/cx';
+import { formatPercent } from '../../i18n/format';
 import type { ImageMessageViewStrings } from '../../i18n/types';
 import { descriptionOf, fileNameOf, intrinsicSize, originOf } from '../imageOfMessage';
 import { useOriginalImage } from './useOriginalImage';
@@ -23,6 +24,10 @@ export interface ImageViewerProps {
   nameOf: (message: V2TimMessage) => string;
   onClose: () => void;
   className?: string;
+  /** The language of `strings` (set on the dialog, which lives in `document.body`, not in the view). */
+  lang?: string;
+  /** The reading direction: the dialog is mirrored in `rtl`, where ← goes to the next image. */
+  dir?: 'rtl' | 'ltr';
 }
 
 /** The LARGE variant (shorter side 720) the viewer shows at once; the ORIGIN for a smaller image. */
@@ -30,7 +35,7 @@ const LARGE_SHORT_SIDE = 720;
 
 type ViewerCommand = 'close' | 'previous' | 'next' | 'first' | 'last' | 'zoomIn' | 'zoomOut' | 'fit';
 
-/** The viewer's keys: Esc, ←/→ (Home/End), + (or =), − and 0. */
+/** The viewer's keys: Esc, ←/→ (Home/End), + (or =), − and 0. ← and → follow the reading direction. */
 const KEY_COMMANDS: Readonly<Record<string, ViewerCommand>> = {
   Escape: 'close',
   ArrowLeft: 'previous',
@@ -51,7 +56,16 @@ const largeOf = (message: V2TimMessage | undefined) =>
  * the LARGE variant at once with the ORIGIN loading over it behind a progress bar, zoom (+ − 0, wheel,
  * pinch, drag to pan), ←/→ through `messages`, a counter, a Download link, Esc or Close to leave.
  */
-export function ImageViewer({ messages, startIndex, strings, nameOf, onClose, className }: ImageViewerProps) {
+export function ImageViewer({
+  messages,
+  startIndex,
+  strings,
+  nameOf,
+  onClose,
+  className,
+  lang,
+  dir,
+}: ImageViewerProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const closeButton = useRef<HTMLButtonElement>(null);
   const titleId = useId();
@@ -110,7 +124,10 @@ export function ImageViewer({ messages, startIndex, strings, nameOf, onClose, cl
     fit: reset,
   };
   const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
-    const command = KEY_COMMANDS[event.key];
+    let command = KEY_COMMANDS[event.key];
+    // Right to left, the next image is to the left: → goes back.
+    if (dir === 'rtl' && (command === 'previous' || command === 'next'))
+      command = command === 'previous' ? 'next' : 'previous';
     if (!command || event.altKey || event.metaKey || event.ctrlKey) return;
     event.preventDefault();
     run[command]();
@@ -122,6 +139,8 @@ export function ImageViewer({ messages, startIndex, strings, nameOf, onClose, cl
       className={cx('im-viewer', className)}
       aria-modal="true"
       aria-labelledby={titleId}
+      lang={lang}
+      dir={dir}
       data-state={state}
       onKeyDown={onKeyDown}
       onCancel={(event) => {
@@ -144,7 +163,8 @@ export function ImageViewer({ messages, startIndex, strings, nameOf, onClose, cl
             <span className="im-visually-hidden">{strings.zoomOut}</span>
           </button>
           <button type="button" className="im-viewer__button" onClick={reset} disabled={zoom.scale === 1}>
-            {strings.zoomFit}
+            <Icon d="M4 9V4h5M20 9V4h-5M4 15v5h5M20 15v5h-5" />
+            <span className="im-viewer__label">{strings.zoomFit}</span>
           </button>
           <button type="button" className="im-viewer__button" onClick={zoomIn} disabled={zoom.scale >= 8}>
             <span aria-hidden="true">+</span>
@@ -156,11 +176,13 @@ export function ImageViewer({ messages, startIndex, strings, nameOf, onClose, cl
               href={origin.url}
               download={fileNameOf(message as V2TimMessage) ?? ''}
             >
-              {strings.download}
+              <Icon d="M12 4v11M7 10l5 5 5-5M5 20h14" />
+              <span className="im-viewer__label">{strings.download}</span>
             </a>
           )}
           <button ref={closeButton} type="button" className="im-viewer__button" onClick={onClose}>
-            {strings.close}
+            <Icon d="M6 6l12 12M18 6L6 18" />
+            <span className="im-viewer__label">{strings.close}</span>
           </button>
         </div>
       </div>
@@ -208,7 +230,9 @@ export function ImageViewer({ messages, startIndex, strings, nameOf, onClose, cl
             aria-valuemin={0}
             aria-valuemax={100}
             aria-valuenow={original.progress}
-            aria-valuetext={original.progress === undefined ? undefined : `${original.progress}%`}
+            aria-valuetext={
+              original.progress === undefined ? undefined : formatPercent(lang ?? 'en-US', original.progress)
+            }
             className="im-viewer__progress"
             data-indeterminate={original.progress === undefined || undefined}
             style={{ '--im-progress': `${original.progress ?? 30}%` } as CSSProperties}
@@ -222,7 +246,10 @@ export function ImageViewer({ messages, startIndex, strings, nameOf, onClose, cl
         onClick={() => go(index - 1)}
         disabled={index === 0}
       >
-        <span aria-hidden="true">‹</span>
+        {/* Points back along the reading direction; dir="ltr" so no bidi mirroring turns it again. */}
+        <span aria-hidden="true" dir="ltr">
+          {dir === 'rtl' ? '›' : '‹'}
+        </span>
         <span className="im-visually-hidden">{strings.previous}</span>
       </button>
       <button
@@ -231,9 +258,29 @@ export function ImageViewer({ messages, startIndex, strings, nameOf, onClose, cl
         onClick={() => go(index + 1)}
         disabled={index >= count - 1}
       >
-        <span aria-hidden="true">›</span>
+        <span aria-hidden="true" dir="ltr">
+          {dir === 'rtl' ? '‹' : '›'}
+        </span>
         <span className="im-visually-hidden">{strings.next}</span>
       </button>
     </dialog>
+  );
+}
+
+/** A toolbar icon, shown in place of its label on a narrow screen (the label stays, visually hidden). */
+function Icon({ d }: { d: string }) {
+  return (
+    <svg
+      className="im-viewer__icon"
+      viewBox="0 0 24 24"
+      aria-hidden="true"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
+      <path d={d} />
+    </svg>
   );
 }
