@@ -4,8 +4,8 @@
 // `createHttpTransport`, with what they use of core — is built the way an app's bundler builds it
 // (production, minified), the peers (react, react-dom, @tanstack/react-query, react-dropzone) external,
 // and gzipped. Counted: the JS the page loads with the app (the entry and what it imports statically).
-// Code that loads when it is first needed is reported beside it, chunk by chunk: preparing photos and
-// the header readers (with the first photo), the HTTP transport's sending code (with the first send), a
+// Code that loads when it is first needed is reported beside it, chunk by chunk: preparing photos,
+// the header readers and the draft's parts (with the first photo), the HTTP transport's sending code (with the first send), a
 // locale's strings (with that locale: English alone is in the app JS),
 // the tus client (when the server offers tus), the cache writer (with a queryKey), the store (with
 // `persist`), the HEIC decoder (with the first HEIC), the image viewer (when it opens).
@@ -96,6 +96,7 @@ const firstPhoto = [
   app.lazy('prepare/prepareImageFile.ts'),
   app.lazy('prepare/workerClient.ts'),
   app.lazy('image/readAcceptedImage.ts'),
+  app.lazy('composer/parts/draftParts.ts'),
 ];
 const afterFirstPhoto = [...app.initialFiles, ...firstPhoto.flatMap((part) => part.files)];
 const firstSend = app.lazy('transport/http/createHttpSend.ts', afterFirstPhoto);
@@ -161,7 +162,7 @@ for (const [name, { gzip, raw, limit }] of Object.entries(sizes)) {
 }
 const firstPhotoGzip = firstPhoto.reduce((sum, part) => sum + part.gzip, 0);
 console.log(
-  `  then loaded with the first photo: ${kb(firstPhotoGzip)} (preparing ${kb(firstPhoto[0].gzip + firstPhoto[1].gzip)}, header readers ${kb(firstPhoto[2].gzip)}); with the first send: ${kb(firstSend.gzip)} (HTTP sending)`,
+  `  then loaded with the first photo: ${kb(firstPhotoGzip)} (preparing ${kb(firstPhoto[0].gzip + firstPhoto[1].gzip)}, header readers ${kb(firstPhoto[2].gzip)}, the draft's parts ${kb(firstPhoto[3].gzip)}); with the first send: ${kb(firstSend.gzip)} (HTTP sending)`,
 );
 console.log(
   `  with its locale only: ${Object.entries(localeChunks)

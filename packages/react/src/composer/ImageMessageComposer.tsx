@@ -1,17 +1,22 @@
 import { forwardRef } from 'react';
-import { DescriptionField } from './parts/DescriptionField';
-import { DraftAddress } from './parts/DraftAddress';
-import { CancelButton, RemoveButton, RetryButton } from './parts/DraftButtons';
-import { DraftError } from './parts/DraftError';
+// A draft's parts load with the first image; these stand for them (same props and refs).
+import {
+  CancelButton,
+  DescriptionField,
+  DraftAddress,
+  DraftError,
+  Preview,
+  PreviewImage,
+  PreviewInfo,
+  Progress,
+  RemoveButton,
+  RetryButton,
+} from './draftParts';
 import { Dropzone } from './parts/Dropzone';
 import { DropzoneButton } from './parts/DropzoneButton';
 import { DropzoneInput } from './parts/DropzoneInput';
 import { OriginalSwitch } from './parts/OriginalSwitch';
-import { Preview } from './parts/Preview';
-import { PreviewImage } from './parts/PreviewImage';
-import { PreviewInfo } from './parts/PreviewInfo';
 import { Previews } from './parts/Previews';
-import { Progress } from './parts/Progress';
 import { Rejection, Rejections } from './parts/Rejections';
 import { Root, type RootProps } from './parts/Root';
 import { SendButton } from './parts/SendButton';

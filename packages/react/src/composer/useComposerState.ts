@@ -14,6 +14,7 @@ import { type UseCreateImageMessageOptions, useCreateImageMessage } from '../use
 import { useMessageCacheSync } from '../useMessageCacheSync';
 import type { UpdateMessages } from '../writeMessages';
 import type { ComposerContextValue } from './ComposerContext';
+import { draftParts } from './draftParts';
 import { filesFromEvent } from './filesFromEvent';
 import { useAnnouncer } from './useAnnouncer';
 import { useFocusAfterUpdate } from './useFocusAfterUpdate';
@@ -155,6 +156,8 @@ export function useComposerState(
 
   const addFiles = (files: Iterable<File> | ArrayLike<File>) => {
     if (disabled) return;
+    // The draft parts' code, while the photos are read and prepared.
+    draftParts.load().catch(() => {});
     void drafts.addFiles(files).then(({ added, rejected }) => {
       if (added.length > 0) announce(strings.announce.added({ count: added.length }));
       if (rejected.length > 0) {

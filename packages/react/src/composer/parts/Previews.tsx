@@ -1,8 +1,8 @@
 import type { ImageDraft } from '@image-message/core';
 import { forwardRef, type HTMLAttributes, type ReactNode } from 'react';
 import { useComposer } from '../ComposerContext';
+import { Preview } from '../draftParts';
 import { cx } from './cx';
-import { Preview } from './Preview';
 
 export interface PreviewsProps extends Omit<HTMLAttributes<HTMLUListElement>, 'children'> {
   /** Renders each draft; defaults to `<Preview draft={draft} />`. */
