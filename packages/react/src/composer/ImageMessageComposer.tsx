@@ -9,6 +9,8 @@ import {
   PreviewImage,
   PreviewInfo,
   Progress,
+  Rejection,
+  Rejections,
   RemoveButton,
   RetryButton,
 } from './draftParts';
@@ -17,7 +19,6 @@ import { DropzoneButton } from './parts/DropzoneButton';
 import { DropzoneInput } from './parts/DropzoneInput';
 import { OriginalSwitch } from './parts/OriginalSwitch';
 import { Previews } from './parts/Previews';
-import { Rejection, Rejections } from './parts/Rejections';
 import { Root, type RootProps } from './parts/Root';
 import { SendButton } from './parts/SendButton';
 import { Status } from './parts/Status';

@@ -7,6 +7,7 @@ import type { PreviewProps } from './parts/Preview';
 import type { PreviewImageProps } from './parts/PreviewImage';
 import type { PreviewInfoProps } from './parts/PreviewInfo';
 import type { ProgressProps } from './parts/Progress';
+import type { RejectionProps, RejectionsProps } from './parts/Rejections';
 
 type DraftParts = typeof import('./parts/draftParts');
 let loading: Promise<DraftParts> | undefined;
@@ -84,4 +85,14 @@ export const RemoveButton = /* @__PURE__ */ lazyPart<DraftParts, DraftButtonProp
   'RemoveButton',
   draftParts,
   (parts) => parts.RemoveButton,
+);
+export const Rejections = /* @__PURE__ */ lazyPart<DraftParts, RejectionsProps, HTMLUListElement>(
+  'Rejections',
+  draftParts,
+  (parts) => parts.Rejections,
+);
+export const Rejection = /* @__PURE__ */ lazyPart<DraftParts, RejectionProps, HTMLLIElement>(
+  'Rejection',
+  draftParts,
+  (parts) => parts.Rejection,
 );
