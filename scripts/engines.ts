@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import type { BrowserCommand, TestProjectInlineConfiguration } from 'vitest/node';
+import type { TestProjectInlineConfiguration } from 'vitest/config';
+import type { BrowserCommand, BrowserProvider } from 'vitest/node';
 import { chromiumLaunchOptions } from './chromium.ts';
 import { MINIBROWSER, startWebKitDriver, type WebKitDriver, webkitCapabilities } from './webkit.ts';
 
@@ -86,7 +87,7 @@ async function webkitProvider() {
   provider.supportedBrowser = ['MiniBrowser'];
   const factory = provider.providerFactory;
   provider.providerFactory = (project) => {
-    const instance = factory(project);
+    const instance = factory(project) as BrowserProvider & { openBrowser(): Promise<unknown> };
     let driver: Promise<WebKitDriver> | undefined;
     const openBrowser = instance.openBrowser.bind(instance);
     const close = instance.close.bind(instance);
