@@ -118,6 +118,48 @@ test('a draft for one member of a group comes back in the group after a reload, 
   expect(await apiMessages(server.url, 'carol', 'group_team')).toHaveLength(0);
 });
 
+test('a photo sent to one member of a group and cut by a reload goes to that member only on Retry, whatever the selector shows', async ({
+  as,
+  server,
+}) => {
+  const jpeg = await photoJpeg(2560, 1920, 95);
+  const alice = await as('alice');
+  await alice.open('Team');
+  await alice.page.getByLabel('Send to').selectOption({ label: 'Only Bob' });
+  const composer = composerOf(alice.page);
+  await addImage(alice.page, 'for-bob.jpg', jpeg, 'image/jpeg');
+  await expect(composer.getByRole('img', { name: 'for-bob.jpg' })).toBeVisible();
+  await expect.poll(() => keptDrafts(alice.page, draftsDatabase('alice'))).toHaveLength(1);
+
+  const setUploadSpeed = await uploadSpeed(alice.page);
+  await setUploadSpeed(256 * 1024);
+  await composer.getByRole('button', { name: 'Send' }).click();
+  const bar = composer.getByRole('progressbar', { name: 'Uploading for-bob.jpg' });
+  await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow'))).toBeGreaterThanOrEqual(20);
+
+  await alice.page.reload();
+  await setUploadSpeed(undefined);
+  await alice.open('Team');
+  // After the reload the selector shows everyone in Team; the draft says where Retry really sends it.
+  await expect(alice.page.getByLabel('Send to')).toHaveValue('');
+  const draft = composer
+    .getByRole('listitem')
+    .filter({ has: alice.page.getByRole('img', { name: 'for-bob.jpg' }) });
+  await expect(draft).toHaveAttribute('data-state', 'failed');
+  await expect(draft.getByText('Retry sends it to Bob only')).toBeVisible();
+  await expect(draft.getByRole('button', { name: 'Retry' })).toHaveAccessibleDescription(
+    /for-bob\.jpg.*Retry sends it to Bob only/,
+  );
+
+  await draft.getByRole('button', { name: 'Retry' }).click();
+  await expect(alice.log().getByRole('link')).toHaveCount(1);
+  await expect.poll(() => keptDrafts(alice.page, draftsDatabase('alice'))).toEqual([]);
+  const toBob = await apiMessages(server.url, 'bob', 'group_team');
+  expect(toBob).toHaveLength(1);
+  expect(toBob[0]).toMatchObject({ groupID: 'team', userID: 'bob' });
+  expect(await apiMessages(server.url, 'carol', 'group_team')).toEqual([]);
+});
+
 /** Records every Web Lock request of the page and whether it was granted (the real lock decides). */
 function recordLockClaims() {
   const claims: { name: string; granted: boolean }[] = [];

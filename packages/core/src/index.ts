@@ -49,6 +49,7 @@ export {
   readImageInfoFrom,
 } from './image/readImageInfo';
 export { MAX_FILE_NAME_LENGTH, sanitizeFileName } from './image/sanitizeFileName';
+export { sameAddress } from './manager/address';
 export { createMessageId } from './manager/createMessageId';
 export {
   createMessageManager,

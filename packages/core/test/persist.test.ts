@@ -197,6 +197,79 @@ describe('unsent messages kept across reloads', () => {
   });
 });
 
+describe('an interrupted send keeps its address across a reload', () => {
+  /** A send to `target` that a reload cut; the next page, restored. */
+  async function interruptedSendTo(target: { receiver?: string; groupID?: string }) {
+    const transport = createMemoryTransport({ stalls: [{ afterBytes: 100 }] });
+    const first = page(transport);
+    const { data } = await first.createImageMessage({
+      ...fixtureParams('photo.jpg'),
+      conversation: { groupID: target.groupID, receiver: target.groupID ? undefined : target.receiver },
+    });
+    const id = data?.id as string;
+    void first.sendMessage({ id, ...target });
+    await whenKept({ [id]: 'sending' });
+    const second = page(transport);
+    await second.restored;
+    return { transport, second, id };
+  }
+
+  it('a photo sent to one member of a group goes back to that member only, never to the whole group', async () => {
+    const { transport, second, id } = await interruptedSendTo({ groupID: 'team', receiver: 'bob' });
+    expect(second.getSendState(id)).toMatchObject({
+      status: 'failed',
+      address: { groupID: 'team', receiver: 'bob' },
+    });
+
+    // What the composer's selector shows after a reload ("Everyone in team") is refused, with a reason.
+    const toGroup = await second.sendMessage({ id, groupID: 'team' });
+    expect(toGroup.code).toBe(ErrorCode.INVALID_PARAMETERS);
+    expect(toGroup.desc).toContain('bob only, in group team');
+    expect(second.getSendState(id)?.status).toBe('failed');
+    expect(transport.messages).toEqual([]);
+
+    // A Retry without a target goes where the user sent it.
+    const retried = await second.sendMessage({ id });
+    expect(retried.code).toBe(ErrorCode.SUCC);
+    expect(retried.data).toMatchObject({ groupID: 'team', userID: 'bob' });
+    expect(transport.messages.map(({ message }) => [message.id, message.groupID, message.userID])).toEqual([
+      [id, 'team', 'bob'],
+    ]);
+  });
+
+  it('a one-to-one send restored while another conversation is open is refused there and goes to its receiver', async () => {
+    const { transport, second, id } = await interruptedSendTo({ receiver: 'bob' });
+    const elsewhere = await second.sendMessage({ id, receiver: 'carol' });
+    expect(elsewhere.code).toBe(ErrorCode.INVALID_PARAMETERS);
+    expect(elsewhere.desc).toMatch(/sent to bob.*not to carol/);
+    const inGroup = await second.sendMessage({ id, groupID: 'team', receiver: 'bob' });
+    expect(inGroup.code).toBe(ErrorCode.INVALID_PARAMETERS);
+    expect(transport.messages).toEqual([]);
+
+    const retried = await second.sendMessage({ id, receiver: 'bob' });
+    expect(retried.code).toBe(ErrorCode.SUCC);
+    expect(retried.data).toMatchObject({ userID: 'bob' });
+    expect(retried.data?.groupID).toBeUndefined();
+    expect(transport.messages).toHaveLength(1);
+  });
+
+  it('a draft that was never sent has no address and follows whatever target it is sent to', async () => {
+    const first = page();
+    const { data } = await first.createImageMessage({
+      ...fixtureParams('photo.jpg'),
+      conversation: { groupID: 'team' },
+    });
+    const id = data?.id as string;
+    await whenKept({ [id]: 'created' });
+    const transport = createMemoryTransport();
+    const second = page(transport);
+    await second.restored;
+    expect(second.getSendState(id)?.address).toBeUndefined();
+    expect((await second.sendMessage({ id, groupID: 'team' })).data).toMatchObject({ groupID: 'team' });
+    expect(transport.messages[0]?.message.userID).toBeUndefined();
+  });
+});
+
 describe('a resumable upload across a reload', () => {
   it('the transport’s upload URL is kept with the message, and offered to the send after the reload', async () => {
     const seen: (string | undefined)[] = [];

@@ -48,6 +48,47 @@ describe('sendMessage: addressing', () => {
   });
 });
 
+describe('sendMessage: a message keeps the address of its first send', () => {
+  it('after a failure, a retry to another target is refused and nothing is uploaded; a retry without one goes back', async () => {
+    const { manager, id, transport } = await setup({
+      failures: [{ code: ErrorCode.NETWORK_DISCONNECT, desc: 'offline' }],
+    });
+    expect(manager.getSendState(id)?.address).toBeUndefined();
+    await manager.sendMessage({ id, groupID: 'team', receiver: 'bob' });
+    expect(manager.getSendState(id)).toMatchObject({
+      status: 'failed',
+      address: { groupID: 'team', receiver: 'bob' },
+    });
+
+    const widened = await manager.sendMessage({ id, groupID: 'team' });
+    expect(widened).toMatchObject({
+      code: ErrorCode.INVALID_PARAMETERS,
+      data: { status: MessageStatus.SEND_FAIL },
+    });
+    expect(widened.desc).toContain('create a new message');
+    expect(manager.getSendState(id)?.status).toBe('failed');
+    expect(transport.attempts).toHaveLength(1);
+
+    const retried = await manager.sendMessage({ id });
+    expect(retried.data).toMatchObject({ groupID: 'team', userID: 'bob', status: MessageStatus.SEND_SUCC });
+  });
+
+  it('after a cancel too: Cancel stops the send, it does not re-address it', async () => {
+    const { manager, id, transport } = await setup({ stalls: [{ afterBytes: 200 }] });
+    const pending = manager.sendMessage({ id, receiver: 'bob' });
+    manager.cancel(id);
+    await pending;
+    expect((await manager.sendMessage({ id, receiver: 'carol' })).code).toBe(ErrorCode.INVALID_PARAMETERS);
+    expect((await manager.sendMessage({ id, receiver: 'bob' })).code).toBe(ErrorCode.SUCC);
+    expect(transport.messages.map(({ message }) => message.userID)).toEqual(['bob']);
+  });
+
+  it('a message never sent still needs a target', async () => {
+    const { manager, id } = await setup();
+    expect((await manager.sendMessage({ id })).code).toBe(ErrorCode.INVALID_PARAMETERS);
+  });
+});
+
 describe('sendMessage: invalid calls', () => {
   it('refuses an empty id with INVALID_PARAMETERS (6017)', async () => {
     const { manager } = await setup();

@@ -55,6 +55,8 @@ export function ConversationView({ session, conversationID, title, members, user
         className="demo-conversation-body"
         aria-label={`Conversation with ${title}`}
         queryKey={queryKey}
+        // A failed draft says where Retry sends it ("Retry sends it to Bob only"), by name.
+        nameOf={(id) => (isGroup && `group_${id}` === conversationID ? title : nameOf(id))}
         {...address}
       >
         <MessageLog

@@ -1,5 +1,6 @@
 export { type ComposerContextValue, useComposer, useDraft } from './composer/ComposerContext';
 export { ImageMessageComposer, type ImageMessageComposerProps } from './composer/ImageMessageComposer';
+export type { DraftAddressProps } from './composer/parts/DraftAddress';
 export type { DraftButtonProps } from './composer/parts/DraftButtons';
 export type { DraftErrorProps } from './composer/parts/DraftError';
 export type { DropzoneProps } from './composer/parts/Dropzone';

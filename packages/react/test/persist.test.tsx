@@ -16,12 +16,16 @@ import {
 afterEach(() => clearPersisted());
 
 /** One page load: a provider that keeps drafts, over a transport shared by every load (the server). */
-function load(transport: MemoryTransport, receiver = 'bob') {
+function load(
+  transport: MemoryTransport,
+  receiver: string | undefined = 'bob',
+  target: { groupID?: string; locale?: string } = {},
+) {
   const client = new QueryClient({ defaultOptions: { mutations: { retry: false } } });
   return render(
     <QueryClientProvider client={client}>
       <ImageMessageProvider transport={transport} persist>
-        <ImageMessageComposer receiver={receiver} />
+        <ImageMessageComposer receiver={receiver} {...target} />
       </ImageMessageProvider>
     </QueryClientProvider>,
   );
@@ -76,6 +80,50 @@ describe('<ImageMessageProvider persist>', () => {
     await user.click(within(draft).getByRole('button', { name: 'Retry' }));
     await waitFor(() => expect(transport.messages).toHaveLength(1));
     expect(transport.attempts.filter((attempt) => attempt.outcome === 'sent')).toHaveLength(1);
+  });
+
+  it('a send to one member of a group cut by a reload says where Retry sends it, and goes there, not to the group', async () => {
+    const transport = createMemoryTransport({ stalls: [{ afterBytes: 100 }] });
+    const user = userEvent.setup();
+    const first = load(transport, 'bob', { groupID: 'team' });
+    await user.upload(fileInput(), createImageFile({ name: 'for-bob.png', size: 5_000 }));
+    await screen.findByRole('img', { name: 'for-bob.png' });
+    await user.click(screen.getByRole('button', { name: 'Send' }));
+    await screen.findByRole('progressbar', { name: 'Uploading for-bob.png' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    first.unmount();
+
+    // After the reload the group's composer points at everyone in it.
+    load(transport, '', { groupID: 'team', locale: 'zh-CN' });
+    const draft = (await screen.findByRole('img', { name: 'for-bob.png' })).closest('li') as HTMLElement;
+    expect(draft).toHaveAttribute('data-state', 'failed');
+    expect(within(draft).getByText('重试将仅发给 bob')).toBeInTheDocument();
+    const retry = within(draft).getByRole('button', { name: '重试' });
+    expect(retry).toHaveAccessibleDescription(/重试将仅发给 bob/);
+    await user.click(retry);
+    await waitFor(() => expect(transport.messages).toHaveLength(1));
+    expect(transport.messages.map(({ message }) => [message.groupID, message.userID])).toEqual([
+      ['team', 'bob'],
+    ]);
+    await waitFor(() => expect(screen.queryByRole('img', { name: 'for-bob.png' })).toBeNull());
+  });
+
+  it('a draft never sent follows the composer: no address note, sent to everyone the composer points at', async () => {
+    const transport = createMemoryTransport();
+    const user = userEvent.setup();
+    const first = load(transport, 'bob', { groupID: 'team' });
+    await user.upload(fileInput(), createImageFile({ name: 'draft.png' }));
+    await screen.findByRole('img', { name: 'draft.png' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    first.unmount();
+
+    load(transport, '', { groupID: 'team' });
+    const draft = (await screen.findByRole('img', { name: 'draft.png' })).closest('li') as HTMLElement;
+    expect(within(draft).queryByText(/Retry sends it/)).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Send' }));
+    await waitFor(() => expect(transport.messages).toHaveLength(1));
+    expect(transport.messages[0]?.message).toMatchObject({ groupID: 'team' });
+    expect(transport.messages[0]?.message.userID).toBeUndefined();
   });
 });
 

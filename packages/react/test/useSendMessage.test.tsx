@@ -58,6 +58,23 @@ describe('useSendMessage', () => {
     });
   });
 
+  it('refuses to re-send a failed message to another address (a clear error), and mutate({ id }) re-sends it where it went', async () => {
+    const hook = renderSend({}, { failures: [{ code: ErrorCode.NETWORK_DISCONNECT, desc: 'offline' }] });
+    const id = await createDraft(hook.manager);
+    act(() => hook.result.current.mutate({ id, groupID: 'team', receiver: 'bob' }));
+    await waitFor(() => expect(hook.result.current.isError).toBe(true));
+    act(() => hook.result.current.mutate({ id, groupID: 'team' }));
+    await waitFor(() => expect(hook.result.current.error?.code).toBe(ErrorCode.INVALID_PARAMETERS));
+    expect(hook.result.current.error?.desc).toContain('bob only, in group team');
+    expect(hook.transport.messages).toHaveLength(0);
+
+    act(() => hook.result.current.mutate({ id }));
+    await waitFor(() => expect(hook.result.current.isSuccess).toBe(true));
+    expect(hook.transport.messages.map(({ message }) => [message.groupID, message.userID])).toEqual([
+      ['team', 'bob'],
+    ]);
+  });
+
   it("lets react-query's retry resend the same id, storing one message", async () => {
     const hook = renderSend(
       { retry: 2, retryDelay: 0 },

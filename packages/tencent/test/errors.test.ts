@@ -1,5 +1,4 @@
 import { ErrorCode, ImageMessageError, MessageStatus } from '@image-message/core';
-import type { Message } from '@tencentcloud/chat';
 import { afterEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { TencentErrorCode } from '../src';
 import { toImageMessageError } from '../src/errors/toImageMessageError';
@@ -89,13 +88,13 @@ describe('not ready, not logged in, plugin missing: clear errors, nothing create
     expect(s.double.uploads).toHaveLength(0);
   });
 
-  it('logged in but not ready yet → 2999, telling the app to wait for SDK_READY', async () => {
+  it('logged in but not ready yet → 3000 (still logging in), telling the app to wait for SDK_READY', async () => {
     const s = setup();
     s.double.ready = false;
     const result = await s.manager.sendMessage({ id: await s.create(), receiver: 'bob' });
 
-    expect(result.code).toBe(TencentErrorCode.SDK_IS_NOT_READY);
-    expect(result.desc).toMatch(/not ready.*SDK_READY/);
+    expect(result.code).toBe(TencentErrorCode.LOGGING_IN);
+    expect(result.desc).toMatch(/still logging in.*SDK_READY/);
     expect(s.double.created).toHaveLength(0);
   });
 
@@ -103,25 +102,32 @@ describe('not ready, not logged in, plugin missing: clear errors, nothing create
     const s = setup();
     s.double.ready = false;
     const id = await s.create();
-    expect((await s.manager.sendMessage({ id, receiver: 'bob' })).code).toBe(2999);
+    expect((await s.manager.sendMessage({ id, receiver: 'bob' })).code).toBe(3000);
     s.double.ready = true;
     s.double.respond = (upload) => upload.succeed();
     expect((await s.manager.sendMessage({ id, receiver: 'bob' })).code).toBe(ErrorCode.SUCC);
     expect(s.double.created).toHaveLength(1);
   });
 
-  it("the facade's own not-ready rejection from createImageMessage keeps its reason code", async () => {
+  it("the SDK's own not-ready rejection from createImageMessage keeps its reason code", async () => {
     const s = setup();
-    // The real facade returns a rejected promise instead of a message while not ready (`wr` in
-    // index.es.js); the double's type says Message, hence the cast.
-    s.double.chat.createImageMessage = () =>
-      Promise.reject(
-        new FakeChatError(3005, 'logged out | createImageMessage | SDK is not ready'),
-      ) as unknown as Message;
+    s.double.ready = false;
+    s.double.loginUser = '';
+    s.double.notReadyReason = TencentErrorCode.LOGGED_OUT;
+    // The state changes between the transport's readiness check and its call: isReady() says true once.
+    let readyOnce = true;
+    s.double.chat.isReady = () => {
+      const ready = readyOnce;
+      readyOnce = false;
+      return ready;
+    };
     const result = await s.manager.sendMessage({ id: await s.create(), receiver: 'bob' });
 
     expect(result.code).toBe(TencentErrorCode.LOGGED_OUT);
     expect(result.desc).toMatch(/logged out.*Log in again/);
+    expect(result.data?.status).toBe(MessageStatus.SEND_FAIL);
+    expect(s.double.created).toHaveLength(0);
+    expect(s.double.uploads).toHaveLength(0);
   });
 
   it('createImageMessage refusing its options (it throws) → INVALID_PARAMETERS (6017)', async () => {

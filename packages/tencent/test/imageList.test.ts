@@ -2,6 +2,7 @@ import { ErrorCode, ImageType, MessageElemType, MessageStatus } from '@image-mes
 import type { Message } from '@tencentcloud/chat';
 import { describe, expect, it } from 'vitest';
 import { type TencentImageInfo, toImageList, toV2TimMessage } from '../src';
+import { CONV_C2C } from '../src/sdk/tencentSdk';
 import { createChatDouble, imageInfoFor } from './support/chatDouble';
 import { flush, setup } from './support/setup';
 
@@ -121,9 +122,9 @@ describe('the resolved SDK message → the V2TimMessage the manager returns', ()
 describe('toV2TimMessage for messages the SDK delivers', () => {
   function message(overrides: Partial<Message>): Message {
     const double = createChatDouble();
-    const base = double.chat.createImageMessage({
+    const base = double.message({
       to: 'alice',
-      conversationType: 'C2C' as Message['conversationType'],
+      conversationType: CONV_C2C,
       payload: {},
     });
     return Object.assign(base, overrides);

@@ -3,6 +3,7 @@ import type { Message } from '@tencentcloud/chat';
 import { describe, expect, it } from 'vitest';
 import { IMAGE_MESSAGE_CUSTOM_DATA_KEY, toV2TimMessage } from '../src';
 import { addPlaceholder, readPlaceholder } from '../src/mapping/cloudCustomDataPlaceholder';
+import { CONV_C2C } from '../src/sdk/tencentSdk';
 import { createChatDouble } from './support/chatDouble';
 import { fixture, setup } from './support/setup';
 
@@ -135,9 +136,9 @@ describe('sending: the placeholder goes into cloudCustomData', () => {
 
 describe('reading messages the SDK delivers', () => {
   function received(cloudCustomData: unknown): Message {
-    const base = createChatDouble().chat.createImageMessage({
+    const base = createChatDouble().message({
       to: 'bob',
-      conversationType: 'C2C' as Message['conversationType'],
+      conversationType: CONV_C2C,
       payload: {},
     });
     return Object.assign(base, { flow: 'in', from: 'alice', status: 'success', cloudCustomData });

@@ -13,7 +13,7 @@ export function preparingDraft(id: string, source: File | undefined): ImageDraft
 export function toDraft(
   id: string,
   previewUrl: string,
-  { status, progress, message, error, fileName, unsaved }: SendState,
+  { status, progress, message, error, fileName, unsaved, address }: SendState,
 ): ImageDraft {
   const origin = message.imageElem?.imageList?.[0];
   return {
@@ -28,5 +28,6 @@ export function toDraft(
     message,
     error,
     unsaved,
+    ...(address && { address }),
   };
 }

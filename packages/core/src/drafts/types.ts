@@ -23,6 +23,11 @@ export interface ImageDraft {
   readonly status: DraftStatus;
   /** Integer 0–100. */
   readonly progress: number;
+  /**
+   * Where its first send went, once it was sent (failed, canceled or restored after a reload): a Retry goes
+   * there whatever the composer's target is now. Absent for a draft never sent, which follows the composer.
+   */
+  readonly address?: ConversationTarget;
   /** Why the last send failed (status `failed`). */
   readonly error?: { readonly code: number; readonly desc: string };
   /** Why it will not survive a reload although the app keeps drafts (storage full, over a cap). */

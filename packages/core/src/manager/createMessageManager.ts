@@ -11,6 +11,7 @@ import { checkImageBytes } from '../validation/checkImageBytes';
 import { checkImageSize } from '../validation/checkImageSize';
 import { validateImagePath } from '../validation/validateImagePath';
 import { createOwnedObjectUrl, revokeOwnedObjectUrl } from '../web/objectUrls';
+import { describeAddress, sameAddress } from './address';
 import { createMessageId } from './createMessageId';
 import type { KeptMessages } from './keepMessages';
 import { canSend, initialSendState, type SendAction, type SendState, sendReducer } from './sendState';
@@ -320,12 +321,23 @@ export function createMessageManager(options: MessageManagerOptions): MessageMan
         `Message "${id}" was already sent. Create a new message to send the image again.`,
       );
     }
-    const receiver = nonEmpty(params.receiver);
-    const groupID = nonEmpty(params.groupID);
+    // After a first attempt the message has an address; a send without a target goes there (a Retry).
+    const { address } = entry.state;
+    const requested = { receiver: nonEmpty(params.receiver), groupID: nonEmpty(params.groupID) };
+    const { receiver, groupID } = requested.receiver || requested.groupID || !address ? requested : address;
     if (!receiver && !groupID) {
       return result(
         ErrorCode.INVALID_PARAMETERS,
         'sendMessage needs a receiver (one-to-one) or a groupID (group).',
+        entry.state.message,
+      );
+    }
+    if (address && !sameAddress(address, { receiver, groupID })) {
+      // Never silently elsewhere: after a reload the composer's selector may show another target than the
+      // one the user chose, and a photo meant for one member must not reach the whole group.
+      return result(
+        ErrorCode.INVALID_PARAMETERS,
+        `Message "${id}" was sent to ${describeAddress(address)}, so it can only be sent there again, not to ${describeAddress({ receiver, groupID })}. To send the image elsewhere, create a new message.`,
         entry.state.message,
       );
     }

@@ -27,6 +27,12 @@ export interface SendState {
   readonly attempts: number;
   /** The conversation the message was drafted in, when its creator said (see `createImageMessage`). */
   readonly conversation?: ConversationTarget;
+  /**
+   * Where the first send went (a receiver, a group, or one member of a group). Every later attempt — a
+   * Retry, a resume after a reload — goes there and nowhere else, as the SDK fixes a message's `to` when it
+   * is created: a photo meant for one person must never reach a whole group because a selector changed.
+   */
+  readonly address?: ConversationTarget;
   /** Put back from a `MessageStore` after a reload (not created on this page). */
   readonly restored?: boolean;
   /** Why the message is not kept across reloads although a store was given (full, over a cap). */
@@ -68,9 +74,18 @@ export function sendReducer(state: SendState, action: SendAction): SendState {
     const message: V2TimMessage = { ...state.message, status: SENDING, progress: 0 };
     if (action.receiver !== undefined) message.userID = action.receiver;
     if (action.groupID !== undefined) message.groupID = action.groupID;
-    // A new attempt: the last one's error goes.
+    // A new attempt: the last one's error goes; the first one's address stays.
     const { error: _lastError, ...kept } = state;
-    return { ...kept, status: 'sending', progress: 0, message, attempts: state.attempts + 1 };
+    const { receiver, groupID } = action;
+    const address = state.address ?? (receiver || groupID ? { receiver, groupID } : undefined);
+    return {
+      ...kept,
+      status: 'sending',
+      progress: 0,
+      message,
+      ...(address && { address }),
+      attempts: state.attempts + 1,
+    };
   }
   if (action.type === 'unsaved') return { ...state, unsaved: { code: action.code, desc: action.desc } };
   // Every other action ends or advances the attempt in flight.

@@ -1,4 +1,4 @@
-import type { ImageDraft, ImageRejection } from '@image-message/core';
+import type { ConversationTarget, ImageDraft, ImageRejection } from '@image-message/core';
 import { useContext } from 'react';
 import type { DropzoneState } from 'react-dropzone';
 import { createNamedContext } from '../createNamedContext';
@@ -14,6 +14,10 @@ export interface ComposerContextValue {
   drafts: readonly ImageDraft[];
   rejections: readonly ImageRejection[];
   isProcessing: boolean;
+  /** Where the composer sends a draft never sent (its `receiver` / `groupID` now). */
+  target: ConversationTarget;
+  /** How texts name a user or group (the composer's `nameOf`, else the ID). */
+  nameOf: (id: string) => string;
   /** True when there is a draft to send and somewhere to send it. */
   canSend: boolean;
   addFiles: (files: Iterable<File> | ArrayLike<File>) => void;

@@ -1,4 +1,5 @@
 import { forwardRef } from 'react';
+import { DraftAddress } from './parts/DraftAddress';
 import { CancelButton, RemoveButton, RetryButton } from './parts/DraftButtons';
 import { DraftError } from './parts/DraftError';
 import { Dropzone } from './parts/Dropzone';
@@ -57,6 +58,7 @@ export const ImageMessageComposer = /* @__PURE__ */ Object.assign(Composer, {
   Progress,
   OriginalSwitch,
   DraftError,
+  DraftAddress,
   CancelButton,
   RetryButton,
   RemoveButton,

@@ -30,6 +30,13 @@ export interface ComposerOptions extends Omit<UseCreateImageMessageOptions, 'con
   /** Files were refused before upload. */
   onReject?: (rejections: ImageRejection[]) => void;
   locale?: ImageMessageLocale | (string & {});
+  /**
+   * How texts name a user or group ID, e.g. where a failed draft's Retry will send it ("Retry sends it to
+   * Bob only"). Default: the ID itself.
+   *
+   * @example nameOf={(id) => users.get(id)?.nickName ?? id}
+   */
+  nameOf?: (id: string) => string;
   /** Override any string. */
   messages?: ImageMessageStringsOverride;
   /** Allow several images at once (default true); false means one at a time. */
@@ -107,11 +114,20 @@ export function useComposerState(
   const send = (id: string) => {
     // The manager's state, not this render's snapshot: a double click in one frame sends once.
     const state = manager.getSendState(id);
-    if (!canReach || !state || !canSend(state)) return;
+    if (disabled || !state || !canSend(state)) return;
+    // A draft sent before (failed, canceled, or interrupted by a reload) goes where it went then, whatever
+    // the selector shows now: a photo sent to one member of a group must never reach the whole group.
+    const target = state.address ?? conversation;
+    if (!target.receiver && !target.groupID) return;
     const { fileName } = state;
     const stopFollowing = follow(id);
     void manager
-      .sendMessage({ ...options.sendOptions, id, ...(receiver && { receiver }), ...(groupID && { groupID }) })
+      .sendMessage({
+        ...options.sendOptions,
+        id,
+        ...(target.receiver && { receiver: target.receiver }),
+        ...(target.groupID && { groupID: target.groupID }),
+      })
       .then(({ code, desc, data }) => {
         stopFollowing();
         if (code === ErrorCode.SUCC && data) {
@@ -161,6 +177,8 @@ export function useComposerState(
     rejections: drafts.rejections,
     isProcessing: drafts.isProcessing,
     // A photo still being prepared is not sent half-ready: Send waits until every draft is ready.
+    target: conversation,
+    nameOf: options.nameOf ?? String,
     canSend: canReach && sendable.length > 0 && !drafts.drafts.some((draft) => draft.status === 'preparing'),
     original: prepare === false ? undefined : original,
     setOriginal,

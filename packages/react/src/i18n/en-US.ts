@@ -28,6 +28,12 @@ export const enUS: ImageMessageStrings = {
   originalHint: 'Send photos at full size, without making them smaller',
   preparingLabel: ({ fileName }) => `Preparing ${fileName}`,
   preparing: 'Preparing…',
+  retryTarget: ({ receiver, groupID }) =>
+    receiver && groupID
+      ? `Retry sends it to ${receiver} only`
+      : groupID
+        ? `Retry sends it to everyone in ${groupID}`
+        : `Retry sends it to ${receiver}`,
   unsaved: ({ count }) =>
     `${plural(count, "image isn't", "images aren't")} saved on this device: there is no room for ${count === 1 ? 'it' : 'them'}. Keep this page open until ${count === 1 ? "it's" : "they're"} sent.`,
   errors: {

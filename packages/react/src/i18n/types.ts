@@ -43,6 +43,8 @@ export interface ImageMessageStrings {
   preparingLabel: (p: { fileName: string }) => string;
   /** Shown instead of the dimensions while a photo is prepared. */
   preparing: string;
+  /** On a draft whose send failed or was interrupted: where Retry sends it (the address the user chose). */
+  retryTarget: (p: { receiver?: string; groupID?: string }) => string;
   /** An alert when drafts cannot be kept across a reload (storage full or over a cap). */
   unsaved: (p: { count: number }) => string;
   /**

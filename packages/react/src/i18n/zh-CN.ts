@@ -26,6 +26,12 @@ export const zhCN: ImageMessageStrings = {
   originalHint: '以原始尺寸发送图片，不压缩',
   preparingLabel: ({ fileName }) => `正在处理 ${fileName}`,
   preparing: '处理中…',
+  retryTarget: ({ receiver, groupID }) =>
+    receiver && groupID
+      ? `重试将仅发给 ${receiver}`
+      : groupID
+        ? `重试将发给 ${groupID} 的所有人`
+        : `重试将发给 ${receiver}`,
   unsaved: ({ count }) => `${count} 张图片无法保存在此设备上：没有足够的空间。发送完成前请不要关闭此页面。`,
   errors: {
     empty: ({ fileName }) => `${fileName} 是空文件，请选择其他图片。`,

@@ -37,8 +37,9 @@ const LOG_IN_AGAIN =
 
 /** What a person can do about each code. Context lets the size text name the limit in force. */
 const DESCRIPTIONS: Readonly<Record<number, (context: { maxBytes: number }) => string>> = {
+  // Also what the SDK answers while a login is still under way (the user reads '' until it succeeds).
   [C.USER_NOT_LOGGED_IN]: () =>
-    'You are not logged in to Tencent Cloud Chat. Call chat.login({ userID, userSig }), wait for the SDK_READY event, then send again.',
+    'You are not logged in to Tencent Cloud Chat (or the login has not finished). Call chat.login({ userID, userSig }), wait for the SDK_READY event, then send again.',
   [C.NOT_LOGGED_IN]: () =>
     'You are not logged in to Tencent Cloud Chat. Call chat.login({ userID, userSig }), wait for the SDK_READY event, then send again.',
   [C.SDK_IS_NOT_READY]: () =>

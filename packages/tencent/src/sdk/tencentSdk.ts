@@ -2,25 +2,30 @@ import type TencentCloudChat from '@tencentcloud/chat';
 import type { ChatSDK, Message } from '@tencentcloud/chat';
 
 /**
- * The part of the Web SDK instance the transport calls, taken from the SDK's own `ChatSDK` declaration so
- * that a signature change in `@tencentcloud/chat` breaks the compile here. Any instance returned by
- * `TencentCloudChat.create()` is one.
- *
- * @example
- * const chat: ChatSDK = TencentCloudChat.create({ SDKAppID });
- * const transport = createTencentChatTransport(chat); // a ChatSDK is a TencentChat
- */
-export type TencentChat = Pick<
-  ChatSDK,
-  'isReady' | 'getLoginUser' | 'createImageMessage' | 'sendMessage' | 'resendMessage'
->;
-
-/**
  * `chat.createImageMessage(options)`, as the SDK declares it (`MESSAGE_OPTIONS` is not exported).
  *
  * @example const options: TencentMessageOptions = { to: 'bob', conversationType, payload: { file } };
  */
 export type TencentMessageOptions = Parameters<ChatSDK['createImageMessage']>[0];
+
+/**
+ * The part of the Web SDK instance the transport calls, taken from the SDK's own `ChatSDK` declaration so
+ * that a signature change in `@tencentcloud/chat` breaks the compile here. Any instance returned by
+ * `TencentCloudChat.create()` is one.
+ *
+ * One correction to the declaration, which says `createImageMessage` returns a `Message`: while the SDK is
+ * not ready (before a login, during one, after a logout or a kick-out) it returns a rejected Promise
+ * instead, with the reason as the code (2024, 3000–3006). Seen in the real 3.6.6 in a browser
+ * (tests/browser/tencentRealSdk.test.ts); the transport handles both.
+ *
+ * @example
+ * const chat: ChatSDK = TencentCloudChat.create({ SDKAppID });
+ * const transport = createTencentChatTransport(chat); // a ChatSDK is a TencentChat
+ */
+export interface TencentChat
+  extends Pick<ChatSDK, 'isReady' | 'getLoginUser' | 'sendMessage' | 'resendMessage'> {
+  createImageMessage(options: TencentMessageOptions): Message | Promise<never>;
+}
 
 /**
  * A message of the Web SDK.

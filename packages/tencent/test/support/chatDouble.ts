@@ -1,19 +1,31 @@
-import type { ChatSDK, Message } from '@tencentcloud/chat';
-import type { TencentImageInfo, TencentMessageOptions } from '../../src';
+import type { Message } from '@tencentcloud/chat';
+import type { TencentChat, TencentImageInfo, TencentImagePayload, TencentMessageOptions } from '../../src';
+import { MSG_IMAGE, MSG_PRIORITY } from '../../src/sdk/tencentSdk';
 
-/** The methods of the real `ChatSDK` this double implements; their signatures are checked against it. */
-type Implemented = Pick<
-  ChatSDK,
-  'isReady' | 'getLoginUser' | 'createImageMessage' | 'sendMessage' | 'resendMessage'
->;
+/**
+ * The `@tencentcloud/chat` release this double was last reviewed against, the only place it is named.
+ * sdkVersion.test.ts fails when the installed SDK differs: read the new release's index.d.ts and its
+ * not-ready answers (tests/browser/tencentRealSdk.test.ts compares them with this double), fix what
+ * changed here, then update this constant.
+ */
+export const REVIEWED_SDK_VERSION = '3.6.6';
 
-/** Rejections shaped like the SDK's own (`ni` in index.es.js): an Error with `code`, `message`, `data`. */
+/** The `tim-upload-plugin` release the real-SDK browser tests load; checked like the SDK's. */
+export const REVIEWED_UPLOAD_PLUGIN_VERSION = '1.4.3';
+
+/**
+ * Rejections shaped like the SDK's own (`ni` in index.es.js): a plain `Error` (name "Error") with own
+ * enumerable `code`, `message` and `data`, `data` being `{}` when there is nothing to carry. The SDK's
+ * `sendMessage` failures after a login carry `data: { message }`.
+ */
 export class FakeChatError extends Error {
   readonly code: number;
   readonly data: { message?: Message };
   constructor(code: number, message = '', data: { message?: Message } = {}) {
-    super(message);
+    super();
     this.code = code;
+    // Assigned, not passed to super(): an own enumerable property, as in the SDK.
+    this.message = message;
     this.data = data;
   }
 }
@@ -33,14 +45,23 @@ export interface FakeUpload {
 }
 
 export interface ChatDouble {
-  /** Typed as the real SDK: every method this package calls is checked against `@tencentcloud/chat`. */
-  readonly chat: ChatSDK;
+  /** What the transport takes; its methods are the SDK's declared ones (see `TencentChat`). */
+  readonly chat: TencentChat;
   /** Options of every `createImageMessage` call, in order. */
   readonly created: TencentMessageOptions[];
   /** Every `sendMessage`/`resendMessage` call, in order. */
   readonly uploads: FakeUpload[];
+  /** `isReady()`. While false, every SDK call answers as the real facade does: see `notReadyReason`. */
   ready: boolean;
+  /** `getLoginUser()`: '' until a login has succeeded. */
   loginUser: string;
+  /**
+   * The code the not-ready SDK rejects every call with. Unset: what the SDK has then — 2024 with no user,
+   * 3000 (logging in) with one; set it for 3001–3006 (failed login, kicked out, logged out).
+   */
+  notReadyReason?: number;
+  /** A message as `createImageMessage` makes it while ready, for tests of the mapping alone. */
+  message(options: TencentMessageOptions): Message;
   /** Called for each new upload, e.g. to answer at once; by default uploads wait for the test. */
   respond?: (upload: FakeUpload) => void;
   /** The upload at `index` (negative counts from the end). */
@@ -92,16 +113,64 @@ let sequence = 0;
 /**
  * A Tencent Cloud Chat instance for tests: ready and logged in as "alice" unless told otherwise, creating
  * messages shaped like the SDK's (`satisfies Message`) and holding every upload until the test settles it.
+ * Not ready, it answers like the real SDK's facade (`wr` in index.es.js; compared with the real one in
+ * tests/browser/tencentRealSdk.test.ts): every call returns a rejected Promise — never a throw, and from
+ * `createImageMessage` instead of a message — and nothing is created or uploaded.
  */
 export function createChatDouble(): ChatDouble {
   const created: TencentMessageOptions[] = [];
   const uploads: FakeUpload[] = [];
   const progressByMessage = new Map<Message, (fraction: number) => void>();
 
+  function refuse(api: string): Promise<never> {
+    const reason = double.notReadyReason ?? (double.loginUser === '' ? 2024 : 3000);
+    // The SDK's text is "<reason> | <api> | <not ready>", both texts from an error table it downloads;
+    // the double has no table, like the SDK offline.
+    return Promise.reject(new FakeChatError(reason, ` | ${api} | `));
+  }
+
+  function makeMessage(options: TencentMessageOptions): Message {
+    sequence++;
+    // The `.d.ts` types `payload` as `any`; this is the image payload the SDK's code sets.
+    const imageInfoArray: TencentImageInfo[] = [];
+    const payload: TencentImagePayload = { uuid: `uuid-${sequence}`, imageFormat: 255, imageInfoArray };
+    const message = {
+      ID: `144115-${sequence}`,
+      type: MSG_IMAGE,
+      payload,
+      conversationID: `${options.conversationType}${options.to}`,
+      conversationType: options.conversationType,
+      to: options.to,
+      from: double.loginUser,
+      flow: 'out',
+      time: Math.floor(Date.now() / 1000),
+      status: 'unSend',
+      isRevoked: false,
+      priority: options.priority ?? MSG_PRIORITY.NORMAL,
+      nick: 'Alice',
+      avatar: 'https://avatar.example/alice.png',
+      isPeerRead: false,
+      nameCard: '',
+      atUserList: [],
+      cloudCustomData: options.cloudCustomData ?? '',
+      isDeleted: false,
+      isModified: false,
+      needReadReceipt: options.needReadReceipt === true,
+      readReceiptInfo: {},
+      isBroadcastMessage: false,
+      isSupportExtension: false,
+      revoker: '',
+      revokerInfo: { userID: '', nick: '', avatar: '' },
+      revokeReason: '',
+      sequence: 0,
+      hasRiskContent: false,
+      random: 4242 + sequence,
+    } satisfies Message & { random: number };
+    return message;
+  }
+
   function startUpload(method: FakeUpload['method'], message: Message, options: unknown): Promise<unknown> {
-    // The real facade rejects with the reason it is not ready (2024 until a login succeeds).
-    if (!double.ready)
-      return Promise.reject(new FakeChatError(2024, 'user not logged in | SDK is not ready'));
+    if (!double.ready) return refuse(method);
     return new Promise((resolve, reject) => {
       let settled = false;
       const index = uploads.length;
@@ -138,40 +207,9 @@ export function createChatDouble(): ChatDouble {
     isReady: () => double.ready,
     getLoginUser: () => double.loginUser,
     createImageMessage(options) {
+      if (!double.ready) return refuse('createImageMessage');
       created.push(options);
-      sequence++;
-      const message = {
-        ID: `144115-${sequence}`,
-        type: 'TIMImageElem' as Message['type'],
-        payload: { uuid: `uuid-${sequence}`, imageFormat: 255, imageInfoArray: [] as TencentImageInfo[] },
-        conversationID: `${options.conversationType}${options.to}`,
-        conversationType: options.conversationType,
-        to: options.to,
-        from: double.loginUser,
-        flow: 'out',
-        time: Math.floor(Date.now() / 1000),
-        status: 'unSend',
-        isRevoked: false,
-        priority: options.priority ?? ('Normal' as Message['priority']),
-        nick: 'Alice',
-        avatar: 'https://avatar.example/alice.png',
-        isPeerRead: false,
-        nameCard: '',
-        atUserList: [],
-        cloudCustomData: options.cloudCustomData ?? '',
-        isDeleted: false,
-        isModified: false,
-        needReadReceipt: options.needReadReceipt === true,
-        readReceiptInfo: {},
-        isBroadcastMessage: false,
-        isSupportExtension: false,
-        revoker: '',
-        revokerInfo: { userID: '', nick: '', avatar: '' },
-        revokeReason: '',
-        sequence: 0,
-        hasRiskContent: false,
-        random: 4242 + sequence,
-      } satisfies Message & { random: number };
+      const message = makeMessage(options);
       const onProgress = options.onProgress;
       if (typeof onProgress === 'function')
         progressByMessage.set(message, (fraction) => onProgress(fraction));
@@ -179,18 +217,18 @@ export function createChatDouble(): ChatDouble {
     },
     sendMessage: (message, options) => startUpload('sendMessage', message, options),
     resendMessage: (message, options) => startUpload('resendMessage', message, options),
-  } satisfies Implemented;
+  } satisfies TencentChat;
 
-  // Every other ChatSDK method throws, so a transport that starts relying on one fails loudly here; that
-  // is also why this one cast from the implemented part to the whole ChatSDK is sound for these tests.
+  // Every other ChatSDK method throws, so a transport that starts relying on one fails loudly here too.
   Object.setPrototypeOf(implemented, notInDouble);
 
   const double: ChatDouble = {
-    chat: implemented as Implemented as ChatSDK,
+    chat: implemented,
     created,
     uploads,
     ready: true,
     loginUser: 'alice',
+    message: makeMessage,
     upload(index = -1) {
       const upload = uploads.at(index);
       if (!upload) throw new Error(`No upload at ${index}; there are ${uploads.length}.`);

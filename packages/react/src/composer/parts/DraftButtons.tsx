@@ -2,6 +2,7 @@ import type { DraftStatus, ImageDraft } from '@image-message/core';
 import { type ButtonHTMLAttributes, forwardRef, type Ref } from 'react';
 import { useComposer, useDraft } from '../ComposerContext';
 import { cx } from './cx';
+import { draftAddressId, retriesElsewhere } from './DraftAddress';
 import { draftNameId } from './draftNameId';
 
 export interface DraftButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
@@ -38,7 +39,12 @@ function DraftActionButton({
   return (
     <button
       type="button"
-      aria-describedby={draftNameId(draft)}
+      // Retry also says where it sends, when that is not where the composer points now.
+      aria-describedby={
+        action === 'retry' && retriesElsewhere(draft, composer.target)
+          ? `${draftNameId(draft)} ${draftAddressId(draft)}`
+          : draftNameId(draft)
+      }
       // Retry starts an upload, which a disabled composer must not do; Cancel and Remove stay usable.
       disabled={action === 'retry' ? composer.disabled : undefined}
       {...props}

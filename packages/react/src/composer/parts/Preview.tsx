@@ -2,6 +2,7 @@ import type { ImageDraft } from '@image-message/core';
 import { forwardRef, type LiHTMLAttributes } from 'react';
 import { DraftContext } from '../ComposerContext';
 import { cx } from './cx';
+import { DraftAddress } from './DraftAddress';
 import { CancelButton, RemoveButton, RetryButton } from './DraftButtons';
 import { DraftError } from './DraftError';
 import { PreviewImage } from './PreviewImage';
@@ -37,6 +38,7 @@ export const Preview = /* @__PURE__ */ forwardRef<HTMLLIElement, PreviewProps>(f
             <PreviewInfo />
             <Progress />
             <DraftError />
+            <DraftAddress />
             <span className="im-preview__actions">
               <CancelButton />
               <RetryButton />

@@ -30,6 +30,7 @@ export const Root = /* @__PURE__ */ forwardRef<HTMLDivElement, RootProps>(functi
     onError,
     onReject,
     locale,
+    nameOf,
     messages,
     multiple,
     autoSend,
