@@ -30,7 +30,10 @@ export default defineConfig({
     },
     {
       name: 'firefox',
-      use: { browserName: 'firefox', launchOptions: { channel: 'moz-firefox', executablePath: FIREFOX_PATH } },
+      use: {
+        browserName: 'firefox',
+        launchOptions: { channel: 'moz-firefox', executablePath: FIREFOX_PATH },
+      },
     },
   ],
 });
