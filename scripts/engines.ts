@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import type { TestProjectInlineConfiguration } from 'vitest/config';
 import type { BrowserCommand, BrowserProvider } from 'vitest/node';
-import { chromiumLaunchOptions } from './chromium.ts';
-import { MINIBROWSER, startWebKitDriver, type WebKitDriver, webkitCapabilities } from './webkit.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
+import { startWebKitDriver, type WebKitDriver, webkitCapabilities } from './webkit.ts';
 
 /**
  * The three engines the browser tests run in (DESIGN.md, "Every engine and every bundler"): Debian's
@@ -53,23 +53,48 @@ const emulateMedia: BrowserCommand<
   });
 };
 
+type ProviderOption = Awaited<ReturnType<typeof import('@vitest/browser-playwright').playwright>>;
+
+/**
+ * Checks that `path` exists when the project starts its browser, not when the config loads: a machine
+ * without one engine still runs every other project.
+ */
+function installedWhenUsed<T extends Pick<ProviderOption, 'providerFactory'>>(
+  provider: T,
+  path: string,
+  hint: string,
+): T {
+  const factory = provider.providerFactory;
+  provider.providerFactory = (project) => {
+    if (!existsSync(path)) throw new Error(`${path} was not found. ${hint}`);
+    return factory(project);
+  };
+  return provider;
+}
+
 async function chromiumProvider(permissions: string[] = []) {
   const { playwright } = await import('@vitest/browser-playwright');
-  return playwright({ launchOptions: chromiumLaunchOptions(), contextOptions: { permissions } });
+  return installedWhenUsed(
+    playwright({
+      launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
+      contextOptions: { permissions },
+    }),
+    CHROMIUM_PATH,
+    'Install it with `sudo apt-get install -y chromium`, or set CHROMIUM_PATH.',
+  );
 }
 
 async function firefoxProvider() {
-  if (!existsSync(FIREFOX_PATH)) {
-    throw new Error(
-      `Firefox was not found at ${FIREFOX_PATH}. Install it with \`sudo apt-get install -y firefox-esr\`, or set FIREFOX_PATH.`,
-    );
-  }
   const { playwright } = await import('@vitest/browser-playwright');
-  return playwright({
-    // Playwright's WebDriver BiDi backend drives the stock browser; no patched Firefox download needed.
-    launchOptions: { channel: 'moz-firefox', executablePath: FIREFOX_PATH },
-    contextOptions: { viewport: { width: 1280, height: 1024 } },
-  });
+  return installedWhenUsed(
+    playwright({
+      // Playwright's WebDriver BiDi backend drives the stock browser; no patched Firefox download needed.
+      launchOptions: { channel: 'moz-firefox', executablePath: FIREFOX_PATH },
+      contextOptions: { viewport: { width: 1280, height: 1024 } },
+    }),
+    FIREFOX_PATH,
+    'Install it with `sudo apt-get install -y firefox-esr`, or set FIREFOX_PATH.',
+  );
 }
 
 /**
@@ -164,13 +189,6 @@ export async function engineProjects(
       },
     })),
   );
-}
-
-/** Whether the engine's binaries are on this machine (the WebKit run also needs Xvfb). */
-export function engineInstalled(engine: Engine): boolean {
-  if (engine === 'firefox') return existsSync(FIREFOX_PATH);
-  if (engine === 'webkit') return existsSync(MINIBROWSER);
-  return true;
 }
 
 declare module 'vitest/browser' {
