@@ -116,7 +116,7 @@ export function ensureEngines(engines = ['chromium', 'firefox', 'webkit']) {
   });
 }
 
-/** Debian's chromium (the demo's e2e and the stories need no other engine). */
+/** Debian's chromium alone, for a script that needs no other engine. */
 export function ensureChromium() {
   ensureEngines(['chromium']);
 }
