@@ -30,6 +30,11 @@ interface LibraryBuild {
    * the same module is also a public export.
    */
   preserveModules?: boolean;
+  /**
+   * The modules (by path) that code loaded with `import()` gets its own copies of, apart from the public
+   * exports': see lazyCopies(). Classes and module state stay out (one instance each).
+   */
+  lazyCopies?: RegExp;
 }
 
 const reactPeers = [
@@ -47,6 +52,11 @@ const libraries: Record<string, LibraryBuild> = {
     // `./persist` is its own entry: the react provider imports it lazily, only when drafts are kept.
     entries: { index: 'src/index.ts', persist: 'src/persist/index.ts', codes: 'src/codes.ts' },
     preserveModules: true,
+    // The header readers, the strippers and preparing are public exports (sync ones among them) and also
+    // loaded with `import()` by the manager; without copies, esbuild's splitting puts them in the page's
+    // first chunks (21 KB gzip instead of 14).
+    lazyCopies:
+      /\/src\/(image\/(bytes|byteSource|readAcceptedImage|readImageInfo|formats\/\w+)|prepare\/(prepareImageFile|prepareWithCodec|workerClient|stripMetadata|animation|imageCodec|outcome|types|strip\/\w+)|manager\/keepMessages|validation\/checkImageSize|format\/formatBytes|errorCodes|image\/imagePlaceholder|transport\/(raceAbort|http\/(?!types\.)\w+|tus\/\w+))\.ts$/,
     // Dependencies, resolved by the app's bundler: heic-to lands in its own lazily loaded chunk there.
     external: [/^heic-to($|\/)/, /^thumbhash$/, /^idb-keyval$/],
     platform: 'browser',
@@ -62,6 +72,8 @@ const libraries: Record<string, LibraryBuild> = {
     // Every module here is client code (context, hooks, event handlers). With the directive a Next.js
     // Server Component can render the composer (and import the types); without it, it fails on import.
     banner: "'use client';",
+    // The cache writer's copy of the message cache helpers (see lazyCopies()).
+    lazyCopies: /\/src\/(cacheWriter|messageCache)\.ts$/,
   },
   tencent: {
     dir: 'packages/tencent',
@@ -142,6 +154,40 @@ function inlineWorkers(): Plugin {
   };
 }
 
+const LAZY_COPY = '.lazy-copy.ts';
+
+/**
+ * Gives the code a library loads with `import()` its own copies of the modules it shares with the public
+ * exports: a module matching `copied` is built a second time as `x.lazy-copy.js`, and every `import()` of
+ * one, and every import from a copy of one, gets the copy. esbuild's code splitting puts every module an
+ * entry can reach — even through a re-export the app never uses — into a chunk the entry loads, and makes
+ * every `import()` target an entry of its own even where the code holding it is unused: the public
+ * `readImageInfo`, `stripMetadata` and `prepareImageFile` dragged the lazily loaded readers, strippers and
+ * preparing into an app's first load (21 KB gzip instead of 14). Reached only through `import()`, the
+ * copies stay in lazy chunks under every bundler. The cost: an app that also calls those public functions
+ * ships their code twice, once on demand. Copies hold no classes and no module state but the worker
+ * client's, which exists only as a copy (it is only ever loaded with `import()`).
+ */
+function lazyCopies(copied: RegExp): Plugin {
+  const original = (id: string) => id.replace(LAZY_COPY, '.ts');
+  return {
+    name: 'image-message:lazy-copies',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (!importer || !source.startsWith('.')) return null;
+      const fromCopy = importer.endsWith(LAZY_COPY);
+      const dynamic = (options as { kind?: string }).kind === 'dynamic-import';
+      if (!fromCopy && !dynamic) return null;
+      const resolved = await this.resolve(source, original(importer), { ...options, skipSelf: true });
+      if (!resolved || resolved.external) return resolved;
+      return copied.test(resolved.id) ? resolved.id.replace(/\.ts$/, LAZY_COPY) : resolved;
+    },
+    load(id) {
+      return id.endsWith(LAZY_COPY) ? readFileSync(original(id), 'utf8') : null;
+    },
+  };
+}
+
 // Workspace imports stay external in library builds, so no source aliases here.
 function libraryConfig(library: LibraryBuild): UserConfig {
   const dir = root(library.dir);
@@ -150,6 +196,7 @@ function libraryConfig(library: LibraryBuild): UserConfig {
     plugins: [
       copyAssets(dir, library.assets ?? [], library.joined),
       inlineWorkers(),
+      library.lazyCopies && lazyCopies(library.lazyCopies),
       // Declarations take most of the build time; `npm start` only needs runnable JS (IM_SKIP_TYPES=1).
       process.env.IM_SKIP_TYPES !== '1' &&
         dts({

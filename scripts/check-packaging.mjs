@@ -12,24 +12,15 @@
 //     first two ship well under the composer's bytes (tree-shaking).
 // `--keep` leaves the scratch app in place and prints its path; `--no-build` packs the dist/ already there.
 import { execFileSync, spawn } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  realpathSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
 import { build } from 'vite';
-import { ensurePnpm, log, root } from './bootstrap.mjs';
+import { log, root } from './bootstrap.mjs';
+import { installPacked, packPackages } from './packedApp.mjs';
 
 const PACKAGES = ['core', 'react', 'tencent', 'server'];
 const READMES = [
@@ -100,23 +91,6 @@ function run(command, args, options = {}) {
 
 const readJson = (path) => JSON.parse(readFileSync(path, 'utf8'));
 
-function link(name, from) {
-  const target = join(app, 'node_modules', name);
-  if (existsSync(target)) return;
-  mkdirSync(dirname(target), { recursive: true });
-  symlinkSync(realpathSync(from), target, 'dir');
-}
-
-/** The workspace's copy of `name`: the one package `dir` resolves, else the root's, else any package's. */
-function workspaceCopy(name, dir = root) {
-  const packageDirs = readdirSync(join(root, 'packages')).map((folder) => join(root, 'packages', folder));
-  for (const base of [dir, root, ...packageDirs]) {
-    const candidate = join(base, 'node_modules', name);
-    if (existsSync(candidate)) return candidate;
-  }
-  throw new Error(`${name} is not installed in the workspace (needed by the scratch app)`);
-}
-
 // 1. Build and pack, as a release would.
 if (!process.argv.includes('--no-build')) {
   log('packaging: building the packages with declarations');
@@ -125,15 +99,7 @@ if (!process.argv.includes('--no-build')) {
     stdio: 'inherit',
   });
 }
-const pnpm = ensurePnpm();
-const tarballs = {};
-for (const name of PACKAGES) {
-  const output = execFileSync(pnpm, ['pack', '--pack-destination', work], {
-    cwd: join(root, 'packages', name),
-    encoding: 'utf8',
-  });
-  tarballs[name] = output.trim().split('\n').at(-1);
-}
+const tarballs = packPackages(PACKAGES, work);
 
 // 2. publint and attw on the tarballs (the attw runs in parallel).
 const attwRuns = PACKAGES.map((name) => {
@@ -172,22 +138,7 @@ for (const [index, name] of PACKAGES.entries()) {
 }
 
 // 3. A scratch app with the packed packages installed and their dependencies and peers linked.
-mkdirSync(join(app, 'node_modules', '@image-message'), { recursive: true });
-writeFileSync(
-  join(app, 'package.json'),
-  `${JSON.stringify({ name: 'fresh-app', private: true, type: 'module' }, null, 2)}\n`,
-);
-for (const name of PACKAGES) {
-  const dir = join(app, 'node_modules', '@image-message', name);
-  mkdirSync(dir);
-  execFileSync('tar', ['-xzf', tarballs[name], '-C', dir, '--strip-components=1']);
-  const manifest = readJson(join(dir, 'package.json'));
-  for (const dependency of Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies })) {
-    if (!dependency.startsWith('@image-message/'))
-      link(dependency, workspaceCopy(dependency, join(root, 'packages', name)));
-  }
-}
-for (const dependency of APP_DEPENDENCIES) link(dependency, workspaceCopy(dependency));
+installPacked(app, tarballs, APP_DEPENDENCIES);
 
 // 4. 'use client' heads every JavaScript file of the react package (entries and the chunks they share).
 {

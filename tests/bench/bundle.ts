@@ -28,6 +28,8 @@ interface BundleSizes {
   tencentTransport: { raw: number; gzip: number };
   /** The tus client createHttpTransport loads lazily, and tus-js-client measured the same way. */
   resumable?: { ours?: { raw: number; gzip: number }; tusJsClient: { raw: number; gzip: number } };
+  /** The same app from the packed packages, per bundler (Vite, esbuild with splitting, webpack 5). */
+  bundlers?: Record<string, { gzip: number; limit: number }>;
 }
 
 export function bundleFigures(root: string, run: boolean): FigureResult[] {
@@ -64,7 +66,17 @@ export function bundleFigures(root: string, run: boolean): FigureResult[] {
       ratioOf: 'ours / Uppy Dashboard',
       goal: `≤ ${kb(goalOf(sizes.js))} KB`,
       met: sizes.js.gzip <= goalOf(sizes.js),
-      notes: [peers, ...limitNote(sizes.js)],
+      notes: [
+        peers,
+        ...limitNote(sizes.js),
+        ...(sizes.bundlers
+          ? [
+              `from the packed packages: ${Object.entries(sizes.bundlers)
+                .map(([bundler, { gzip }]) => `${bundler} ${kb(gzip).toFixed(2)} KB`)
+                .join(', ')} (each held to ${kb(goalOf(sizes.js))} KB by npm test)`,
+            ]
+          : []),
+      ],
     },
     {
       id: 'B2',

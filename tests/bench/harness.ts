@@ -14,7 +14,13 @@ export interface FigureContext {
   proxy: CuttingProxy;
 }
 
+/** The engines the bench can be asked for (`--engine`). */
+export type Engine = 'chromium' | 'firefox' | 'webkit';
+const ENGINES: readonly Engine[] = ['chromium', 'firefox', 'webkit'];
+
 export interface Options {
+  /** Which engine runs the page: chromium (every figure) by default. */
+  engine: Engine;
   /** Measured runs of every figure (≥ 7); by default 7 to 11 by figure (more where noise is higher). */
   runs?: number;
   only?: Set<string>;
@@ -23,16 +29,20 @@ export interface Options {
 }
 
 export function parseOptions(argv: readonly string[]): Options {
-  const options: Options = { bundle: true, freshImages: false };
+  const options: Options = { engine: 'chromium', bundle: true, freshImages: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--runs') options.runs = Math.max(7, Number(argv[++i]));
     else if (arg === '--only') options.only = new Set(String(argv[++i]).split(','));
     else if (arg === '--no-bundle') options.bundle = false;
-    else if (arg === '--fresh-images') options.freshImages = true;
+    else if (arg === '--engine') {
+      const engine = String(argv[++i]) as Engine;
+      if (!ENGINES.includes(engine)) throw new Error(`--engine takes ${ENGINES.join(', ')}`);
+      options.engine = engine;
+    } else if (arg === '--fresh-images') options.freshImages = true;
     else if (arg === '--help') {
       console.log(
-        'pnpm bench [--runs N (≥ 7; default 7–11 by figure)] [--only 1,2,…,10,tus] [--no-bundle: read reports/bundle-size.json] [--fresh-images]',
+        'pnpm bench [--engine chromium|firefox|webkit] [--runs N (≥ 7; default 7–11 by figure)] [--only 1,2,…,10,tus] [--no-bundle: read reports/bundle-size.json] [--fresh-images]',
       );
       process.exit(0);
     } else throw new Error(`unknown option ${arg}`);
@@ -59,20 +69,29 @@ export function call<K extends keyof BenchApi>(
 export class Harness {
   constructor(
     readonly page: Page,
-    readonly cdp: CDPSession,
+    /** Chromium's DevTools protocol; undefined in the other engines (their figures do not need it). */
+    private readonly cdpSession: CDPSession | undefined,
     readonly images: BenchImages,
     readonly options: Options,
   ) {}
+
+  /** Chromium's DevTools protocol, for the figures that run only there (FIGURES_NEEDING_CDP in run.ts). */
+  get cdp(): CDPSession {
+    if (!this.cdpSession) throw new Error('this figure needs Chromium (CDP)');
+    return this.cdpSession;
+  }
 
   /** Measured runs of a figure: its default, or --runs when given. */
   runs(byDefault: number): number {
     return this.options.runs ?? byDefault;
   }
 
+  /** A forced GC (Chromium); elsewhere none can be forced from outside, and rounds go on without. */
   async gc() {
-    await this.cdp.send('HeapProfiler.collectGarbage');
+    await this.cdpSession?.send('HeapProfiler.collectGarbage');
   }
 
+  /** The figures that throttle run in Chromium only (FIGURES_NEEDING_CDP in run.ts). */
   async throttle(on: boolean) {
     await this.cdp.send('Network.emulateNetworkConditions', {
       offline: false,

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium } from 'playwright';
+import { type Browser, chromium, firefox } from 'playwright';
 import { build } from 'vite';
 import { CHROMIUM_ARGS, chromiumLaunchOptions } from '../../scripts/chromium.ts';
 import { startCuttingProxy } from '../support/cuttingProxy';
@@ -33,6 +33,21 @@ const benchDir = fileURLToPath(new URL('./', import.meta.url));
 /** Other processes' CPU (in cores) above which a figure is flagged as measured on a busy machine. */
 const BUSY_MACHINE = 0.15;
 
+/**
+ * Figures that need Chromium's DevTools protocol — network throttling (4–6, tus), bytes on the wire and
+ * cache control (8), heap usage (6) — and why; in other engines they are skipped by name.
+ */
+const FIGURES_NEEDING_CDP: Record<string, string> = {
+  '4': 'network throttling (CDP)',
+  '5': 'network throttling (CDP)',
+  '6': 'network throttling and heap usage (CDP)',
+  '8': 'bytes on the wire, cache control and link emulation (CDP)',
+  tus: 'network throttling (CDP)',
+};
+
+/** Firefox ESR as installed by apt, driven by Playwright over WebDriver BiDi (../shared/TOOLCHAIN.md). */
+const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+
 const FIGURES: Record<string, (h: Harness, context: FigureContext) => Promise<FigureResult[]>> = {
   '1': figure1,
   '2': figure2,
@@ -50,16 +65,27 @@ const FIGURES: Record<string, (h: Harness, context: FigureContext) => Promise<Fi
 export async function runBench(argv: readonly string[]): Promise<void> {
   const startedAt = Date.now();
   const options = parseOptions(argv);
+  const { engine } = options;
+  if (engine === 'webkit') {
+    // Playwright drives only its own WebKit build; WebKitGTK answers WebDriver classic (WebKitWebDriver),
+    // which has no page.evaluate of promises, setInputFiles or network control this harness uses.
+    console.log(
+      'bench --engine webkit: not run here. The bench drives the page with Playwright, which cannot drive WebKitGTK (only WebDriver can); the heartbeat rows (….h) are portable and need only a driver.',
+    );
+    return;
+  }
   const images = await ensureImages({ fresh: options.freshImages, log });
   const heic = ensureHeicImage(images, log);
   if (!heic) log('no heif-enc (apt-get install -y libheif-examples): figure 7 runs without the HEIC rows');
-  const bundle = bundleFigures(root, options.bundle);
+  // Sizes do not depend on the engine: measured with the Chromium run only.
+  const bundle = engine === 'chromium' ? bundleFigures(root, options.bundle) : [];
 
   const work = mkdtempSync(join(tmpdir(), 'image-message-bench-'));
   let browser: Browser | undefined;
   const closers: (() => Promise<void>)[] = [];
   const figures: FigureResult[] = [];
-  let chromiumVersion = '';
+  let browserVersion = '';
+  const skipped: string[] = [];
   try {
     log('building the bench page');
     const pageDir = join(work, 'page');
@@ -77,8 +103,11 @@ export async function runBench(argv: readonly string[]): Promise<void> {
     const proxy = await startCuttingProxy({ target: () => reference.url });
     closers.push(proxy.close);
 
-    browser = await chromium.launch({ ...chromiumLaunchOptions(), args: CHROMIUM_ARGS });
-    chromiumVersion = browser.version();
+    browser =
+      engine === 'firefox'
+        ? await firefox.launch({ channel: 'moz-firefox', executablePath: FIREFOX_PATH })
+        : await chromium.launch({ ...chromiumLaunchOptions(), args: CHROMIUM_ARGS });
+    browserVersion = `${engine} ${browser.version()}`;
     const page = await browser.newPage({ viewport: { width: 1100, height: 800 } });
     page.on('console', (message) => {
       if (message.type() === 'error') console.error(`  page: ${message.text()}`);
@@ -86,9 +115,9 @@ export async function runBench(argv: readonly string[]): Promise<void> {
     page.on('pageerror', (error) => console.error(`  page error: ${error.message}`));
     await page.goto(site.url);
     await page.waitForFunction(() => 'bench' in window);
-    const cdp = await page.context().newCDPSession(page);
+    const cdp = engine === 'chromium' ? await page.context().newCDPSession(page) : undefined;
     // Emulated network conditions apply only with the Network domain enabled in the same session.
-    await cdp.send('Network.enable');
+    await cdp?.send('Network.enable');
     await call(page, 'setup', { serverUrl: reference.url, drainUrl: drain.url, proxyUrl: proxy.url });
     await page.setInputFiles('#file-big', images.big28.path);
     await page.setInputFiles('#file-jpeg', images.jpeg12.path);
@@ -98,6 +127,10 @@ export async function runBench(argv: readonly string[]): Promise<void> {
 
     for (const [id, figure] of Object.entries(FIGURES)) {
       if (options.only && !options.only.has(id)) continue;
+      if (cdp === undefined && FIGURES_NEEDING_CDP[id]) {
+        skipped.push(`figure ${id}: needs ${FIGURES_NEEDING_CDP[id]}`);
+        continue;
+      }
       log(`figure ${id}`);
       const monitor = startCpuMonitor();
       const results = await figure(harness, { heic, serverUrl: reference.url, proxy });
@@ -111,7 +144,18 @@ export async function runBench(argv: readonly string[]): Promise<void> {
           ];
         }
       }
-      figures.push(...results);
+      for (const result of results) {
+        if (engine !== 'chromium' && result.chromiumOnly) {
+          skipped.push(`${result.id}: ${result.chromiumOnly}`);
+          continue;
+        }
+        if (engine !== 'chromium' && result.goalChromiumOnly) {
+          result.goal = '(info)';
+          result.met = undefined;
+          result.notes = [...(result.notes ?? []), `no goal in ${engine}: ${result.goalChromiumOnly}`];
+        }
+        figures.push(result);
+      }
     }
   } finally {
     await browser?.close();
@@ -121,6 +165,10 @@ export async function runBench(argv: readonly string[]): Promise<void> {
 
   const all = [...figures, ...bundle];
   console.log('');
+  console.log(`engine: ${browserVersion}`);
+  if (engine !== 'chromium')
+    console.log(`${engine}: no GC can be forced between steps (Chromium's is CDP's)`);
+  for (const line of skipped) console.log(`skipped in ${engine}: ${line}`);
   console.log(formatTable(all));
   console.log(
     'ratio: median ÷ baseline median, except 4 (throughput: baseline ÷ median, higher is better) and 6 (÷ file size).',
@@ -137,7 +185,8 @@ export async function runBench(argv: readonly string[]): Promise<void> {
   const report = {
     generatedAt: new Date().toISOString(),
     environment: {
-      chromium: chromiumVersion,
+      engine,
+      browser: browserVersion,
       node: process.version,
       cpus: cpus().length,
       runsPerFigure: options.runs,
@@ -146,6 +195,8 @@ export async function runBench(argv: readonly string[]): Promise<void> {
     images,
     figures: all,
   };
-  writeFileSync(join(root, 'reports', 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);
-  log('wrote reports/bench.json');
+  // One report per engine; Chromium's keeps its name (the bench README and the lead's notes read it).
+  const file = engine === 'chromium' ? 'bench.json' : `bench-${engine}.json`;
+  writeFileSync(join(root, 'reports', file), `${JSON.stringify({ ...report, skipped }, null, 2)}\n`);
+  log(`wrote reports/${file}`);
 }

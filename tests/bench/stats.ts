@@ -1,3 +1,6 @@
+/** Why long-task rows are Chromium's alone; their heartbeat twins (`….h`, stallFigures.ts) run everywhere. */
+export const LONG_TASKS_ONLY_IN_CHROMIUM = 'PerformanceObserver "longtask" exists only in Chromium';
+
 /** A series of measured runs (warm-ups excluded). */
 export interface Series {
   median: number;
@@ -35,6 +38,10 @@ export interface FigureResult {
   met?: boolean;
   notes?: string[];
   extra?: Record<string, unknown>;
+  /** Set on rows only Chromium can measure (long-task observers): why, for the engines that skip them. */
+  chromiumOnly?: string;
+  /** Set when only the goal needs Chromium (it counts long tasks): elsewhere the row is informational. */
+  goalChromiumOnly?: string;
   /** CPU other processes used while the figure ran, in cores (Linux only). */
   otherProcessesCores?: number;
 }

@@ -1,5 +1,7 @@
 import { ErrorCode, type PreparedImage, prepareImageFile, stripMetadata } from '@image-message/core';
 import { describe, expect, it, vi } from 'vitest';
+import downscaleWebpUrl from '../fixtures/images/downscale.webp?url';
+import downscaleAlphaWebpUrl from '../fixtures/images/downscale-alpha.webp?url';
 import plainJpegUrl from '../fixtures/images/photo.jpg?url';
 import { findLocationLeaks } from '../fixtures/photoLeaks';
 import alphaBmpUrl from '../fixtures/photos/alpha.bmp?url';
@@ -51,6 +53,22 @@ async function noiseImage(type: string, name: string): Promise<File> {
   }
   context.putImageData(pixels, 0, 0);
   return new File([await context.canvas.convertToBlob({ type, quality: 0.9 })], name);
+}
+
+/** Whether this engine's canvas writes WebP when asked (WebKit writes PNG). */
+async function encodesWebp(): Promise<boolean> {
+  const canvas = new OffscreenCanvas(1, 1);
+  canvas.getContext('2d');
+  return (await canvas.convertToBlob({ type: 'image/webp' })).type === 'image/webp';
+}
+
+/** What the first bytes say a file is. */
+function formatOfMagic(bytes: Uint8Array): 'jpeg' | 'png' | 'webp' | 'unknown' {
+  const text = String.fromCharCode(...bytes);
+  if (bytes[0] === 0xff && bytes[1] === 0xd8) return 'jpeg';
+  if (text.startsWith('\x89PNG')) return 'png';
+  if (text.startsWith('RIFF') && text.slice(8, 12) === 'WEBP') return 'webp';
+  return 'unknown';
 }
 
 async function decodedSize(blob: Blob) {
@@ -189,6 +207,30 @@ describe('prepareImageFile in a worker', { timeout: 60_000 }, () => {
     expect(result).toMatchObject({ width: 100, height: 75 });
     expect((await pixelAt(result.file, 95, 5))[3]).toBeLessThan(10);
   });
+
+  // Every engine: a downscaled WebP's bytes, type and name agree. WebKit (Safari) encodes no WebP — asked
+  // for one it writes PNG — so there it comes out JPEG (opaque) or PNG (transparent), or the source is kept.
+  it.each([
+    [downscaleWebpUrl, 'opaque', 'image/jpeg'],
+    [downscaleAlphaWebpUrl, 'transparent', 'image/png'],
+  ])(
+    'downscales a WebP (%s) to bytes, type and name that agree, in any engine',
+    async (url, _alpha, fallback) => {
+      const source = await fixtureFile(url, 'IMG_2.webp');
+      const result = await prepared(source, { maxDimension: 120 });
+      const magic = await bytesOf(result.file.slice(0, 12));
+      const written = formatOfMagic(magic);
+      expect(result.file.type).toBe(`image/${written}`);
+      const extensions: Record<string, string> = { webp: 'webp', png: 'png', jpeg: 'jpg' };
+      expect(result.file.name).toBe(`IMG_2.${extensions[written]}`);
+      expect(result).toMatchObject({ width: 120, height: 80 });
+      // A copy smaller than the source: the downscale always undercuts these 480 × 320 sources.
+      expect(result.file.size).toBeLessThan(source.size);
+      const webpEncoder = await encodesWebp();
+      expect(result.file.type).toBe(webpEncoder ? 'image/webp' : fallback);
+      if (fallback === 'image/png') expect((await pixelAt(result.file, 110, 5))[3]).toBeLessThan(10);
+    },
+  );
 
   it('keeps the source (stripped) when the downscaled copy would be larger', async () => {
     // Noise saved at JPEG quality 0.1: re-encoded at the library's 0.85, even a quarter of the pixels is

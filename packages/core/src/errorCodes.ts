@@ -18,6 +18,11 @@ export const STORAGE_FULL = -5 as const;
  * origin. Being offline is `NETWORK_DISCONNECT` (9508). Retryable.
  */
 export const SERVER_UNREACHABLE = -6 as const;
+/**
+ * An image's description (`imageElem.description`, its alt text) is longer than `DESCRIPTION_MAX_LENGTH`
+ * characters. The message is kept; its send waits until the description is shortened (`setDescription`).
+ */
+export const DESCRIPTION_TOO_LONG = -7 as const;
 /** Empty id; neither receiver nor groupID; no `fileContent`/`fileName`; a send already in flight. */
 export const INVALID_PARAMETERS = 6017 as const;
 /** `imagePath` is a network (or otherwise non-local) URL. */

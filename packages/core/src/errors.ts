@@ -4,9 +4,9 @@ import type { V2TimMessage } from './types';
 /**
  * Every code a result can carry, in one place for every package: core's own, the reference server's, and
  * the Tencent Cloud Chat SDK's (by the SDK's names). `CANCELED`, `TOO_MANY_FILES`, `SEND_INTERRUPTED`,
- * `STORAGE_FULL` and `SERVER_UNREACHABLE` are the library's own (negative, so they never collide with a
- * service code). `errorCategory(code)` says what a code means to a person; tests and UIs branch on codes or
- * categories, never on `desc` text.
+ * `STORAGE_FULL`, `SERVER_UNREACHABLE` and `DESCRIPTION_TOO_LONG` are the library's own (negative, so they
+ * never collide with a service code). `errorCategory(code)` says what a code means to a person; tests and
+ * UIs branch on codes or categories, never on `desc` text.
  *
  * The same constants one by one, for bundles that keep only those they read:
  * `import { FILE_TOO_LARGE } from '@image-message/core/codes'` (the library's own code does so).

@@ -108,6 +108,12 @@ export type {
   V2TimOfflinePushInfo,
   V2TimValueCallback,
 } from './types';
+export {
+  checkDescription,
+  cleanDescription,
+  DESCRIPTION_MAX_LENGTH,
+  type DescriptionCheck,
+} from './validation/checkDescription';
 export type { ImageBytesCheck } from './validation/checkImageBytes';
 export { checkImageSize, type ImageSizeCheck } from './validation/checkImageSize';
 export { validateImageBytes } from './validation/validateImageBytes';

@@ -35,10 +35,16 @@ export interface V2TimImageElem {
   path?: string;
   imageList?: V2TimImage[];
   /**
-   * The library's one addition to the SDK's shape: a ThumbHash of the image (base64, ~25 bytes) that a
+   * The library's first addition to the SDK's shape: a ThumbHash of the image (base64, ~25 bytes) that a
    * renderer paints while the image loads. Set by `prepareImageFile`; kept by every transport.
    */
   placeholder?: string;
+  /**
+   * The library's second addition: the sender's description of the image (its alt text), for people who
+   * cannot see it. Cleaned and at most `DESCRIPTION_MAX_LENGTH` characters (`checkDescription`); set with
+   * `createImageMessage({ description })` or `manager.setDescription`; kept by every transport.
+   */
+  description?: string;
 }
 
 export interface V2TimOfflinePushInfo {

@@ -10,6 +10,8 @@ const EXPECTED: Readonly<Record<ErrorCodeName, ErrorCategory>> = {
   SEND_INTERRUPTED: 'interrupted',
   SERVER_UNREACHABLE: 'unreachable',
   STORAGE_FULL: 'other',
+  // The composer shows its own text beside the description field (`description.tooLong`).
+  DESCRIPTION_TOO_LONG: 'other',
   INVALID_PARAMETERS: 'other',
   INVALID_IMAGE_PATH: 'invalidPath',
   FILE_SIZE_EMPTY: 'empty',

@@ -153,7 +153,7 @@ describe('readImageInfo', () => {
     });
 
     /** A 3×2 BMP with a 40-byte info header (or a 12-byte OS/2 core header) and the given bit depth. */
-    function bmp(bitCount: number, coreHeader = false): Uint8Array {
+    function bmp(bitCount: number, coreHeader = false, compression = 0): Uint8Array {
       const bytes = new Uint8Array(64);
       const view = new DataView(bytes.buffer);
       bytes.set([0x42, 0x4d]);
@@ -168,9 +168,56 @@ describe('readImageInfo', () => {
         view.setInt32(22, 2, true);
         view.setUint16(26, 1, true);
         view.setUint16(28, bitCount, true);
+        view.setUint32(30, compression, true);
       }
       return bytes;
     }
+
+    // Every engine refuses these (createImageBitmap in Chromium, Firefox and WebKit); the text says what they are.
+    it.each([
+      [4, 'JPEG'],
+      [5, 'PNG'],
+    ])(
+      'refuses a BMP whose pixels are a whole image (compression %i: %s), saying what it is',
+      (compression, wrapped) => {
+        const result = readImageInfo(bmp(0, false, compression));
+        expect(result).toMatchObject({ ok: false, code: ErrorCode.NOT_IMAGE });
+        if (result.ok) return;
+        expect(result.desc).toContain(`a BMP that wraps a ${wrapped} image`);
+        expect(result.desc).toContain(`save it as a ${wrapped}`);
+        expect(result.desc).not.toContain('bits per pixel');
+      },
+    );
+
+    /** SOI, then a frame header with the given marker and sample precision: 3 × 2, one component. */
+    const jpegFrame = (marker: number, precision = 8) =>
+      new Uint8Array([0xff, 0xd8, 0xff, marker, 0, 11, precision, 0, 2, 0, 3, 1, 1, 0x11, 0]);
+
+    it.each([0xc0, 0xc1, 0xc2])(
+      'accepts a Huffman JPEG frame (marker %s), as every engine shows',
+      (marker) => {
+        expect(readImageInfo(jpegFrame(marker))).toMatchObject({ ok: true, info: { width: 3, height: 2 } });
+      },
+    );
+
+    it.each([
+      [0xc9, 'arithmetic-coded'],
+      [0xca, 'arithmetic-coded'],
+      [0xc3, 'lossless'],
+      [0xcb, 'lossless'],
+      [0xc5, 'hierarchical'],
+      [0xcf, 'hierarchical'],
+    ])('refuses a JPEG frame not every engine shows (marker %s: %s), saying what it is', (marker, what) => {
+      const result = readImageInfo(jpegFrame(marker));
+      expect(result).toMatchObject({ ok: false, code: ErrorCode.NOT_IMAGE });
+      if (!result.ok) expect(result.desc).toContain(what);
+    });
+
+    it('refuses a JPEG of 12-bit samples, which browsers decode only at 8 bits', () => {
+      const result = readImageInfo(jpegFrame(0xc1, 12));
+      expect(result).toMatchObject({ ok: false, code: ErrorCode.NOT_IMAGE });
+      if (!result.ok) expect(result.desc).toContain('12 bits per sample');
+    });
 
     it.each([1, 4, 8, 16, 24, 32])('accepts a BMP of %i bits per pixel, a depth browsers decode', (bits) => {
       expect(readImageInfo(bmp(bits))).toMatchObject({

@@ -174,6 +174,7 @@ async function configure(app: FastifyInstance, context: AppContext) {
         'X-File-Name',
         'X-Cloud-Custom-Data',
         'X-Image-Placeholder',
+        'X-Image-Description',
         'X-Upload-URL',
         'Last-Event-ID',
         // tus 1.0

@@ -63,6 +63,7 @@ describe('CORS', () => {
       const allowed = response.headers.get('access-control-allow-headers')?.toLowerCase();
       expect(allowed).toContain('x-file-name');
       expect(allowed).toContain('x-image-placeholder');
+      expect(allowed).toContain('x-image-description');
     }
     // Error answers carry the header too, so a page can read their code.
     const denied = await fetch(`${server.url}/api/users`, { headers: { origin: 'http://localhost:5173' } });

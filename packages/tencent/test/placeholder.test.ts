@@ -2,7 +2,12 @@ import { ErrorCode } from '@image-message/core';
 import type { Message } from '@tencentcloud/chat';
 import { describe, expect, it } from 'vitest';
 import { IMAGE_MESSAGE_CUSTOM_DATA_KEY, toV2TimMessage } from '../src';
-import { addPlaceholder, readPlaceholder } from '../src/mapping/cloudCustomDataPlaceholder';
+import { addImageMessageData, readImageMessageData } from '../src/mapping/cloudCustomDataEntry';
+
+const addPlaceholder = (app: string | undefined, placeholder: string) =>
+  addImageMessageData(app, { placeholder });
+const readPlaceholder = readImageMessageData;
+
 import { CONV_C2C } from '../src/sdk/tencentSdk';
 import { createChatDouble } from './support/chatDouble';
 import { fixture, setup } from './support/setup';

@@ -59,17 +59,21 @@ describe('retry after a failure: the same SDK message is resent, never duplicate
     ]);
   });
 
-  it('a retry to another conversation creates a new SDK message (the failed one was never delivered)', async () => {
+  it('a retry to another conversation is refused before the SDK is asked: a message keeps the address of its first send', async () => {
     const s = setup();
     const id = await s.create();
     s.double.respond = (upload) => upload.fail(20007);
     await s.manager.sendMessage({ id, receiver: 'bob' });
     s.double.respond = (upload) => upload.succeed();
-    const result = await s.manager.sendMessage({ id, receiver: 'carol' });
+    const elsewhere = await s.manager.sendMessage({ id, receiver: 'carol' });
 
-    expect(result.code).toBe(ErrorCode.SUCC);
-    expect(s.double.created.map((options) => options.to)).toEqual(['bob', 'carol']);
-    expect(s.double.uploads.map((upload) => upload.method)).toEqual(['sendMessage', 'sendMessage']);
+    expect(elsewhere.code).toBe(ErrorCode.INVALID_PARAMETERS);
+    expect(s.double.created.map((options) => options.to)).toEqual(['bob']);
+    expect(s.double.uploads.map((upload) => upload.method)).toEqual(['sendMessage']);
+    // Retry goes where the first send went, as the SDK's resendMessage of that message.
+    expect((await s.manager.sendMessage({ id })).code).toBe(ErrorCode.SUCC);
+    expect(s.double.created.map((options) => options.to)).toEqual(['bob']);
+    expect(s.double.uploads.map((upload) => upload.method)).toEqual(['sendMessage', 'resendMessage']);
   });
 
   it('tells the app about each SDK step of the message', async () => {

@@ -39,6 +39,8 @@ export interface BenchApi extends ViewBenchApi {
   dropPreview(kind: 'composer' | 'naive'): Promise<PaintedPreview>;
 }
 
+import type { HeartbeatStalls } from './instrumentation';
+
 export type { PersistRun } from './persistBench';
 export type { PrepareRun } from './prepareBench';
 export type { PaintedPreview } from './previewBench';
@@ -61,7 +63,7 @@ export type UploadKind =
   /** The same with `resumable: false`: one plain PUT. */
   | 'plainWithFile';
 
-export interface PreviewResult {
+export interface PreviewResult extends HeartbeatStalls {
   /** From the file's `change` event to the preview being loaded and decoded. */
   ms: number;
   longTasks: number;

@@ -8,9 +8,9 @@ import {
   readImageInfo,
   type StoredImageMessage,
 } from '@image-message/core';
-import { longTasksBetween } from './instrumentation';
+import { type HeartbeatStalls, longTasksBetween } from './instrumentation';
 
-export interface PersistRun {
+export interface PersistRun extends HeartbeatStalls {
   ms: number;
   longTasks: number;
   longestTaskMs: number;

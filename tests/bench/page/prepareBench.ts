@@ -1,8 +1,8 @@
 // Figure 7 in the page: preparing photos (prepareImageFile) against what an app would do by hand.
 import { prepareImageFile, stripMetadata } from '@image-message/core';
-import { longTasksBetween } from './instrumentation';
+import { type HeartbeatStalls, longTasksBetween } from './instrumentation';
 
-export interface PrepareRun {
+export interface PrepareRun extends HeartbeatStalls {
   ms: number;
   longTasks: number;
   longestTaskMs: number;

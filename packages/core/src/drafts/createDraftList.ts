@@ -50,6 +50,8 @@ interface Slot {
   run?: object;
   /** Not shown while it is made (preparing is off: a draft appears once its file is read). */
   hidden?: boolean;
+  /** The description typed before the photo was prepared again: the new message gets it. */
+  description?: string;
   draft?: ImageDraft;
   state?: SendState;
 }
@@ -117,7 +119,10 @@ export function createDraftList(manager: MessageManager, initialOptions: DraftLi
     const drafts: ImageDraft[] = [];
     for (const slot of slots) {
       if (slot.run) {
-        slot.draft = slot.draft?.status === 'preparing' ? slot.draft : preparingDraft(slot.id, slot.source);
+        slot.draft =
+          slot.draft?.status === 'preparing'
+            ? slot.draft
+            : preparingDraft(slot.id, slot.source, slot.description);
         slot.state = undefined;
         if (!slot.hidden) drafts.push(slot.draft);
         continue;
@@ -207,7 +212,13 @@ export function createDraftList(manager: MessageManager, initialOptions: DraftLi
     const outcome = await makeDraftMessage(
       manager,
       file,
-      { id: slot.id, conversation: options.conversation, prepare: options.prepare ?? {}, maxBytes: limit() },
+      {
+        id: slot.id,
+        conversation: options.conversation,
+        prepare: options.prepare ?? {},
+        maxBytes: limit(),
+        description: slot.description,
+      },
       stale,
     );
     if (outcome.kind === 'stale') {
@@ -221,6 +232,7 @@ export function createDraftList(manager: MessageManager, initialOptions: DraftLi
     }
     slot.run = undefined;
     slot.hidden = false;
+    slot.description = undefined;
     dropPreview(slot);
     slot.preview = outcome.preview;
     slot.previewUrl = outcome.preview ?? outcome.imagePath;
@@ -236,7 +248,11 @@ export function createDraftList(manager: MessageManager, initialOptions: DraftLi
       const status = slot.run ? 'preparing' : manager.getSendState(slot.id)?.status;
       if (!slot.source || status === 'sending' || status === 'sent') continue;
       const source = slot.source;
-      if (!slot.run) manager.discardMessage(slot.id);
+      if (!slot.run) {
+        // What was typed about the photo stays with it.
+        slot.description = manager.getSendState(slot.id)?.description;
+        manager.discardMessage(slot.id);
+      }
       dropPreview(slot);
       slot.previewUrl = '';
       pending++;

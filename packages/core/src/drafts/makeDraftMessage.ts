@@ -20,6 +20,8 @@ export interface DraftMessageOptions {
   /** `false`: the file is sent as it is. */
   prepare: PrepareImageOptions | false;
   maxBytes: number;
+  /** The description (alt text) typed for the draft before, when it is prepared again. */
+  description?: string;
 }
 
 /** Creating and preparing refuse with rejection codes; anything else is a parameter they could not take. */
@@ -34,7 +36,7 @@ const asRejectionCode = (code: number): RejectionCode =>
 export async function makeDraftMessage(
   manager: MessageManager,
   file: File,
-  { id, conversation, prepare, maxBytes }: DraftMessageOptions,
+  { id, conversation, prepare, maxBytes, description }: DraftMessageOptions,
   stale: () => boolean,
 ): Promise<DraftMessageOutcome> {
   let toSend = file;
@@ -56,7 +58,13 @@ export async function makeDraftMessage(
     revokeOwnedObjectUrl(params.imagePath);
     return { kind: 'stale' };
   }
-  const created = await manager.createImageMessage({ ...params, id, conversation, placeholder });
+  const created = await manager.createImageMessage({
+    ...params,
+    id,
+    conversation,
+    placeholder,
+    ...(description !== undefined && { description }),
+  });
   if (stale()) {
     manager.discardMessage(id);
     return { kind: 'stale' };

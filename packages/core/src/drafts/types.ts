@@ -34,6 +34,13 @@ export interface ImageDraft {
   readonly unsaved?: { readonly code: number; readonly desc: string };
   /** The created message; absent while `preparing`. */
   readonly message?: V2TimMessage;
+  /**
+   * The image's description (alt text) as typed (`manager.setDescription(id, text)` changes it); kept
+   * while the photo is prepared again.
+   */
+  readonly description?: string;
+  /** Set while the description cannot be sent (too long): the draft is not sent until it is shortened. */
+  readonly descriptionError?: { readonly code: number; readonly desc: string };
 }
 
 /** A file that did not become a draft, and why. Branch on `code` (one of `RejectionCode`), show `desc`. */

@@ -16,11 +16,15 @@ import type { ReadImageInfoResult } from './readImageInfo';
 export const READERS: readonly ImageFormatReader[] = [jpeg, png, gif, webp, bmp];
 
 /** The 6031 of bytes that start like `format` but whose header is broken, saying why. */
-export function damagedResult(format: AcceptedImageFormat, reason: string): ReadImageInfoResult {
+export function damagedResult(
+  format: AcceptedImageFormat,
+  reason: string,
+  advice = 'Open it in an image editor and save it again.',
+): ReadImageInfoResult {
   return {
     ok: false,
     code: ErrorCode.NOT_IMAGE,
-    desc: `This file looks like a ${format.toUpperCase()} image, but ${reason}, so it cannot be sent. Open it in an image editor and save it again.`,
+    desc: `This file looks like a ${format.toUpperCase()} image, but ${reason}, so it cannot be sent. ${advice}`,
   };
 }
 
@@ -41,7 +45,7 @@ function* identifyAccepted(size: number): ByteWalk<ReadImageInfoResult | undefin
   const read = reader.read(head, size);
   const reading = 'kind' in read ? read : yield* read;
   if (reading.kind === 'refused') return undefined;
-  if (reading.kind === 'damaged') return damagedResult(reader.format, reading.reason);
+  if (reading.kind === 'damaged') return damagedResult(reader.format, reading.reason, reading.advice);
   const { format } = reader;
   const { width, height, orientation } = reading;
   return { ok: true, info: { format, mimeType: IMAGE_MIME_TYPES[format], width, height, orientation } };

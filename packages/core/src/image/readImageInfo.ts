@@ -100,7 +100,7 @@ function toResult(format: AcceptedImageFormat, reading: HeaderReading): ReadImag
     case 'refused':
       return refusedResult(reading.format);
     case 'damaged':
-      return damagedResult(format, reading.reason);
+      return damagedResult(format, reading.reason, reading.advice);
     case 'image': {
       const { width, height, orientation } = reading;
       return { ok: true, info: { format, mimeType: IMAGE_MIME_TYPES[format], width, height, orientation } };

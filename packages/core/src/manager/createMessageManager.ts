@@ -66,6 +66,18 @@ export interface MessageManager {
   cancel(id: string): boolean;
   /** Drops a message: aborts its send, releases its bytes and revokes its preview URL. */
   discardMessage(id: string): boolean;
+  /**
+   * Sets the image's description (alt text) of a message not on its way (created, failed or canceled),
+   * as the person types it: `''` removes it. It is sent cleaned as `imageElem.description`
+   * (`checkDescription`: controls and bidi overrides removed, trimmed, NFC) and kept with the message in
+   * the store. One longer than `DESCRIPTION_MAX_LENGTH` is kept as typed but answers
+   * `ErrorCode.DESCRIPTION_TOO_LONG` here and from `sendMessage` until it is shortened; the image stays.
+   *
+   * @example
+   * const result = manager.setDescription(id, 'A dog on the beach');
+   * if (result.code === ErrorCode.DESCRIPTION_TOO_LONG) showError(result.desc);
+   */
+  setDescription(id: string, description: string): V2TimValueCallback<V2TimMessage>;
   /** The ids of every message the manager holds, oldest first. */
   getMessageIds(): string[];
   /**
@@ -262,7 +274,10 @@ export function createMessageManager(options: MessageManagerOptions): MessageMan
     }
     const id = reservedId ?? createId();
     const entry = addEntry(id, bytes, check.info, { ...params, fileName });
-    const { message, conversation } = entry.state;
+    if (typeof params.description === 'string') {
+      entry.state = sendReducer(entry.state, { type: 'describe', description: params.description });
+    }
+    const { message, conversation, description } = entry.state;
     const record: StoredImageMessage = {
       id,
       // Its own buffer: cloning a view into IndexedDB would copy the whole buffer behind it.
@@ -272,6 +287,7 @@ export function createMessageManager(options: MessageManagerOptions): MessageMan
       width: check.info.width,
       height: check.info.height,
       placeholder: params.placeholder,
+      ...(description !== undefined && { description }),
       conversation,
       status: 'created',
       savedAt: Date.now(),
@@ -294,6 +310,10 @@ export function createMessageManager(options: MessageManagerOptions): MessageMan
     const entry = addEntry(record.id, bytes, info, { ...record, imagePath, file });
     entry.uploadUrl = record.resume;
     entry.state = restoredState(entry.state);
+    // After the restored status: a description too long to send holds new sends, not the one restored.
+    if (typeof record.description === 'string') {
+      entry.state = sendReducer(entry.state, { type: 'describe', description: record.description });
+    }
     notify(record.id);
     return true;
   }
@@ -340,6 +360,10 @@ export function createMessageManager(options: MessageManagerOptions): MessageMan
         `Message "${id}" was sent to ${describeAddress(address)}, so it can only be sent there again, not to ${describeAddress({ receiver, groupID })}. To send the image elsewhere, create a new message.`,
         entry.state.message,
       );
+    }
+    const { descriptionError } = entry.state;
+    if (descriptionError && entry.state.status !== 'sending') {
+      return result(descriptionError.code, descriptionError.desc, entry.state.message);
     }
     if (!canSend(entry.state)) {
       return result(
@@ -394,6 +418,7 @@ export function createMessageManager(options: MessageManagerOptions): MessageMan
             width: info.width,
             height: info.height,
             placeholder: entry.state.message.imageElem?.placeholder,
+            description: entry.state.message.imageElem?.description,
           },
           {
             signal: controller.signal,
@@ -446,6 +471,37 @@ export function createMessageManager(options: MessageManagerOptions): MessageMan
       else listeners.clear();
     },
     getSendState: (id) => entries.get(id)?.state,
+    setDescription(id, description) {
+      const entry = typeof id === 'string' ? entries.get(id) : undefined;
+      if (!entry) {
+        return result(
+          ErrorCode.ID_NOT_EXIST,
+          `No message with id "${id}" exists. Create it with createImageMessage first.`,
+        );
+      }
+      if (typeof description !== 'string') {
+        return result(
+          ErrorCode.INVALID_PARAMETERS,
+          'setDescription needs the description as text (an empty string removes it).',
+          entry.state.message,
+        );
+      }
+      const { status } = entry.state;
+      if (status === 'sending' || status === 'sent') {
+        return result(
+          ErrorCode.INVALID_PARAMETERS,
+          `Message "${id}" is ${status === 'sent' ? 'already sent' : 'being sent'}; its description can no longer change.`,
+          entry.state.message,
+        );
+      }
+      if (dispatch(id, entry, { type: 'describe', description })) {
+        keep((kept) => kept.describe(id, entry.state.description));
+      }
+      const { descriptionError, message } = entry.state;
+      return descriptionError
+        ? result(descriptionError.code, descriptionError.desc, message)
+        : result(ErrorCode.SUCC, '', message);
+    },
     getMessageIds: () => [...entries.keys()],
     restored: kept ? kept.then((k) => k.restore(adopt)).catch(() => []) : Promise.resolve([]),
     cancel(id) {

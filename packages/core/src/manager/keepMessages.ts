@@ -15,6 +15,8 @@ export interface KeptMessages {
   changed(id: string, state: SendState | undefined): void;
   /** Where its upload can resume (a tus upload URL), or that it cannot any more. */
   resume(id: string, url: string | undefined): void;
+  /** Its description (alt text) as typed, or none any more. */
+  describe(id: string, description: string | undefined): void;
   /**
    * Puts back what the store kept, in order: `adopt` holds one message (false when it cannot: the id is
    * taken, it is over the limit) with the state it is given, made from its created state. Kept bytes
@@ -97,6 +99,9 @@ export function keepMessages(
     },
     resume(id, url) {
       run(id, (store) => store.update(id, { resume: url }));
+    },
+    describe(id, description) {
+      run(id, (store) => store.update(id, { description }));
     },
     save(message) {
       run(

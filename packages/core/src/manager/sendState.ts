@@ -1,5 +1,6 @@
 import type { MessageStatus } from '../constants';
-import type { V2TimMessage } from '../types';
+import type { V2TimImageElem, V2TimMessage } from '../types';
+import { checkDescription } from '../validation/checkDescription';
 import type { ConversationTarget } from './types';
 
 /**
@@ -37,6 +38,13 @@ export interface SendState {
   readonly restored?: boolean;
   /** Why the message is not kept across reloads although a store was given (full, over a cap). */
   readonly unsaved?: { readonly code: number; readonly desc: string };
+  /**
+   * The image's description as the person typed it (what a text field shows); what travels is
+   * `message.imageElem.description`, cleaned. Absent when empty.
+   */
+  readonly description?: string;
+  /** Set while `description` cannot be sent (too long): no send starts until it is changed. */
+  readonly descriptionError?: { readonly code: number; readonly desc: string };
 }
 
 /** Everything that can happen to a send; `sendReducer` is the only place the status changes. */
@@ -46,16 +54,47 @@ export type SendAction =
   | { type: 'succeed'; message: V2TimMessage }
   | { type: 'fail'; code: number; desc: string }
   | { type: 'cancel' }
-  | { type: 'unsaved'; code: number; desc: string };
+  | { type: 'unsaved'; code: number; desc: string }
+  /** The description (alt text) was typed or changed: kept as typed, sent cleaned (`checkDescription`). */
+  | { type: 'describe'; description: string };
 
 /** The state of a message just created: nothing sent yet. */
 export function initialSendState(message: V2TimMessage, fileName = ''): SendState {
   return { status: 'created', progress: 0, message, fileName, attempts: 0 };
 }
 
-/** True when a new send may start (created, failed or canceled). */
-export function canSend(state: SendState): boolean {
+/** True when the message is not on its way: created, failed or canceled (its description may change). */
+function isUnsent(state: SendState): boolean {
   return state.status === 'created' || state.status === 'failed' || state.status === 'canceled';
+}
+
+/** True when a new send may start: created, failed or canceled, and no description too long to send. */
+export function canSend(state: SendState): boolean {
+  return isUnsent(state) && !state.descriptionError;
+}
+
+/** The state with `description` typed: the text kept as typed, its cleaned form in the message or the error. */
+function describe(state: SendState, description: string): SendState {
+  const {
+    description: _typed,
+    descriptionError: _error,
+    message: { imageElem, ...message },
+    ...rest
+  } = state;
+  const { description: _sent, ...elem }: V2TimImageElem = imageElem ?? {};
+  const check = checkDescription(description);
+  const next: SendState = {
+    ...rest,
+    message: {
+      ...message,
+      imageElem: check.ok && check.description ? { ...elem, description: check.description } : elem,
+    },
+  };
+  return {
+    ...next,
+    ...(description !== '' && { description }),
+    ...(!check.ok && { descriptionError: { code: check.code, desc: check.desc } }),
+  };
 }
 
 // Statuses are written as literals checked against the SDK enum (`satisfies`), so the whole enum object
@@ -88,6 +127,11 @@ export function sendReducer(state: SendState, action: SendAction): SendState {
     };
   }
   if (action.type === 'unsaved') return { ...state, unsaved: { code: action.code, desc: action.desc } };
+  if (action.type === 'describe') {
+    // The message on its way (or delivered) carries the description it left with.
+    if (!isUnsent(state) || action.description === (state.description ?? '')) return state;
+    return describe(state, action.description);
+  }
   // Every other action ends or advances the attempt in flight.
   if (state.status !== 'sending') return state;
   switch (action.type) {

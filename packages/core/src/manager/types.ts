@@ -21,6 +21,12 @@ export interface CreateImageMessageParams {
   id?: string;
   conversation?: ConversationTarget;
   placeholder?: string;
+  /**
+   * The image's description (alt text), as the person typed it; it travels cleaned as
+   * `imageElem.description` (see `setDescription`). One too long does not stop the message being created:
+   * its send waits, answering `ErrorCode.DESCRIPTION_TOO_LONG`, until the description is shortened.
+   */
+  description?: string;
 }
 
 /** Where a message goes: `receiver` alone (one-to-one), `groupID` alone, or both (one member of a group). */

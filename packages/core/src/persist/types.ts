@@ -20,6 +20,8 @@ export interface StoredImageMessage {
   height: number;
   /** `imageElem.placeholder`, when the message has one. */
   placeholder?: string;
+  /** The description (alt text) as typed (`SendState.description`), when there is one. */
+  description?: string;
   /** The conversation it was drafted in, so that conversation's composer shows it again. */
   conversation?: ConversationTarget;
   status: StoredMessageStatus;
@@ -33,7 +35,7 @@ export interface StoredImageMessage {
 
 /** The parts of a kept message that change while it waits to be sent. */
 export type StoredMessageChanges = Partial<
-  Pick<StoredImageMessage, 'status' | 'error' | 'resume' | 'conversation'>
+  Pick<StoredImageMessage, 'status' | 'error' | 'resume' | 'conversation' | 'description'>
 >;
 
 /**

@@ -214,12 +214,43 @@ async function downscale(
 ): Promise<{ file: File; small: SmallCopies }> {
   const resized = await codec.resize(file, target.width, target.height);
   const wanted = targetType(format, () => codec.hasAlpha(resized));
-  const { blob, small } = await encodeWithSmallCopies(codec, resized, target, wanted, options);
-  // A browser without a WebP encoder writes PNG instead, which keeps transparency too.
-  const type = blob.type || wanted;
+  const encoded = await encodeWithSmallCopies(codec, resized, target, wanted, options);
+  let blob = encoded.blob;
+  let written = await formatOf(blob);
+  if (wanted === IMAGE_MIME_TYPES.webp && written !== 'webp') {
+    blob = await withoutWebpEncoder(codec, blob, options);
+    written = await formatOf(blob);
+  }
+  // Named and typed by what the bytes are, whatever was asked of the encoder.
+  const type = written ? IMAGE_MIME_TYPES[written] : blob.type || wanted;
   const name =
     type === IMAGE_MIME_TYPES[format] ? file.name : renameFor(file.name, EXTENSIONS[type] ?? 'png');
-  return { file: new File([blob], name, { type, lastModified: file.lastModified }), small };
+  return { file: new File([blob], name, { type, lastModified: file.lastModified }), small: encoded.small };
+}
+
+/** The format `blob`'s header says it is (an encoder's `type` is what it was asked, or what it wrote). */
+async function formatOf(blob: Blob): Promise<AcceptedImageFormat | undefined> {
+  const reading = await readImageInfoFrom({
+    size: blob.size,
+    read: async (start, end) => new Uint8Array(await blob.slice(start, end).arrayBuffer()),
+  });
+  return reading.ok ? reading.info.format : undefined;
+}
+
+/**
+ * A browser without a WebP encoder (WebKit, so Safari) writes PNG when asked for WebP: kept where it holds
+ * transparency, and re-encoded as JPEG where it does not — a PNG of a photo is several times its JPEG. Its
+ * pixels are the downscaled ones, so decoding it is cheap; whichever comes out is sent only when smaller
+ * than the source.
+ */
+async function withoutWebpEncoder(codec: ImageCodec, written: Blob, options: ResolvedPrepareOptions) {
+  const pixels = await codec.decode(written);
+  if (!pixels) return written;
+  if (codec.hasAlpha(pixels)) {
+    pixels.close();
+    return written;
+  }
+  return codec.encode(pixels, IMAGE_MIME_TYPES.jpeg, options.quality);
 }
 
 /** A decoded HEIC becomes a JPEG: downscaled unless `original`, upright in its pixels, no metadata. */

@@ -54,9 +54,10 @@ export interface HttpTransportOptions {
  *   several of `chunkBytes`), then `PUT /api/messages/:id` naming the finished upload. A dropped
  *   connection resumes from the server's offset (`HEAD`); Cancel terminates the upload (`DELETE`).
  * - Plain: one idempotent `PUT /api/messages/:id` per attempt, with the image bytes as the body.
- * - Both send the name (`X-File-Name`), `cloudCustomData` (`X-Cloud-Custom-Data`) and the ThumbHash
- *   placeholder (`X-Image-Placeholder`) with that `PUT`; the server returns the placeholder in
- *   `imageElem.placeholder` of every copy of the message.
+ * - Both send the name (`X-File-Name`), `cloudCustomData` (`X-Cloud-Custom-Data`), the ThumbHash
+ *   placeholder (`X-Image-Placeholder`) and the description (`X-Image-Description`, URI-encoded) with
+ *   that `PUT`; the server returns them in `imageElem.placeholder` and `imageElem.description` of every
+ *   copy of the message.
  * - Progress: XHR upload events in browsers; per 64 KiB slice with fetch elsewhere; never decreasing.
  * - Abort: `signal` aborts the request at once and the send rejects with an `AbortError`.
  * - Stall: no progress for `stallTimeoutMs` → the request is cut → 6012 `REQUEST_TIMEOUT` (not retried:

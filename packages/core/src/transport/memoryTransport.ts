@@ -52,7 +52,8 @@ export interface MemoryTransportAttempt {
 
 /**
  * A delivered message and the bytes it carried. Unique per message id. `message.imageElem.placeholder`
- * is the request's placeholder when it has the shape of one (`isImagePlaceholder`), like the server's.
+ * is the request's placeholder when it has the shape of one (`isImagePlaceholder`), like the server's;
+ * `message.imageElem.description` is the request's description as it came.
  */
 export interface MemoryTransportMessage {
   message: V2TimMessage;
@@ -182,6 +183,9 @@ export function createMemoryTransport(options: MemoryTransportOptions = {}): Mem
         imageList: [image(ImageType.ORIGIN), image(ImageType.THUMB), image(ImageType.LARGE)],
         // Kept like the reference server keeps it: a ThumbHash-shaped value, anything else dropped.
         ...(isImagePlaceholder(request.placeholder) && { placeholder: request.placeholder }),
+        // As it came: the manager sends it cleaned and within the limit.
+        ...(typeof request.description === 'string' &&
+          request.description !== '' && { description: request.description }),
       },
       ...(request.receiver !== undefined && { userID: request.receiver }),
       ...(request.groupID !== undefined && { groupID: request.groupID }),

@@ -24,6 +24,11 @@ export interface ImageSendRequest {
   height: number;
   /** `imageElem.placeholder` (a ThumbHash, base64): a transport stores it with the message and returns it. */
   placeholder?: string;
+  /**
+   * `imageElem.description` (alt text), cleaned and within `DESCRIPTION_MAX_LENGTH` (`checkDescription`):
+   * a transport stores it with the message and returns it.
+   */
+  description?: string;
   /** Set alone: one-to-one. With `groupID`: a targeted group message only this user sees. */
   receiver?: string;
   /** Set alone: a group message. */

@@ -27,6 +27,8 @@ export interface ComposerContextValue {
   send: (id: string) => void;
   cancel: (id: string) => void;
   remove: (id: string) => void;
+  /** Sets a draft's description (alt text) in the manager, as typed (see `manager.setDescription`). */
+  setDescription: (id: string, description: string) => void;
   dismissRejection: (id?: string) => void;
   dropzone: DropzoneState;
   /** Element ids shared between parts (the drop hint describes the Add images button). */

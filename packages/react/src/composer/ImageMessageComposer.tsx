@@ -1,4 +1,5 @@
 import { forwardRef } from 'react';
+import { DescriptionField } from './parts/DescriptionField';
 import { DraftAddress } from './parts/DraftAddress';
 import { CancelButton, RemoveButton, RetryButton } from './parts/DraftButtons';
 import { DraftError } from './parts/DraftError';
@@ -58,6 +59,7 @@ export const ImageMessageComposer = /* @__PURE__ */ Object.assign(Composer, {
   Progress,
   OriginalSwitch,
   DraftError,
+  DescriptionField,
   DraftAddress,
   CancelButton,
   RetryButton,

@@ -142,7 +142,8 @@ export function useComposerState(
         }
       });
   };
-  const sendable = drafts.drafts.filter((draft) => draft.status === 'created');
+  // A draft whose description is too long waits (its field says why) until it is shortened.
+  const sendable = drafts.drafts.filter((draft) => draft.status === 'created' && !draft.descriptionError);
 
   const addFiles = (files: Iterable<File> | ArrayLike<File>) => {
     if (disabled) return;
@@ -192,6 +193,9 @@ export function useComposerState(
       send(id);
       // A fast send may finish before Cancel ever shows; then the draft is gone and Add images takes focus.
       focusSoon(draftControl(id, 'cancel'), draftItem(id), ADD_BUTTON);
+    },
+    setDescription: (id, description) => {
+      manager.setDescription(id, description);
     },
     cancel: (id) => {
       manager.cancel(id);

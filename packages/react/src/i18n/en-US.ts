@@ -36,6 +36,12 @@ export const enUS: ImageMessageStrings = {
         : `Retry sends it to ${receiver}`,
   unsaved: ({ count }) =>
     `${plural(count, "image isn't", "images aren't")} saved on this device: there is no room for ${count === 1 ? 'it' : 'them'}. Keep this page open until ${count === 1 ? "it's" : "they're"} sent.`,
+  description: {
+    label: 'Describe this image',
+    hint: "For people who can't see it (optional)",
+    tooLong: ({ max, length }) =>
+      `Descriptions can be up to ${max} characters; this one has ${length}. Shorten it to send.`,
+  },
   errors: {
     empty: ({ fileName }) => `${fileName} is empty. Choose another image.`,
     tooLarge: ({ fileName, size, limit }) =>
@@ -80,6 +86,7 @@ export const enUSView: ImageMessageViewStrings = {
   imageName: ({ fileName, sender, self, time }) =>
     fileName ?? [self ? 'sent by you' : sender && `from ${sender}`, time].filter(Boolean).join(', '),
   open: ({ name }) => `Open image ${name}`.trim(),
+  openDescribed: ({ description }) => `Open image: ${description}`,
   uploading: ({ name }) => `Uploading image ${name}`.trim(),
   cancel: 'Cancel upload',
   retry: 'Retry sending',

@@ -47,6 +47,8 @@ export interface ImageMessageStrings {
   retryTarget: (p: { receiver?: string; groupID?: string }) => string;
   /** An alert when drafts cannot be kept across a reload (storage full or over a cap). */
   unsaved: (p: { count: number }) => string;
+  /** The draft's description (alt text) field. */
+  description: { label: string; hint: string; tooLong: (p: { max: number; length: number }) => string };
   /**
    * Texts for rejections and failures, one per `errorCategory` (core's classification of every service's
    * codes; `canceled` reads `canceled`); they must say what to do.
@@ -106,6 +108,8 @@ export interface ImageMessageViewStrings {
   imageName: (p: ImageNameParams) => string;
   /** The button around the image that opens the viewer. */
   open: (p: { name: string }) => string;
+  /** The same button when the sender described the image: its description names it. */
+  openDescribed: (p: { description: string }) => string;
   /** The upload progress of one's own image. */
   uploading: (p: { name: string }) => string;
   cancel: string;

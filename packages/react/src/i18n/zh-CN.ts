@@ -33,6 +33,11 @@ export const zhCN: ImageMessageStrings = {
         ? `重试将发给 ${groupID} 的所有人`
         : `重试将发给 ${receiver}`,
   unsaved: ({ count }) => `${count} 张图片无法保存在此设备上：没有足够的空间。发送完成前请不要关闭此页面。`,
+  description: {
+    label: '描述这张图片',
+    hint: '供无法看到图片的人了解（可选）',
+    tooLong: ({ max, length }) => `描述最多 ${max} 个字符，当前 ${length} 个。请缩短后再发送。`,
+  },
   errors: {
     empty: ({ fileName }) => `${fileName} 是空文件，请选择其他图片。`,
     tooLarge: ({ fileName, size, limit }) =>
@@ -73,6 +78,7 @@ export const zhCNView: ImageMessageViewStrings = {
   imageName: ({ fileName, sender, self, time }) =>
     fileName ?? [self ? '我发送' : sender && `${sender} 发送`, time].filter(Boolean).join('，'),
   open: ({ name }) => `查看图片 ${name}`.trim(),
+  openDescribed: ({ description }) => `查看图片：${description}`,
   uploading: ({ name }) => `正在上传图片 ${name}`.trim(),
   cancel: '取消上传',
   retry: '重新发送',

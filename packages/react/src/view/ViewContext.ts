@@ -14,6 +14,8 @@ export interface ImageMessageViewContextValue {
   localeTag: string;
   /** What names this image in controls ("beach.jpg", "from Alice, 10:42"). */
   name: string;
+  /** The sender's description of the image (its alt text), when there is one: it names the image then. */
+  description?: string;
   state: ImageMessageViewState;
   /** True once an image (the variant or the local preview) has loaded: the placeholder fades then. */
   imageLoaded: boolean;

@@ -1,4 +1,10 @@
-import { findOriginImage, pickImageVariant, type V2TimImage, type V2TimMessage } from '@image-message/core';
+import {
+  cleanDescription,
+  findOriginImage,
+  pickImageVariant,
+  type V2TimImage,
+  type V2TimMessage,
+} from '@image-message/core';
 
 /** The rendered size of a view's box, in CSS pixels. */
 export interface BoxSize {
@@ -9,7 +15,16 @@ export interface BoxSize {
 /** The box never gets flatter or narrower than this (a 40:1 panorama would be a line): past it, cover-crop. */
 export const MAX_BOX_RATIO = 4;
 
-/** `imageElem.placeholder`: the library's one addition to the SDK's image element (a base64 ThumbHash). */
+/**
+ * `imageElem.description`: the sender's description of the image (its alt text), the library's second
+ * addition. Cleaned again (a message from an app's cache or another client may carry a bidi override).
+ */
+export function descriptionOf(message: V2TimMessage): string | undefined {
+  const description = message.imageElem?.description;
+  return typeof description === 'string' ? cleanDescription(description) || undefined : undefined;
+}
+
+/** `imageElem.placeholder`: the library's first addition to the SDK's image element (a base64 ThumbHash). */
 export function placeholderOf(message: V2TimMessage): string | undefined {
   const placeholder = message.imageElem?.placeholder;
   return typeof placeholder === 'string' && placeholder !== '' ? placeholder : undefined;

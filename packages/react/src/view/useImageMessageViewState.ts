@@ -7,6 +7,7 @@ import { useManagerSendState } from '../useSendState';
 import {
   boxRatio,
   chooseImageVariant,
+  descriptionOf,
   fileNameOf,
   imageMessagesOf,
   intrinsicSize,
@@ -170,6 +171,7 @@ export function useImageMessageViewState(options: ImageMessageViewOptions): Imag
     strings,
     localeTag,
     name: nameOf(message),
+    description: descriptionOf(message),
     state,
     imageLoaded: load.loaded && state !== 'error',
     progress: send?.progress ?? message.progress ?? 0,

@@ -33,6 +33,8 @@ export interface MessageRecord {
   cloudCustomData?: string;
   /** `imageElem.placeholder` (ThumbHash, base64), when the sender gave a valid one. */
   placeholder?: string;
+  /** `imageElem.description` (alt text), cleaned, when the sender gave one. */
+  description?: string;
   priority?: number;
   /** Ordered by type: ORIGIN, THUMB, LARGE. */
   images: ImageRecord[];
@@ -80,6 +82,7 @@ interface MessageRow {
   file_name: string;
   cloud_custom_data: string | null;
   placeholder: string | null;
+  description: string | null;
   priority: number | null;
 }
 
@@ -101,8 +104,8 @@ const VISIBLE_IN_CONVERSATION =
 
 export function createMessageStore(db: Db): MessageStore {
   const insertMessage = db.prepare(
-    `INSERT INTO messages (id, msg_id, sender, receiver, group_id, conversation_key, timestamp, file_name, cloud_custom_data, placeholder, priority)
-     VALUES (@id, @msgID, @sender, @receiver, @groupID, @conversationKey, @timestamp, @fileName, @cloudCustomData, @placeholder, @priority)
+    `INSERT INTO messages (id, msg_id, sender, receiver, group_id, conversation_key, timestamp, file_name, cloud_custom_data, placeholder, description, priority)
+     VALUES (@id, @msgID, @sender, @receiver, @groupID, @conversationKey, @timestamp, @fileName, @cloudCustomData, @placeholder, @description, @priority)
      ON CONFLICT (id) DO NOTHING`,
   );
   const insertImage = db.prepare(
@@ -149,6 +152,7 @@ export function createMessageStore(db: Db): MessageStore {
     if (row.group_id !== null) record.groupID = row.group_id;
     if (row.cloud_custom_data !== null) record.cloudCustomData = row.cloud_custom_data;
     if (row.placeholder !== null) record.placeholder = row.placeholder;
+    if (row.description !== null) record.description = row.description;
     if (row.priority !== null) record.priority = row.priority;
     return record;
   }
@@ -160,6 +164,7 @@ export function createMessageStore(db: Db): MessageStore {
       groupID: message.groupID ?? null,
       cloudCustomData: message.cloudCustomData ?? null,
       placeholder: message.placeholder ?? null,
+      description: message.description ?? null,
       priority: message.priority ?? null,
     });
     if (result.changes === 0) return false;

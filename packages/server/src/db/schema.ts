@@ -66,4 +66,9 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE messages ADD COLUMN placeholder TEXT;
   `,
+  // 3: the sender's description of the image, its alt text (`imageElem.description`, cleaned and checked
+  // by core's `checkDescription` before it is stored). Messages stored before it have none (NULL).
+  `
+  ALTER TABLE messages ADD COLUMN description TEXT;
+  `,
 ];

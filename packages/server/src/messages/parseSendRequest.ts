@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { isImagePlaceholder, sanitizeFileName } from '@image-message/core';
+import { checkDescription, isImagePlaceholder, sanitizeFileName } from '@image-message/core';
 import { badRequest } from '../api/apiError';
 import { isEntityId, isMessageId } from '../api/identifiers';
 
@@ -14,6 +14,8 @@ export interface SendRequest extends SendTarget {
   cloudCustomData?: string;
   /** `imageElem.placeholder`: a ThumbHash, base64 (see `parsePlaceholder`). */
   placeholder?: string;
+  /** `imageElem.description`: the image's alt text, cleaned (see `parseDescription`). */
+  description?: string;
   priority?: number;
   /** Declared Content-Length, when the request has one. */
   declaredLength?: number;
@@ -53,6 +55,8 @@ export function parseSendRequest(
   }
   const placeholder = parsePlaceholder(headers['x-image-placeholder']);
   if (placeholder !== undefined) request.placeholder = placeholder;
+  const description = parseDescription(headers['x-image-description']);
+  if (description !== undefined) request.description = description;
   if (query.priority !== undefined) {
     const priority = Number(query.priority);
     if (!Number.isInteger(priority) || priority < 0 || priority > 3) {
@@ -107,4 +111,19 @@ export function parseFileName(value: string | string[] | undefined): string {
 export function parsePlaceholder(value: string | string[] | undefined): string | undefined {
   const raw = header(value);
   return isImagePlaceholder(raw) ? raw : undefined;
+}
+
+/**
+ * `X-Image-Description`: the image's description (alt text), URI-encoded, under core's one rule
+ * (`checkDescription`, imported, never copied): cleaned silently (controls, bidi overrides and isolates
+ * removed, NFC, trimmed; nothing left is none), refused when longer than 1,000 characters (400,
+ * `DESCRIPTION_TOO_LONG`) — a cut would say what the sender did not write, and the library's clients never
+ * send one that long (the manager holds the send until it is shortened).
+ */
+export function parseDescription(value: string | string[] | undefined): string | undefined {
+  const raw = header(value);
+  if (raw === undefined) return undefined;
+  const check = checkDescription(decodeHeader(raw, 'X-Image-Description'));
+  if (!check.ok) throw badRequest(check.desc, check.code);
+  return check.description || undefined;
 }

@@ -84,6 +84,7 @@ export async function storeReceived(
       fileName: send.fileName,
       ...(send.cloudCustomData !== undefined && { cloudCustomData: send.cloudCustomData }),
       ...(send.placeholder !== undefined && { placeholder: send.placeholder }),
+      ...(send.description !== undefined && { description: send.description }),
       ...(send.priority !== undefined && { priority: send.priority }),
       images,
     });

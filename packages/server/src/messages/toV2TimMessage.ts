@@ -14,7 +14,7 @@ const ELEM_TYPE_IMAGE = 3;
  * one-to-one message as the viewer sees it (the receiver for the sender, the sender for the receiver),
  * or the only receiver of a targeted group message; `isSelf` says whether the viewer sent it. Image
  * `url`s are signed for this viewer. A variant still being made has no `size` yet. `imageElem.placeholder`
- * is the sender's ThumbHash, when it sent a valid one.
+ * is the sender's ThumbHash, when it sent a valid one; `imageElem.description` its description (alt text).
  */
 export function toV2TimMessage(
   record: MessageRecord,
@@ -43,7 +43,11 @@ export function toV2TimMessage(
     elemType: ELEM_TYPE_IMAGE,
     seq: String(record.seq),
     conversationID: conversationIdFor(record, viewer),
-    imageElem: { imageList, ...(record.placeholder !== undefined && { placeholder: record.placeholder }) },
+    imageElem: {
+      imageList,
+      ...(record.placeholder !== undefined && { placeholder: record.placeholder }),
+      ...(record.description !== undefined && { description: record.description }),
+    },
   };
   const nickName = nickNameOf(record.sender);
   if (nickName !== undefined) message.nickName = nickName;

@@ -85,7 +85,11 @@ export async function sendUpload(
       desc: string;
       data?: {
         msgID: string;
-        imageElem: { imageList: { url: string; size: number }[]; placeholder?: string };
+        imageElem: {
+          imageList: { url: string; size: number }[];
+          placeholder?: string;
+          description?: string;
+        };
       };
     },
   };

@@ -1,7 +1,7 @@
 import { ImageMessageError, type ImageSendRequest, MessagePriority } from '@image-message/core';
 import * as ErrorCode from '@image-message/core/codes';
 import { CONV_C2C, CONV_GROUP, MSG_PRIORITY, type TencentMessageOptions } from '../sdk/tencentSdk';
-import { addPlaceholder } from './cloudCustomDataPlaceholder';
+import { addImageMessageData } from './cloudCustomDataEntry';
 import { toImageFile } from './toImageFile';
 
 /** Where a message goes, in the SDK's terms. */
@@ -47,7 +47,8 @@ const PRIORITY: Readonly<Record<number, TencentMessageOptions['priority']>> = {
 /**
  * The options of `chat.createImageMessage` for a request. `onProgress` is bound to the SDK message for its
  * whole life: the SDK keeps these options per message and reuses them when the message is resent. The
- * placeholder rides in `cloudCustomData` (see `addPlaceholder`), since the SDK's image has no field for it.
+ * placeholder and the description ride in `cloudCustomData` (see `addImageMessageData`), since the SDK's
+ * image has no field for them.
  *
  * @example chat.createImageMessage(toMessageOptions(request, (fraction) => …))
  */
@@ -56,7 +57,10 @@ export function toMessageOptions(
   onProgress: (fraction: number) => void,
 ): TencentMessageOptions {
   const priority = request.priority === undefined ? undefined : PRIORITY[request.priority];
-  const cloudCustomData = addPlaceholder(request.cloudCustomData, request.placeholder);
+  const cloudCustomData = addImageMessageData(request.cloudCustomData, {
+    placeholder: request.placeholder,
+    description: request.description,
+  });
   return {
     ...toAddress(request),
     payload: { file: toImageFile(request) },

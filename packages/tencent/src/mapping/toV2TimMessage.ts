@@ -8,7 +8,7 @@ import {
   type TencentImagePayload,
   type TencentMessage,
 } from '../sdk/tencentSdk';
-import { readPlaceholder } from './cloudCustomDataPlaceholder';
+import { readImageMessageData } from './cloudCustomDataEntry';
 import { toImageList } from './toImageList';
 
 const PRIORITY: Readonly<Record<string, number>> = {
@@ -40,8 +40,8 @@ function nonEmpty(value: unknown): string | undefined {
  * A Web SDK message as the `V2TimMessage` this library and its UI speak: `ID` → `msgID`, `time` →
  * `timestamp`, `from` → `sender`, the status string → 1/2/3 (6 revoked, 4 deleted), `type` → `elemType`,
  * and for images `payload.imageInfoArray` → `imageElem.imageList` with THUMB/LARGE judged by dimensions,
- * and the placeholder this library put in `cloudCustomData` → `imageElem.placeholder` (`cloudCustomData`
- * then reads as the app set it; see `readPlaceholder`).
+ * and the placeholder and description this library put in `cloudCustomData` → `imageElem.placeholder` and
+ * `imageElem.description` (`cloudCustomData` then reads as the app set it; see `readImageMessageData`).
  * Use it to render messages the SDK delivers (`TencentCloudChat.EVENT.MESSAGE_RECEIVED`) with the same
  * components as the ones you send.
  *
@@ -76,7 +76,7 @@ export function toV2TimMessage(message: TencentMessage): V2TimMessage {
 
   const priority = PRIORITY[message.priority];
   if (priority !== undefined) result.priority = priority;
-  const custom = readPlaceholder(message.cloudCustomData);
+  const custom = readImageMessageData(message.cloudCustomData);
   if (custom.cloudCustomData !== undefined) result.cloudCustomData = custom.cloudCustomData;
   if (message.needReadReceipt) result.needReadReceipt = true;
   if (typeof message.sequence === 'number' && message.sequence > 0) result.seq = String(message.sequence);
@@ -88,6 +88,7 @@ export function toV2TimMessage(message: TencentMessage): V2TimMessage {
     result.imageElem = {
       imageList: toImageList(payload?.imageInfoArray),
       ...(custom.placeholder !== undefined && { placeholder: custom.placeholder }),
+      ...(custom.description !== undefined && { description: custom.description }),
     };
   }
   return result;

@@ -38,8 +38,11 @@ export const IMAGE_HEAD_BYTES = 4096;
 /** What a format parser found in the header. */
 export type HeaderReading =
   | { kind: 'image'; width: number; height: number; orientation?: number }
-  /** The signature matched but the header is cut short or contradicts itself. */
-  | { kind: 'damaged'; reason: string }
+  /**
+   * The signature matched but the header is cut short or contradicts itself, or describes pixels not every
+   * browser shows; `advice` replaces the default "open it in an image editor and save it again".
+   */
+  | { kind: 'damaged'; reason: string; advice?: string }
   /** The container is an accepted one but what it holds is not (JPEG-LS inside JPEG markers). */
   | { kind: 'refused'; format: RefusedImageFormat };
 
@@ -54,8 +57,8 @@ export interface ImageFormatReader {
   read(head: Uint8Array, size: number): HeaderReading | ByteWalk<HeaderReading>;
 }
 
-export function damaged(reason: string): HeaderReading {
-  return { kind: 'damaged', reason };
+export function damaged(reason: string, advice?: string): HeaderReading {
+  return advice ? { kind: 'damaged', reason, advice } : { kind: 'damaged', reason };
 }
 
 export function dimensions(width: number, height: number, orientation?: number): HeaderReading {

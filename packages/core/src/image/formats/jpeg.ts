@@ -14,6 +14,23 @@ function isStartOfFrame(marker: number): boolean {
   return marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
 }
 
+/**
+ * Why a frame no browser shows everywhere is refused, by its marker. Browsers decode baseline, extended and
+ * progressive Huffman frames (C0–C2) of 8-bit samples; Firefox shows no arithmetic-coded JPEG (Chromium and
+ * WebKit do: checked with createImageBitmap in each), and none shows lossless or hierarchical frames.
+ */
+function unshownFrame(marker: number, precision: number): string | undefined {
+  if (marker === 0xc3 || marker === 0xcb) return 'it is a lossless JPEG, which browsers cannot show';
+  if ((marker >= 0xc5 && marker <= 0xc7) || marker >= 0xcd) {
+    return 'it is a hierarchical JPEG, which browsers cannot show';
+  }
+  if (marker === 0xc9 || marker === 0xca) {
+    return 'it is arithmetic-coded, which not every browser can show (Firefox cannot)';
+  }
+  if (precision !== 8) return `it stores ${precision} bits per sample, which browsers cannot show`;
+  return undefined;
+}
+
 /** Markers without a length field (TEM and the restart markers). */
 function isStandalone(marker: number): boolean {
   return marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7);
@@ -97,6 +114,8 @@ function walkWithin(bytes: Uint8Array, at: number, end: number, walk: SegmentWal
       // Precision, height, width and component count take 6 bytes after the length: a shorter frame
       // header would make the next segment's bytes pass for a size.
       if (length < 8) return damaged('its frame header is too short to hold a size');
+      const unshown = unshownFrame(marker, u8(bytes, start + 2));
+      if (unshown) return damaged(unshown, 'Convert it: open it in an image editor and save it as a JPEG.');
       const height = u16be(bytes, start + 3);
       const width = u16be(bytes, start + 5);
       if (height < 0 || width < 0) return damaged('its header is cut short');

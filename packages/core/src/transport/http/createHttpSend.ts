@@ -1,6 +1,7 @@
 import * as ErrorCode from '../../errorCodes';
 import { createAbortError, ImageMessageError, isAbortError } from '../../errors';
 import { isImagePlaceholder } from '../../image/imagePlaceholder';
+import { cleanDescription } from '../../validation/checkDescription';
 import type { HttpTransportOptions } from '../httpTransport';
 import { raceAbort } from '../raceAbort';
 import type { ImageSendOptions, ImageSendRequest, ImageSendResult } from '../transport';
@@ -69,6 +70,9 @@ export function createHttpSend(
       // Base64 is safe as it is in a header. Anything else is left out rather than risk the send (a
       // header block over 16 KB is refused whole); the server would drop it anyway.
       if (isImagePlaceholder(request.placeholder)) headers['x-image-placeholder'] = request.placeholder;
+      // Cleaned again (the manager cleaned it already): a lone surrogate would make encodeURIComponent throw.
+      const description = request.description && cleanDescription(request.description);
+      if (description) headers['x-image-description'] = encodeURIComponent(description);
       return headers;
     },
   };

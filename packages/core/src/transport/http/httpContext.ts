@@ -13,7 +13,7 @@ export interface HttpContext {
   retryDelayMs: number;
   /** `PUT /api/messages/:id?receiver&groupID&priority` for this request. */
   messageUrl(request: ImageSendRequest): string;
-  /** The send's own headers (file name, custom data, placeholder), without auth or body headers. */
+  /** The send's own headers (file name, custom data, placeholder, description), without auth or body headers. */
   messageHeaders(request: ImageSendRequest): Record<string, string>;
 }
 

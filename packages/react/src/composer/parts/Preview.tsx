@@ -2,6 +2,7 @@ import type { ImageDraft } from '@image-message/core';
 import { forwardRef, type LiHTMLAttributes } from 'react';
 import { DraftContext } from '../ComposerContext';
 import { cx } from './cx';
+import { DescriptionField } from './DescriptionField';
 import { DraftAddress } from './DraftAddress';
 import { CancelButton, RemoveButton, RetryButton } from './DraftButtons';
 import { DraftError } from './DraftError';
@@ -15,7 +16,8 @@ export interface PreviewProps extends LiHTMLAttributes<HTMLLIElement> {
 
 /**
  * One draft (`<li>`), with `data-state` = preparing | created | sending | failed | canceled. Its default content is
- * the thumbnail, size and dimensions, progress while sending, the failure and its buttons; pass children
+ * the thumbnail, size and dimensions, progress while sending, the failure, the description field and the
+ * buttons; pass children
  * to lay the parts out yourself.
  */
 export const Preview = /* @__PURE__ */ forwardRef<HTMLLIElement, PreviewProps>(function Preview(
@@ -39,6 +41,7 @@ export const Preview = /* @__PURE__ */ forwardRef<HTMLLIElement, PreviewProps>(f
             <Progress />
             <DraftError />
             <DraftAddress />
+            <DescriptionField />
             <span className="im-preview__actions">
               <CancelButton />
               <RetryButton />

@@ -7,7 +7,7 @@ export type ImageProps = Omit<ImgHTMLAttributes<HTMLImageElement>, 'src'>;
 /**
  * The `<img>` of the variant that covers the box at the screen's pixel density (or the sender's local
  * preview), lazy and decoded off the main thread. Not rendered before the box is measured, nor after a
- * failed load (never a broken-image icon).
+ * failed load (never a broken-image icon). Its `alt` is the sender's description when there is one.
  */
 export const Image = /* @__PURE__ */ forwardRef<HTMLImageElement, ImageProps>(function Image(
   { className, onLoad, onError, ...props },
@@ -17,7 +17,7 @@ export const Image = /* @__PURE__ */ forwardRef<HTMLImageElement, ImageProps>(fu
   if (!view.src || view.state === 'error') return null;
   return (
     <img
-      alt={view.strings.viewerLabel({ name: view.name })}
+      alt={view.description ?? view.strings.viewerLabel({ name: view.name })}
       loading="lazy"
       decoding="async"
       draggable={false}

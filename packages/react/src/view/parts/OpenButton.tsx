@@ -6,7 +6,8 @@ import { useImageMessageView } from '../ViewContext';
 export type OpenButtonProps = ButtonHTMLAttributes<HTMLButtonElement>;
 
 /**
- * The image as a button, named "Open image …" ("查看图片 …"): click, Enter or Space opens the viewer,
+ * The image as a button, named "Open image …" ("查看图片 …"), or by the sender's description
+ * ("Open image: A dog on the beach") when there is one: click, Enter or Space opens the viewer,
  * and focus comes back here when it closes. Put `<ImageMessageView.Image>` inside.
  */
 export const OpenButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, OpenButtonProps>(function OpenButton(
@@ -19,7 +20,11 @@ export const OpenButton = /* @__PURE__ */ forwardRef<HTMLButtonElement, OpenButt
   return (
     <button
       type="button"
-      aria-label={view.strings.open({ name: view.name })}
+      aria-label={
+        view.description
+          ? view.strings.openDescribed({ description: view.description })
+          : view.strings.open({ name: view.name })
+      }
       aria-haspopup="dialog"
       aria-describedby={explained ? view.ids.status : undefined}
       {...props}

@@ -10,7 +10,7 @@ import {
 } from 'react';
 import { cx } from '../../composer/parts/cx';
 import type { ImageMessageViewStrings } from '../../i18n/types';
-import { fileNameOf, intrinsicSize, originOf } from '../imageOfMessage';
+import { descriptionOf, fileNameOf, intrinsicSize, originOf } from '../imageOfMessage';
 import { useOriginalImage } from './useOriginalImage';
 import { useZoom } from './useZoom';
 
@@ -192,7 +192,7 @@ export function ImageViewer({ messages, startIndex, strings, nameOf, onClose, cl
               key={`origin-${original.src}`}
               className="im-viewer__image im-viewer__image--origin"
               src={original.src}
-              alt={name}
+              alt={(message && descriptionOf(message)) ?? name}
               decoding="async"
               draggable={false}
               data-shown={showsOriginal || undefined}
