@@ -9,7 +9,7 @@ import { ImageMessageView } from '@image-message/react';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import axe from 'axe-core';
 import { rgbaToThumbHash } from 'thumbhash';
-import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
 import { cdp, userEvent } from 'vitest/browser';
 import { engine } from './engine';
 import { signIn } from './support';
@@ -89,6 +89,7 @@ afterEach(async () => {
  * the screen itself (CDP); the other engines' drivers cannot, so there the page's `devicePixelRatio` —
  * what the view reads to pick a variant — is replaced.
  */
+const realScale = Object.getOwnPropertyDescriptor(window, 'devicePixelRatio');
 async function setDeviceScale(scale: number | undefined) {
   if (engine === 'chromium') {
     if (scale === undefined) await cdp().send('Emulation.clearDeviceMetricsOverride');
@@ -100,7 +101,9 @@ async function setDeviceScale(scale: number | undefined) {
         mobile: false,
       });
   } else if (scale === undefined) {
-    Reflect.deleteProperty(window, 'devicePixelRatio');
+    // The window's own accessor where the engine defines it there (a [Global]'s attributes), else none.
+    if (realScale) Object.defineProperty(window, 'devicePixelRatio', realScale);
+    else Reflect.deleteProperty(window, 'devicePixelRatio');
   } else {
     Object.defineProperty(window, 'devicePixelRatio', { value: scale, configurable: true });
   }
@@ -184,6 +187,7 @@ describe('ImageMessageView over a slow link', { timeout: 60_000 }, () => {
   it('on a 2× screen picks the variant that covers twice the pixels', async () => {
     await setDeviceScale(2);
     expect(window.devicePixelRatio).toBe(2);
+    onTestFinished(() => expect(window.devicePixelRatio).toBe(1));
     const landscape = messages.find(
       (message) => message.imageElem?.imageList?.[0]?.width === 1600,
     ) as V2TimMessage;
