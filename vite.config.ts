@@ -6,6 +6,7 @@ import react from '@vitejs/plugin-react';
 import dts from 'unplugin-dts/vite';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { chromiumLaunchOptions } from './scripts/chromium.ts';
+import { engineProjects } from './scripts/engines.ts';
 import { serverExternals } from './scripts/serverExternals.ts';
 import { sourceAliases } from './scripts/sourceAliases.ts';
 import { consumerCommands } from './tests/browser/consumerCommands.ts';
@@ -267,10 +268,10 @@ async function storybookPlugin() {
   return storybookTest({ configDir: root('.storybook') });
 }
 
-/** Real-browser tests run in Debian chromium through Playwright. */
-async function chromiumProvider(contextOptions: { permissions?: string[] } = {}) {
+/** Stories run in Debian chromium through Playwright. */
+async function chromiumProvider() {
   const { playwright } = await import('@vitest/browser-playwright');
-  return playwright({ launchOptions: chromiumLaunchOptions(), contextOptions });
+  return playwright({ launchOptions: chromiumLaunchOptions() });
 }
 
 export default defineConfig(async ({ mode }): Promise<UserConfig> => {
@@ -347,27 +348,20 @@ export default defineConfig(async ({ mode }): Promise<UserConfig> => {
             testTimeout: 60_000,
           },
         },
+        // The same browser tests in Chromium, Firefox ESR and WebKitGTK: projects browser@chromium,
+        // browser@firefox and browser@webkit (scripts/engines.ts).
+        ...(await engineProjects('browser', {
+          include: ['tests/browser/**/*.test.{ts,tsx}'],
+          globalSetup: ['tests/browser/globalSetup.ts'],
+          // The paste test puts a real image on the system clipboard and presses Ctrl+V.
+          chromiumPermissions: ['clipboard-read', 'clipboard-write'],
+          // The consumer-bundle test builds packages/core/dist and an esbuild app against it.
+          commands: consumerCommands,
+        })),
         {
           extends: true,
-          test: {
-            name: 'browser',
-            include: ['tests/browser/**/*.test.{ts,tsx}'],
-            globalSetup: ['tests/browser/globalSetup.ts'],
-            browser: {
-              enabled: true,
-              headless: true,
-              // The paste test puts a real image on the system clipboard and presses Ctrl+V.
-              provider: await chromiumProvider({ permissions: ['clipboard-read', 'clipboard-write'] }),
-              // The consumer-bundle test builds packages/core/dist and an esbuild app against it.
-              commands: consumerCommands,
-              instances: [{ browser: 'chromium' }],
-              screenshotFailures: false,
-            },
-          },
-        },
-        {
-          extends: true,
-          // Every story becomes a test (render + play function + axe) in the same chromium.
+          // Every story becomes a test (render + play function + axe) in chromium (Chromium only: the stories'
+          // behaviour is what the browser projects test in every engine).
           plugins: [await storybookPlugin()],
           test: {
             name: 'storybook',

@@ -1,5 +1,6 @@
 // Makes a fresh machine ready, using only Node's own modules: pnpm at the pinned version, the workspace's
-// packages (compiled offline against Node's installed headers), and, for tests, Debian's chromium.
+// packages (compiled offline against Node's installed headers), and, for tests, Debian's chromium,
+// Firefox ESR and WebKitGTK.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -61,23 +62,61 @@ export function ensureDependencies(pnpm) {
   writeFileSync(stamp, fingerprint);
 }
 
-/** Debian's chromium for the browser tests: installed with apt-get when missing and we are root. */
-export function ensureChromium() {
-  if (existsSync(CHROMIUM)) return;
+/**
+ * Debian's packages for each engine the browser tests run in (scripts/engines.ts, scripts/webkit.ts):
+ * Chromium, Firefox ESR, and WebKitGTK's MiniBrowser with WebKitWebDriver, which draws on an Xvfb display.
+ */
+const ENGINE_PACKAGES = {
+  chromium: [{ path: CHROMIUM, package: 'chromium', variable: 'CHROMIUM_PATH' }],
+  firefox: [
+    {
+      path: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+      package: 'firefox-esr',
+      variable: 'FIREFOX_PATH',
+    },
+  ],
+  webkit: [
+    {
+      path: process.env.WEBKIT_DRIVER_PATH ?? '/usr/bin/WebKitWebDriver',
+      package: 'webkit2gtk-driver',
+      variable: 'WEBKIT_DRIVER_PATH',
+    },
+    { path: '/usr/bin/Xvfb', package: 'xvfb' },
+    { path: '/usr/bin/xauth', package: 'xauth' },
+  ],
+};
+
+/**
+ * Installs the engines' Debian packages that are missing, with apt-get, when we are root; otherwise
+ * prints the apt-get line and exits. `engines`: any of 'chromium', 'firefox', 'webkit'.
+ */
+export function ensureEngines(engines = ['chromium', 'firefox', 'webkit']) {
+  const missing = engines.flatMap((engine) =>
+    ENGINE_PACKAGES[engine].filter(({ path }) => !existsSync(path)),
+  );
+  if (missing.length === 0) return;
+  const packages = [...new Set(missing.map((entry) => entry.package))];
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot) {
+    const paths = missing.map(
+      (entry) => `${entry.path}${entry.variable ? ` (or set ${entry.variable})` : ''}`,
+    );
     console.error(
-      `\nChromium is needed for the browser tests and was not found at ${CHROMIUM}.\n` +
-        'Install it with:  sudo apt-get update && sudo apt-get install -y chromium\n' +
-        'or point CHROMIUM_PATH at an existing Chromium binary.\n',
+      `\nThe browser tests need ${paths.join(', ')}.\n` +
+        `Install with:  sudo apt-get update && sudo apt-get install -y --no-install-recommends ${packages.join(' ')}\n`,
     );
     process.exit(1);
   }
-  log('installing Debian chromium (apt-get)');
+  log(`installing ${packages.join(', ')} (apt-get)`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], {
+  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], {
     stdio: 'inherit',
     env,
   });
+}
+
+/** Debian's chromium alone, for a script that needs no other engine. */
+export function ensureChromium() {
+  ensureEngines(['chromium']);
 }

@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, firefox } from 'playwright';
 import { build } from 'vite';
 import { CHROMIUM_ARGS, chromiumLaunchOptions } from '../../scripts/chromium.ts';
+// Firefox ESR as installed by apt, driven by Playwright over WebDriver BiDi, as the browser tests run it.
+import { FIREFOX_PATH } from '../../scripts/engines.ts';
 import { startCuttingProxy } from '../support/cuttingProxy';
 import { bundleFigures } from './bundle';
 import { startCpuMonitor } from './cpuMonitor';
@@ -44,9 +46,6 @@ const FIGURES_NEEDING_CDP: Record<string, string> = {
   '8': 'bytes on the wire, cache control and link emulation (CDP)',
   tus: 'network throttling (CDP)',
 };
-
-/** Firefox ESR as installed by apt, driven by Playwright over WebDriver BiDi (../shared/TOOLCHAIN.md). */
-const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
 const FIGURES: Record<string, (h: Harness, context: FigureContext) => Promise<FigureResult[]>> = {
   '1': figure1,

@@ -7,16 +7,23 @@ import {
   renderWithImageMessage,
 } from '@image-message/react/testing';
 import { cleanup, screen, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
-import { cdp, userEvent } from 'vitest/browser';
+import { afterEach, describe, expect, it, type TestContext } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import { canEmulateMedia, emulateMedia, engine, pickFiles, skipIn } from './engine';
 
 /** A hang guard, not a timing goal: a draft's image shows once its photo is prepared in the worker. */
 const PREPARED = { timeout: 30_000 };
 
 afterEach(async () => {
   cleanup();
-  await cdp().send('Emulation.setEmulatedMedia', { features: [] });
+  if (canEmulateMedia) await emulateMedia();
 });
+
+/** Chromium emulates `prefers-*` media features through Playwright; the other two engines' drivers cannot. */
+function skipWithoutMediaEmulation(context: TestContext) {
+  skipIn(context, 'firefox', "Playwright's emulateMedia has no effect over WebDriver BiDi (Firefox ESR 153)");
+  skipIn(context, 'webkit', 'WebKitWebDriver cannot emulate prefers-* media features');
+}
 
 function renderComposer(props: Partial<Parameters<typeof ImageMessageComposer>[0]> = {}) {
   return renderWithImageMessage(
@@ -27,18 +34,40 @@ function renderComposer(props: Partial<Parameters<typeof ImageMessageComposer>[0
 }
 
 describe('composer in a real browser', () => {
-  it('adds an image pasted from the system clipboard with Ctrl+V', async () => {
+  it('adds a pasted image (Chromium: the system clipboard and Ctrl+V; WebKit: the paste event)', async (context) => {
+    skipIn(context, 'firefox', 'a synthetic ClipboardEvent carries no clipboardData in Firefox');
     renderComposer();
-    // The clipboard is only writable from a focused document: a real click gives the page focus.
-    await userEvent.click(screen.getByRole('group', { name: 'Send images' }), { position: { x: 2, y: 2 } });
     const png = new Blob([createImageBytes({ format: 'png', width: 30, height: 20 })], { type: 'image/png' });
-    await navigator.clipboard.write([new ClipboardItem({ 'image/png': png })]);
     const button = screen.getByRole('button', { name: 'Add images' });
-    button.focus();
-    await userEvent.keyboard('{Control>}v{/Control}');
+    if (engine === 'chromium') {
+      // The clipboard is only writable from a focused document: a real click gives the page focus.
+      await userEvent.click(screen.getByRole('group', { name: 'Send images' }), { position: { x: 2, y: 2 } });
+      await navigator.clipboard.write([new ClipboardItem({ 'image/png': png })]);
+      button.focus();
+      await userEvent.keyboard('{Control>}v{/Control}');
+    } else {
+      // WebKitWebDriver cannot reach the system clipboard: the event a paste fires, carrying the image.
+      const data = new DataTransfer();
+      data.items.add(new File([png], 'image.png', { type: 'image/png' }));
+      button.focus();
+      button.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      );
+    }
     const image = await screen.findByRole('img', {}, PREPARED);
     // Chromium names a pasted image itself ("image.png"); the bytes are what we put there.
     await waitFor(() => expect((image as HTMLImageElement).naturalWidth).toBe(30));
+    expect(screen.getByRole('status')).toHaveTextContent('1 image added');
+  });
+
+  it('adds a photo picked through the file input', async () => {
+    renderComposer();
+    const input = document.querySelector<HTMLInputElement>('input[type="file"]');
+    if (!input) throw new Error('the composer has no file input');
+    await pickFiles(input, ['tests/fixtures/photos/gps-exif6.jpg']);
+    const image = (await screen.findByRole('img', { name: 'gps-exif6.jpg' }, PREPARED)) as HTMLImageElement;
+    // The thumbnail of a 240 × 320 photo shown upright (orientation 6): 176 px on the shorter side.
+    await waitFor(() => expect([image.naturalWidth, image.naturalHeight]).toEqual([176, 235]));
     expect(screen.getByRole('status')).toHaveTextContent('1 image added');
   });
 
@@ -94,10 +123,9 @@ describe('composer in a real browser', () => {
     view.unmount();
   });
 
-  it('follows the system dark scheme, and the light class overrides it', async () => {
-    await cdp().send('Emulation.setEmulatedMedia', {
-      features: [{ name: 'prefers-color-scheme', value: 'dark' }],
-    });
+  it('follows the system dark scheme, and the light class overrides it', async (context) => {
+    skipWithoutMediaEmulation(context);
+    await emulateMedia({ colorScheme: 'dark' });
     const view = renderComposer();
     const dark = getComputedStyle(screen.getByRole('group', { name: 'Send images' })).backgroundColor;
     view.unmount();
@@ -107,10 +135,9 @@ describe('composer in a real browser', () => {
     expect(light).toBe('rgb(255, 255, 255)');
   });
 
-  it('turns off transitions when the user prefers reduced motion', async () => {
-    await cdp().send('Emulation.setEmulatedMedia', {
-      features: [{ name: 'prefers-reduced-motion', value: 'reduce' }],
-    });
+  it('turns off transitions when the user prefers reduced motion', async (context) => {
+    skipWithoutMediaEmulation(context);
+    await emulateMedia({ reducedMotion: 'reduce' });
     renderComposer();
     const zone = screen.getByRole('button', { name: 'Add images' }).parentElement as HTMLElement;
     expect(getComputedStyle(zone).transitionDuration).toBe('0s');

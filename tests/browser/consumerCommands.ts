@@ -10,7 +10,7 @@ const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javas
 let served: { server: Server; dir: string } | undefined;
 
 /**
- * Browser commands (they run in Node, called from a test in chromium): build packages/core/dist, bundle a
+ * Browser commands (they run in Node, called from a test in the browser): build packages/core/dist, bundle a
  * consumer page against it with esbuild, and serve that page from its own origin.
  */
 export const consumerCommands: {

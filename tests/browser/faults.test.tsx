@@ -15,7 +15,7 @@ import { digest, noisePng, signIn } from './support';
 const PREPARED = { timeout: 30_000 };
 
 // The composer unmounting while a send is in flight (the user leaves the conversation or closes the
-// panel), in a real chromium over XMLHttpRequest, through the slow proxy in front of the real server
+// panel), in each real engine over XMLHttpRequest, through the slow proxy in front of the real server
 // (globalSetup.ts). The design (createDraftList's `dispose`): a send in flight finishes, because the
 // user pressed Send and expects the image to arrive; drafts not being sent are discarded. Either way
 // nothing is left behind: no object URL, no message state, no React warning.

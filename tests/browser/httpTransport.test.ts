@@ -9,7 +9,7 @@ import {
 import { beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { digest, noisePng, signIn } from './support';
 
-// The XMLHttpRequest path of createHttpTransport (plain PUT), in a real chromium, against the real
+// The XMLHttpRequest path of createHttpTransport (plain PUT), in each real engine, against the real
 // reference server (started by globalSetup.ts, cross-origin, so CORS is part of what is tested). The
 // resumable (tus) path: resumableUpload.test.ts.
 

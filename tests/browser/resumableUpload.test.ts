@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { digest, noisePng, signIn } from './support';
 import type { LabStats } from './tusLab';
 
-// Resumable uploads (tus) over XMLHttpRequest in a real chromium, through the lab proxy in front of the
+// Resumable uploads (tus) over XMLHttpRequest in each real engine, through the lab proxy in front of the
 // real reference server (globalSetup.ts, tusLab.ts): the connection cut at 60 %, the server restarted
 // mid-upload, a cancel. Each ends with one message whose ORIGIN is byte-identical, or with nothing left.
 
@@ -70,7 +70,7 @@ async function expectOneIdenticalMessage(id: string, bytes: Uint8Array) {
   expect((await lab('stats')).uploads).toEqual([]);
 }
 
-describe('resumable uploads (tus) in chromium', { timeout: 60_000 }, () => {
+describe('resumable uploads (tus)', { timeout: 60_000 }, () => {
   it('the connection cut at ~60 %: resumes from the server’s offset, re-sends at most one chunk; one message, same bytes', async () => {
     const { manager, id, bytes } = await prepare();
     await lab('reset', `?cutAt=${Math.round(bytes.byteLength * 0.6)}`);

@@ -1,4 +1,4 @@
-// Helpers shared by the browser tests (run in chromium, against the server globalSetup.ts starts).
+// Helpers shared by the browser tests (run in each engine, against the server globalSetup.ts starts).
 
 /** Signs `userID` in at the reference server and returns the session token. */
 export async function signIn(serverUrl: string, userID: string): Promise<string> {

@@ -20,7 +20,7 @@ async function decodedAlphas(file: File) {
   };
 }
 
-describe('the testing kit makes images Chromium decodes whole', () => {
+describe('the testing kit makes images every engine decodes whole', () => {
   it.each(
     (['png', 'jpeg', 'gif', 'bmp', 'webp'] as TestImageFormat[]).flatMap((format) =>
       [

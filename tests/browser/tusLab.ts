@@ -16,7 +16,7 @@ export interface LabStats {
 }
 
 /**
- * A proxy in front of the real server for resumable-upload faults from chromium. It passes requests on
+ * A proxy in front of the real server for resumable-upload faults from the browser. It passes requests on
  * at about 8 MB/s (so an upload lasts long enough to cut it) and counts PATCH body bytes. The page drives
  * it over plain HTTP (CORS open for its own `/__lab/` routes):
  * - `POST /__lab/reset?cutAt=<bytes>`: zero the counters; cut the connection carrying PATCH bytes once

@@ -1,6 +1,11 @@
-import { apiMessages, expect, photoJpeg, test, uploadSpeed } from './support/fixtures';
+import { apiMessages, expect, NEEDS_CDP, photoJpeg, test, uploadSpeed } from './support/fixtures';
 
-test('cancel mid-upload stores nothing; Retry then stores exactly one message', async ({ as, server }) => {
+test('cancel mid-upload stores nothing; Retry then stores exactly one message', async ({
+  as,
+  server,
+  browserName,
+}) => {
+  test.skip(browserName !== 'chromium', NEEDS_CDP.uploadThrottling);
   const jpeg = await photoJpeg(3000, 2000);
   const alice = await as('alice');
   await alice.open('Bob');

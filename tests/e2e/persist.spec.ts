@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import {
   apiMessages,
   expect,
+  NEEDS_CDP,
   photoJpeg,
   pngImage,
   sha256,
@@ -32,7 +33,10 @@ const originBytes = async (url: string, person: 'alice', conversationID: string)
 test('a reload mid-upload brings the draft back; Retry resumes the upload and stores one message with the same bytes', async ({
   as,
   server,
+  browserName,
 }) => {
+  // The same journey runs in WebKit with a throttling proxy instead (tests/e2e-webkit).
+  test.skip(browserName !== 'chromium', NEEDS_CDP.uploadThrottling);
   // Within 2560 px and without metadata: preparing keeps the file as it is.
   const jpeg = await photoJpeg(2560, 1920, 95);
   const alice = await as('alice');
@@ -117,7 +121,9 @@ test('a draft for one member of a group comes back in the group after a reload, 
 test('a photo sent to one member of a group and cut by a reload goes to that member only on Retry, whatever the selector shows', async ({
   as,
   server,
+  browserName,
 }) => {
+  test.skip(browserName !== 'chromium', NEEDS_CDP.uploadThrottling);
   const jpeg = await photoJpeg(2560, 1920, 95);
   const alice = await as('alice');
   await alice.open('Team');
@@ -214,7 +220,9 @@ test('two tabs of one browser: a kept draft shows in one tab only, and is sent o
 test('when the browser’s storage is full the composer says so, and the image still sends from memory', async ({
   as,
   server,
+  browserName,
 }) => {
+  test.skip(browserName !== 'chromium', NEEDS_CDP.quota);
   const alice = await as('alice');
   await alice.open('Bob');
   const composer = composerOf(alice.page);

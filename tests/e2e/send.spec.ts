@@ -2,6 +2,7 @@ import {
   apiMessages,
   dropFiles,
   expect,
+  NEEDS_CDP,
   photoJpeg,
   pngImage,
   sha256,
@@ -12,7 +13,9 @@ import {
 test('alice picks a JPEG and drops a PNG; both arrive for bob, and each ORIGIN link serves the exact bytes', async ({
   as,
   server,
+  browserName,
 }) => {
+  test.skip(browserName !== 'chromium', NEEDS_CDP.uploadThrottling);
   const jpeg = await photoJpeg(2400, 1600);
   const png = await pngImage(640, 480);
   const alice = await as('alice');

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { dropFiles, expect, photoJpeg, pngImage, test } from './support/fixtures';
+import { dropFiles, expect, NEEDS_CDP, photoJpeg, pngImage, test } from './support/fixtures';
 
 /**
  * Slows the page's downloads through CDP, so images are still loading when the list has rendered;
@@ -51,7 +51,9 @@ const layoutShifts = (page: Page) =>
 
 test('images of mixed shapes load into boxes that never move; the viewer opens, pages, closes and gives focus back', async ({
   as,
+  browserName,
 }) => {
+  test.skip(browserName !== 'chromium', NEEDS_CDP.downloadThrottling);
   const alice = await as('alice');
   await alice.open('Bob');
   await dropFiles(alice.page, [

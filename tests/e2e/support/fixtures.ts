@@ -84,6 +84,20 @@ export async function pngImage(width: number, height: number): Promise<Buffer> {
 export const sha256 = (bytes: Buffer | Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /**
+ * Why a test that needs Chromium's DevTools protocol is skipped in Firefox (Playwright has CDP only in
+ * Chromium; over WebDriver BiDi there is no network throttling nor quota override). Use it as
+ * `test.skip(browserName !== 'chromium', NEEDS_CDP.…)`: the reason is reported with the test's name.
+ */
+export const NEEDS_CDP = {
+  uploadThrottling:
+    'slows uploads through CDP (Network.emulateNetworkConditions), which Playwright has in Chromium only',
+  downloadThrottling:
+    'slows downloads through CDP (Network.emulateNetworkConditions), which Playwright has in Chromium only',
+  quota:
+    'shrinks the storage quota through CDP (Storage.overrideQuotaForOrigin), which Playwright has in Chromium only',
+};
+
+/**
  * Throttles the page's uploads through CDP (Network.emulateNetworkConditions), so progress and a
  * mid-upload cancel can be seen; returns the function that changes the limit (`undefined`: unthrottled).
  */
