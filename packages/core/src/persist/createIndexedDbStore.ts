@@ -179,7 +179,7 @@ export function createIndexedDbStore(options: IndexedDbStoreOptions = {}): Messa
           // them before letting go, so a sent message never returns. A Blob comes back unread.
           const image = await get<Blob | Uint8Array>(bytesKey(message.id), store);
           if (isBlob(image)) kept.push({ ...message, file: image });
-          else if (image instanceof Uint8Array) kept.push({ ...message, bytes: image });
+          else if (ArrayBuffer.isView(image)) kept.push({ ...message, bytes: image });
           else releaseMessage(name, message.id);
         }
       }

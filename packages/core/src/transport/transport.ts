@@ -70,7 +70,7 @@ export function imageBody(request: Pick<ImageSendRequest, 'file' | 'bytes'>): Bl
 /** The image's size in bytes. */
 export function imageSize(request: Pick<ImageSendRequest, 'file' | 'bytes'>): number {
   const body = imageBody(request);
-  return body instanceof Uint8Array ? body.byteLength : body.size;
+  return ArrayBuffer.isView(body) ? body.byteLength : body.size;
 }
 
 /** What the service says about the delivered message. */

@@ -78,8 +78,9 @@ export function createStubServer(options: StubOptions = {}) {
       });
     }
     if (fault?.kind === 'reply') return json(fault.status, fault.body);
-    const whole =
-      upload.body instanceof Uint8Array ? upload.body : new Uint8Array(await upload.body.arrayBuffer());
+    const whole = ArrayBuffer.isView(upload.body)
+      ? upload.body
+      : new Uint8Array(await upload.body.arrayBuffer());
     const body = fault?.kind === 'drop' ? whole.subarray(0, Math.min(fault.afterBytes, whole.length)) : whole;
     request.received = body.length;
     if (body.length > 0) upload.onProgress(body.length, whole.length);

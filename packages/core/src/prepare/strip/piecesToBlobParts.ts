@@ -31,6 +31,13 @@ export function piecesToBlobParts(file: Blob, bytes: Uint8Array, pieces: Pieces)
   }
   flush();
   const only = parts[0];
-  if (parts.length === 1 && only instanceof Blob && only.size === file.size) return [file];
+  if (
+    parts.length === 1 &&
+    only !== undefined &&
+    !ArrayBuffer.isView(only) &&
+    (only as Blob).size === file.size
+  ) {
+    return [file];
+  }
   return parts;
 }

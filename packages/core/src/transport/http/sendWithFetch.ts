@@ -27,7 +27,7 @@ export async function sendWithFetch(upload: HttpUpload): Promise<HttpReply> {
         }
         const end = Math.min(offset + CHUNK_BYTES, length);
         controller.enqueue(
-          body instanceof Uint8Array
+          ArrayBuffer.isView(body)
             ? body.subarray(offset, end)
             : new Uint8Array(await body.slice(offset, end).arrayBuffer()),
         );

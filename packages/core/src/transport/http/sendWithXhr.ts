@@ -41,7 +41,7 @@ export function sendWithXhr(upload: HttpUpload): Promise<HttpReply> {
     upload.signal.addEventListener('abort', onAbort, { once: true });
     const { body } = upload;
     if (bodyLength(body) === 0) xhr.send();
-    else xhr.send(body instanceof Uint8Array ? new Blob([body as Uint8Array<ArrayBuffer>]) : body);
+    else xhr.send(ArrayBuffer.isView(body) ? new Blob([body as Uint8Array<ArrayBuffer>]) : body);
   });
 }
 

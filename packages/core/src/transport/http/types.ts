@@ -18,7 +18,7 @@ export interface HttpUpload {
 
 /** The length of a request body. */
 export const bodyLength = (body: Uint8Array | Blob): number =>
-  body instanceof Uint8Array ? body.byteLength : body.size;
+  ArrayBuffer.isView(body) ? body.byteLength : body.size;
 
 /** A response, whatever its status. */
 export interface HttpReply {

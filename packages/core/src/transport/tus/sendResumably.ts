@@ -77,7 +77,7 @@ export async function sendResumably(
   // may have changed on disk).
   let body = imageBody(request);
   const part = (start: number, end: number) =>
-    body instanceof Uint8Array ? body.subarray(start, end) : body.slice(start, end);
+    ArrayBuffer.isView(body) ? body.subarray(start, end) : body.slice(start, end);
 
   const send = (upload: Parameters<typeof sendGuarded>[1]) => sendGuarded(http.sender, upload, guard);
 
