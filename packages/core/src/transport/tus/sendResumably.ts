@@ -76,8 +76,13 @@ export async function sendResumably(
   // The user's File streams from disk; after a failure, the validated bytes when there are any (the file
   // may have changed on disk).
   let body = imageBody(request);
+  // The whole file as it is (no slice) when one request carries it all.
   const part = (start: number, end: number) =>
-    ArrayBuffer.isView(body) ? body.subarray(start, end) : body.slice(start, end);
+    start === 0 && end === total
+      ? body
+      : ArrayBuffer.isView(body)
+        ? body.subarray(start, end)
+        : body.slice(start, end);
 
   const send = (upload: Parameters<typeof sendGuarded>[1]) => sendGuarded(http.sender, upload, guard);
 
