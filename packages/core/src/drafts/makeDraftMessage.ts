@@ -28,8 +28,8 @@ const asRejectionCode = (code: number): RejectionCode =>
 
 /**
  * One picked file becomes the message `id`: prepared (unless preparing is off: HEIC → JPEG, downscaled,
- * stripped, a placeholder and a thumbnail), then created from the prepared `File` itself. `stale()` is asked after every wait; once it
- * says so, what was made is undone and the outcome is `stale`.
+ * stripped, a placeholder and a thumbnail), then created from the prepared `File` itself. `stale()` is
+ * asked after every wait; once it says so, what was made is undone and the outcome is `stale`.
  */
 export async function makeDraftMessage(
   manager: MessageManager,
