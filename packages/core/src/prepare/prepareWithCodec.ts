@@ -80,7 +80,8 @@ export async function prepareWithCodec(
     whole ??= new Uint8Array(await file.arrayBuffer());
     return whole;
   };
-  const animated = canAnimate(format) && isAnimated(await allBytes(), format);
+  // A GIF is taken as animated without reading it (a canvas cannot write GIFs anyway).
+  const animated = canAnimate(format) && (format === 'gif' || isAnimated(await allBytes(), format));
   let out: File | undefined;
   let size = { width, height };
   let small: SmallCopies | undefined;
@@ -99,7 +100,9 @@ export async function prepareWithCodec(
   if (!out) {
     // Sent as it is, or with its metadata cut out: a File made of slices of the user's file (and a few
     // bytes made fresh), so the photo is read from disk when it is uploaded and never copied here.
-    const pieces = options.stripMetadata ? metadataFreePieces(await allBytes()) : undefined;
+    // GIF and BMP carry no metadata that is stripped: they are not read at all.
+    const strips = options.stripMetadata && (format === 'jpeg' || format === 'png' || format === 'webp');
+    const pieces = strips ? metadataFreePieces(await allBytes()) : undefined;
     const parts = pieces ? piecesToBlobParts(file, await allBytes(), pieces) : [file];
     const type = IMAGE_MIME_TYPES[format];
     out =
