@@ -143,20 +143,25 @@ export function createIndexedDbStore(options: IndexedDbStoreOptions = {}): Messa
       );
     }
     await claimMessage(name, message.id);
-    try {
-      // The Blob as it is where the engine keeps Blobs (nothing is read); else its bytes.
-      const image =
-        file && (await keepsBlobs(name, store))
-          ? file
-          : (bytes ?? new Uint8Array(await readBlob(file as Blob)));
-      // One transaction: a message is never kept without its image.
-      await setMany(
+    // One transaction: a message is never kept without its image.
+    const write = (image: Blob | Uint8Array) =>
+      setMany(
         [
           [message.id, { ...rest, size } satisfies KeptMessage],
           [bytesKey(message.id), image],
         ],
         store,
       );
+    const asBytes = async () => bytes ?? new Uint8Array(await readBlob(file as Blob));
+    try {
+      // The Blob as it is where the engine keeps Blobs (nothing is read); else its bytes. A Blob refused
+      // all the same (this one file, this once) but not for want of space is kept as bytes instead.
+      if (file && (await keepsBlobs(name, store))) {
+        await write(file).catch(async (error: unknown) => {
+          if ((error as Error | undefined)?.name === 'QuotaExceededError') throw error;
+          await write(await asBytes());
+        });
+      } else await write(await asBytes());
     } catch (error) {
       releaseMessage(name, message.id);
       // QuotaExceededError, or storage the browser refuses (private windows in some browsers).
