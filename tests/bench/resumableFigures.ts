@@ -20,7 +20,7 @@ export async function figureResumable(h: Harness, { proxy }: FigureContext): Pro
       const result = await call(h.page, 'uploadThroughProxy');
       await waitForVariants(result.variantUrls);
       if (cutAt !== undefined && !proxy.cut) throw new Error('the proxy did not cut the upload');
-      return { ms: result.ms, resent: proxy.patchBytes - BIG_BYTES };
+      return { ms: result.ms, resent: proxy.uploadBytes - BIG_BYTES };
     };
     log('figure tus, 100 Mbit/s, one drop at 60 % vs none');
     const runs = await h.rounds(
@@ -35,7 +35,7 @@ export async function figureResumable(h: Harness, { proxy }: FigureContext): Pro
         id: 'R1',
         title: 'bytes re-sent after a drop at 60 % (28 MiB, tus, 8 MiB chunks, 100 Mbit/s)',
         unit: 'MiB',
-        how: 'A proxy in front of the reference server counts PATCH body bytes and cuts the connection once 60 % of the file has passed; createHttpTransport resumes (HEAD, then PATCH from the offset). Re-sent = PATCH bytes seen − file size.',
+        how: 'A proxy in front of the reference server counts upload body bytes (PATCH, POST) and cuts the connection once 60 % of the file has passed; createHttpTransport resumes (HEAD, then PATCH from the offset; the first request is a POST carrying the body, creation-with-upload). Re-sent = upload bytes seen − file size.',
         subject: resentMiB,
         baseline: { label: 'one chunk', ...series([CHUNK_BYTES / (1024 * 1024)]) },
         ratio: resentMiB.max / (CHUNK_BYTES / (1024 * 1024)),

@@ -84,8 +84,8 @@ describe('resumable uploads (tus)', { timeout: 60_000 }, () => {
     expect(result.code).toBe(ErrorCode.SUCC);
     const stats = await lab('stats');
     expect(stats.cut).toBe(true);
-    expect(stats.patchBytes).toBeGreaterThan(bytes.byteLength);
-    expect(stats.patchBytes).toBeLessThanOrEqual(bytes.byteLength + CHUNK);
+    expect(stats.uploadBytes).toBeGreaterThan(bytes.byteLength);
+    expect(stats.uploadBytes).toBeLessThanOrEqual(bytes.byteLength + CHUNK);
     expect(stats.requests.filter((r) => r.startsWith('HEAD '))).toHaveLength(1);
     expect(stats.requests.filter((r) => r.startsWith('POST /api/uploads'))).toHaveLength(1);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
@@ -97,12 +97,12 @@ describe('resumable uploads (tus)', { timeout: 60_000 }, () => {
     const { manager, id, bytes } = await prepare({ retries: 6, retryDelayMs: 200 });
     await lab('reset');
     const sending = manager.sendMessage({ id, receiver: 'bob' });
-    await until(async () => (await lab('stats')).patchBytes > bytes.byteLength * 0.4);
+    await until(async () => (await lab('stats')).uploadBytes > bytes.byteLength * 0.4);
     await lab('restart');
 
     expect((await sending).code).toBe(ErrorCode.SUCC);
     const stats = await lab('stats');
-    expect(stats.patchBytes).toBeLessThanOrEqual(bytes.byteLength + CHUNK);
+    expect(stats.uploadBytes).toBeLessThanOrEqual(bytes.byteLength + CHUNK);
     expect(stats.requests.filter((r) => r.startsWith('POST /api/uploads'))).toHaveLength(1);
     await expectOneIdenticalMessage(id, bytes);
   });

@@ -5,8 +5,8 @@ import { startCuttingProxy } from '../support/cuttingProxy';
 
 /** What the browser tests ask the lab about, at `<labUrl>/__lab/…` (answered by the proxy itself). */
 export interface LabStats {
-  /** PATCH body bytes that reached the proxy since the last reset. */
-  patchBytes: number;
+  /** upload body bytes (PATCH, POST) that reached the proxy since the last reset. */
+  uploadBytes: number;
   /** Whether the planned cut happened. */
   cut: boolean;
   /** Files in DATA_DIR/uploads now. */
@@ -17,9 +17,9 @@ export interface LabStats {
 
 /**
  * A proxy in front of the real server for resumable-upload faults from the browser. It passes requests on
- * at about 8 MB/s (so an upload lasts long enough to cut it) and counts PATCH body bytes. The page drives
+ * at about 8 MB/s (so an upload lasts long enough to cut it) and counts upload body bytes (PATCH, POST). The page drives
  * it over plain HTTP (CORS open for its own `/__lab/` routes):
- * - `POST /__lab/reset?cutAt=<bytes>`: zero the counters; cut the connection carrying PATCH bytes once
+ * - `POST /__lab/reset?cutAt=<bytes>`: zero the counters; cut the connection carrying upload bytes once
  *   `cutAt` of them have passed (a dropped network);
  * - `POST /__lab/restart`: stop the server and start it again on the same DATA_DIR (a deploy, a crash
  *   recovered), while uploads are under way;
@@ -35,7 +35,7 @@ export async function startTusLab(server: { url(): string; dataDir: string; rest
       await server.restart();
     }
     const stats: LabStats = {
-      patchBytes: proxy.patchBytes,
+      uploadBytes: proxy.uploadBytes,
       cut: proxy.cut,
       uploads: await readdir(join(server.dataDir, 'uploads')).catch(() => []),
       requests: [...proxy.requests],

@@ -178,6 +178,45 @@ describe('createHttpTransport (fetch) with the reference server', () => {
     expect(result.data?.status).toBe(MessageStatus.SEND_FAIL);
   });
 
+  it.each([
+    [
+      'a receiver who is not a member of the group',
+      { groupID: 'team', receiver: 'mallory' },
+      6017,
+      /"mallory" is not a member of group "team"/,
+    ],
+    ['a group the sender is not in', { groupID: 'nope' }, 10007, /not a member of group "nope"/],
+  ])(
+    'a resumable send to %s is refused when the upload is created, before its image is uploaded',
+    async (_name, target, code, desc) => {
+      const methods: string[] = [];
+      const proxy = await stub((req, res) => {
+        methods.push(req.method as string);
+        forward(req).then(
+          ({ status, headers, body }) => {
+            res.writeHead(status, headers);
+            res.end(body);
+          },
+          () => res.destroy(),
+        );
+      });
+      try {
+        const manager = managerFor({ baseUrl: proxy.url, resumable: true });
+        const result = await manager.sendMessage({
+          id: await create(manager, bigJpeg(4 * 1024 * 1024)),
+          ...target,
+        });
+        expect(result.code).toBe(code);
+        expect(result.desc).toMatch(desc);
+        // The POST that would create the upload is answered with the refusal: no PATCH, no PUT, nothing kept.
+        expect(methods).toEqual(['OPTIONS', 'POST']);
+        expect(await readdir(join(dataDir, 'uploads'))).toEqual([]);
+      } finally {
+        await proxy.close();
+      }
+    },
+  );
+
   it('succeeds when a retry after 5xx gets through, storing exactly one message', async () => {
     const flaky = await stub((req, res, n) => {
       if (n <= 2) {

@@ -14,16 +14,16 @@ export interface CuttingProxyOptions {
 
 /**
  * A pass-through proxy in front of the reference server for resumable-upload faults (integration tests,
- * the browser lab, the bench). It counts the PATCH body bytes it gets from the client, keeps a log of
- * requests, and once `cutAt` PATCH bytes have passed it cuts that connection, both ways, once — a dropped
- * mobile connection.
+ * the browser lab, the bench). It counts the upload bytes it gets from the client (PATCH bodies, and
+ * POST bodies: tus creation-with-upload), keeps a log of requests, and once `cutAt` of them have passed
+ * it cuts that connection, both ways, once — a dropped mobile connection.
  */
 export interface CuttingProxy {
   url: string;
-  /** Zeroes the counts; the connection carrying PATCH bytes is cut once `cutAt` of them have passed. */
+  /** Zeroes the counts; the connection carrying upload bytes is cut once `cutAt` of them have passed. */
   reset(cutAt?: number): void;
-  /** PATCH body bytes that reached the proxy since the last reset. */
-  readonly patchBytes: number;
+  /** Upload body bytes (PATCH, POST) that reached the proxy since the last reset. */
+  readonly uploadBytes: number;
   /** Whether the planned cut happened. */
   readonly cut: boolean;
   /** Requests since the last reset, as "METHOD /path". */
@@ -32,7 +32,7 @@ export interface CuttingProxy {
 }
 
 export async function startCuttingProxy(options: CuttingProxyOptions): Promise<CuttingProxy> {
-  let state = { patchBytes: 0, cutAt: Number.POSITIVE_INFINITY, cut: false, requests: [] as string[] };
+  let state = { uploadBytes: 0, cutAt: Number.POSITIVE_INFINITY, cut: false, requests: [] as string[] };
   const proxy = createServer((req, res) => {
     if (options.answer?.(req, res)) return;
     state.requests.push(`${req.method} ${(req.url ?? '/').split('?')[0]}`);
@@ -47,9 +47,9 @@ export async function startCuttingProxy(options: CuttingProxyOptions): Promise<C
     });
     const body: Readable = options.slow ? req.pipe(throttle(64 * 1024, 8)) : req;
     body.on('data', (chunk: Buffer) => {
-      if (req.method !== 'PATCH') return;
-      state.patchBytes += chunk.length;
-      if (!state.cut && state.patchBytes >= state.cutAt) {
+      if (req.method !== 'PATCH' && req.method !== 'POST') return;
+      state.uploadBytes += chunk.length;
+      if (!state.cut && state.uploadBytes >= state.cutAt) {
         state.cut = true;
         req.socket.destroy();
         upstream.destroy();
@@ -61,10 +61,10 @@ export async function startCuttingProxy(options: CuttingProxyOptions): Promise<C
   return {
     url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
     reset(cutAt = Number.POSITIVE_INFINITY) {
-      state = { patchBytes: 0, cutAt, cut: false, requests: [] };
+      state = { uploadBytes: 0, cutAt, cut: false, requests: [] };
     },
-    get patchBytes() {
-      return state.patchBytes;
+    get uploadBytes() {
+      return state.uploadBytes;
     },
     get cut() {
       return state.cut;

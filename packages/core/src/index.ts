@@ -93,11 +93,13 @@ export {
   type MemoryTransportStall,
 } from './transport/memoryTransport';
 export { raceAbort } from './transport/raceAbort';
-export type {
-  ImageSendOptions,
-  ImageSendRequest,
-  ImageSendResult,
-  ImageTransport,
+export {
+  type ImageSendOptions,
+  type ImageSendRequest,
+  type ImageSendResult,
+  type ImageTransport,
+  imageBody,
+  imageSize,
 } from './transport/transport';
 export type { UploadUrlStore } from './transport/tus/uploadUrlStore';
 export type {

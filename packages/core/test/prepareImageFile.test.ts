@@ -17,6 +17,29 @@ const fileOf = (bytes: Uint8Array, name: string, type = '') =>
 const bytesOf = async (file: File) => new Uint8Array(await file.arrayBuffer());
 
 describe('prepareImageFile without a worker (node, jsdom)', () => {
+  it('returns the user’s own File when nothing is stripped, and a File of its slices when metadata is', async () => {
+    const clean = new File([fixture('image.png')], 'a.png', { type: 'image/png' });
+    expect(stripMetadata(fixture('image.png'))).toEqual(fixture('image.png'));
+    const same = await prepareImageFile(clean);
+    expect(same.data?.file).toBe(clean);
+
+    // Slices of the source keep referring to it: the stripped File is made of the source's own parts.
+    const source = photo('gps-exif6.jpg');
+    const picked = fileOf(source, 'b.jpg', 'image/jpeg');
+    const sliced: [number, number][] = [];
+    const slice = picked.slice.bind(picked);
+    picked.slice = (start?: number, end?: number, type?: string) => {
+      sliced.push([start ?? 0, end ?? picked.size]);
+      return slice(start, end, type);
+    };
+    const stripped = await prepareImageFile(picked);
+    expect(stripped.code).toBe(ErrorCode.SUCC);
+    expect(await bytesOf(stripped.data?.file as File)).toEqual(stripMetadata(source));
+    // The image data (most of the file) goes in as one slice of the source, never copied.
+    const largest = Math.max(...sliced.map(([start, end]) => end - start));
+    expect(largest).toBeGreaterThan(source.length / 2);
+  });
+
   it('strips a JPEG losslessly and keeps its displayed size; no downscale, no placeholder', async () => {
     const source = photo('gps-exif6.jpg');
     const result = await prepareImageFile(fileOf(source, 'IMG_0001.JPG', 'image/jpeg'), {

@@ -65,7 +65,7 @@ async function setup(stub: StubOptions = {}, options: Partial<HttpTransportOptio
 }
 
 describe('createHttpTransport, resumable (tus 1.0)', () => {
-  it('discovers tus once, then POST, PATCHes of chunkBytes and a PUT naming the upload; same bytes; progress never decreases', async () => {
+  it('discovers tus once, then a POST with the first chunk, PATCHes of chunkBytes and a PUT naming the upload; same bytes; progress never decreases', async () => {
     const { server, manager, urls, bytes, id } = await setup();
     const progress: number[] = [];
     const result = await settle(
@@ -75,15 +75,19 @@ describe('createHttpTransport, resumable (tus 1.0)', () => {
     expect(server.requests.map((r) => r.method)).toEqual([
       'OPTIONS',
       'POST',
-      ...Array(11).fill('PATCH'),
+      ...Array(10).fill('PATCH'),
       'PUT',
     ]);
     const post = server.made('POST')[0];
     expect(post?.headers).toMatchObject({
       'tus-resumable': '1.0.0',
       'upload-length': String(SIZE),
+      'content-type': 'application/offset+octet-stream',
       authorization: 'Bearer tok',
     });
+    expect(post?.received).toBe(CHUNK);
+    // The conversation goes with the POST, so a server can refuse the send before the upload.
+    expect(post?.headers['upload-metadata']).toContain(`receiver ${btoa('bob')}`);
     expect(server.made('PUT')[0]?.headers['x-upload-url']).toBe(`${BASE}/api/uploads/u1`);
     expect(same(server.messages.get(id)?.bytes, bytes)).toBe(true);
     expect(server.bodyBytes()).toBe(SIZE);
@@ -123,40 +127,78 @@ describe('createHttpTransport, resumable (tus 1.0)', () => {
     expect(same(server.messages.get(id)?.bytes, bytes)).toBe(true);
   });
 
-  it('by default sends the file in one PATCH; dropped at 60 %, it goes on from what the server kept', async () => {
+  it('by default an undisturbed send is one POST carrying the file (creation-with-upload) and the PUT', async () => {
+    const { server, manager, bytes, id } = await setup({ takesProposedIds: true }, { chunkBytes: undefined });
+    const result = await settle(manager.sendMessage({ id, receiver: 'bob' }));
+    expect(result.code).toBe(ErrorCode.SUCC);
+    expect(server.requests.map((r) => r.method)).toEqual(['OPTIONS', 'POST', 'PUT']);
+    expect(server.made('POST')[0]?.received).toBe(SIZE);
+    expect(server.bodyBytes()).toBe(SIZE);
+    expect(same(server.messages.get(id)?.bytes, bytes)).toBe(true);
+  });
+
+  it('by default sends the file with the POST; dropped at 60 %, it goes on from what the server kept', async () => {
     const dropAt = Math.floor(SIZE * 0.6);
     let dropped = false;
-    const { server, manager, bytes, id } = await setup(
+    const { server, manager, urls, bytes, id } = await setup(
       {
+        takesProposedIds: true,
         fault: (request) => {
-          if (dropped || request.method !== 'PATCH') return undefined;
+          if (dropped || request.method !== 'POST') return undefined;
           dropped = true;
           return { kind: 'drop', afterBytes: dropAt };
         },
       },
       { chunkBytes: undefined },
     );
-    const result = await settle(manager.sendMessage({ id, receiver: 'bob' }));
+    const sending = manager.sendMessage({ id, receiver: 'bob' });
+    // The URL the POST's upload will have is kept before its body leaves.
+    await vi.advanceTimersByTimeAsync(0);
+    expect(urls.get(id)).toMatch(new RegExp(`^${BASE}/api/uploads/[0-9a-f]{32}$`));
+    const result = await settle(sending);
     expect(result.code).toBe(ErrorCode.SUCC);
-    const patches = server.made('PATCH');
-    expect(patches.map((patch) => patch.headers['upload-offset'])).toEqual(['0', String(dropAt)]);
+    expect(server.requests.map((r) => r.method)).toEqual(['OPTIONS', 'POST', 'HEAD', 'PATCH', 'PUT']);
+    expect(server.made('PATCH')[0]?.headers['upload-offset']).toBe(String(dropAt));
     // Nothing the server had kept is sent again.
     expect(server.bodyBytes()).toBe(SIZE);
     expect(same(server.messages.get(id)?.bytes, bytes)).toBe(true);
   });
 
+  it('a dropped POST to a server that names uploads itself starts the upload again', async () => {
+    let dropped = false;
+    const { server, manager, bytes, id } = await setup(
+      {
+        fault: (request) => {
+          if (dropped || request.method !== 'POST') return undefined;
+          dropped = true;
+          return { kind: 'drop', afterBytes: CHUNK };
+        },
+      },
+      { chunkBytes: undefined },
+    );
+    const result = await settle(manager.sendMessage({ id, receiver: 'bob' }));
+    expect(result.code).toBe(ErrorCode.SUCC);
+    expect(server.requests.map((r) => r.method)).toEqual(['OPTIONS', 'POST', 'HEAD', 'POST', 'PUT']);
+    expect(same(server.messages.get(id)?.bytes, bytes)).toBe(true);
+  });
+
   it('retries count attempts in a row that moved nothing; one that moved the upload starts the count again', async () => {
-    // Every PATCH is dropped after half a chunk: each attempt moves the upload on, so it never gives up.
+    // Every request with a body is dropped after half a chunk: each attempt moves the upload on, so it
+    // never gives up.
     const { server, manager, id } = await setup(
       {
+        takesProposedIds: true,
         fault: (request) =>
-          request.method === 'PATCH' ? { kind: 'drop', afterBytes: CHUNK / 2 } : undefined,
+          request.method === 'PATCH' || request.method === 'POST'
+            ? { kind: 'drop', afterBytes: CHUNK / 2 }
+            : undefined,
       },
       { retries: 1 },
     );
     const result = await settle(manager.sendMessage({ id, receiver: 'bob' }));
     expect(result.code).toBe(ErrorCode.SUCC);
-    expect(server.made('PATCH').length).toBeGreaterThan(20);
+    expect(server.made('POST')).toHaveLength(1);
+    expect(server.made('PATCH').length).toBeGreaterThanOrEqual(20);
   });
 
   it('cancel terminates the upload (DELETE) and forgets its URL', async () => {
@@ -287,7 +329,7 @@ describe('createHttpTransport, resumable (tus 1.0)', () => {
     );
     const result = await settle(manager.sendMessage({ id, receiver: 'bob' }));
     expect(result).toMatchObject({ code: 6031, desc: 'This file is not an image.' });
-    expect(server.made('PATCH')).toHaveLength(11);
+    expect(server.made('PATCH')).toHaveLength(10);
   });
 
   it('a server without tus (OPTIONS is 404), and resumable: false, send one plain PUT', async () => {

@@ -8,6 +8,7 @@ import {
   findOriginImage,
   ImageMessageError,
   type ImageTransport,
+  imageSize,
   type MemoryTransportOptions,
   MessageStatus,
   type SendStatus,
@@ -177,7 +178,7 @@ describe('sendMessage: progress', () => {
           msgID: 'm1',
           timestamp: 1,
           sender: 'me',
-          imageList: [{ type: 0, url: 'u', size: request.bytes.length }],
+          imageList: [{ type: 0, url: 'u', size: imageSize(request) }],
         };
       },
     };
@@ -360,7 +361,7 @@ describe('sendMessage: cancel and retry', () => {
               msgID: 'late',
               timestamp: 1,
               sender: 'me',
-              imageList: [{ type: 0, url: 'u', size: request.bytes.length }],
+              imageList: [{ type: 0, url: 'u', size: imageSize(request) }],
             });
         }),
     };

@@ -57,6 +57,23 @@ describe('payload.file', () => {
     expect(new Uint8Array(await file.arrayBuffer())).toEqual(fixture('photo.jpg'));
   });
 
+  it('a message made from a Blob alone (the composer’s way) hands the SDK a File of that Blob', async () => {
+    const s = setup();
+    succeedAll(s);
+    const created = await s.manager.createImageMessage({
+      imagePath: 'blob:photo',
+      file: new Blob([fixture('photo.jpg')]),
+      fileName: 'photo.jpg',
+    });
+    const sent = await s.manager.sendMessage({ id: created.data?.id as string, receiver: 'bob' });
+
+    expect(sent.code).toBe(ErrorCode.SUCC);
+    const file = createdFile(s.double);
+    expect(file.type).toBe('image/jpeg');
+    expect(file.name).toBe('photo.jpg');
+    expect(new Uint8Array(await file.arrayBuffer())).toEqual(fixture('photo.jpg'));
+  });
+
   it.each([
     ['image.png', 'image.png', 'image/png', 'image.png'],
     ['image.gif', 'image.gif', 'image/gif', 'image.gif'],

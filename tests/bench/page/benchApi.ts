@@ -21,7 +21,9 @@ export interface BenchApi extends ViewBenchApi {
   mountSendingComposer(): Promise<void>;
   /** Figure 5: with the image already previewed, presses Send and counts commits and XHR progress events. */
   sendFromComposer(): Promise<ComposerSendResult>;
-  /** Figure 6: File → fileToImageMessageParams → createImageMessage → sendMessage to the reference server. */
+  /** Figure 6: mounts a fresh composer with Original on, sending through createHttpTransport (resumable). */
+  mountOriginalComposer(): Promise<void>;
+  /** Figure 6.s: File → fileToImageMessageParams → createImageMessage → sendMessage to the reference server. */
   sendThroughManager(): Promise<UploadResult>;
   /** Figure 7: the 12 MP JPEG (or HEIC) prepared by the library in its worker, or by hand on the main thread. */
   prepare(image: 'jpeg' | 'heic', kind: 'worker' | 'mainThread'): Promise<PrepareRun>;
@@ -58,7 +60,7 @@ export type UploadKind =
   | 'transportToDrain'
   /** raw XHR of `new Blob([bytes])` → the drain server (isolates the in-memory copy). */
   | 'rawBytesBlob'
-  /** createHttpTransport with `request.file` set → the reference server (what the manager sends): tus. */
+  /** createHttpTransport with `request.file` alone → the reference server (what the manager sends for a draft): tus. */
   | 'transportWithFile'
   /** The same with `resumable: false`: one plain PUT. */
   | 'plainWithFile';

@@ -94,8 +94,8 @@ async function upload(kind: UploadKind): Promise<UploadResult> {
     const result = await transport.send(
       {
         id,
-        bytes,
-        ...((kind === 'transportWithFile' || kind === 'plainWithFile') && { file: fileOf('big') }),
+        // As the manager builds it for a draft from the hook or the composer: the File alone.
+        ...(kind === 'transportWithFile' || kind === 'plainWithFile' ? { file: fileOf('big') } : { bytes }),
         fileName: BIG_NAME,
         mimeType: 'image/jpeg',
         width: 8000,
@@ -245,6 +245,12 @@ window.bench = {
     // Preparation off: the 28 MiB file is uploaded as it is, as the figure says (a downscaled copy would
     // be ~1 MB, and even as original, stripping drops the padding after its end-of-image marker).
     await render(composer(toServer, (images) => deliver?.(images), false));
+    previewReady = watchComposerPreview();
+  },
+
+  async mountOriginalComposer() {
+    // Preparing on with Original: the photo is stripped (a File of its slices), never downscaled.
+    await render(composer(toServer, (images) => deliver?.(images), { original: true }));
     previewReady = watchComposerPreview();
   },
 

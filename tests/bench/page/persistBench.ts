@@ -29,23 +29,22 @@ const NAME = 'photo-12mp.jpg';
 /** Loaded on demand, as the provider loads it (a static import here would fold it into the page's chunk). */
 const persist = () => import('@image-message/core/persist');
 
-let source: { bytes: Uint8Array; mimeType: string; width: number; height: number } | undefined;
+let source: { file: File; mimeType: string; width: number; height: number } | undefined;
 
 async function sourceOf(file: File) {
   if (!source) {
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    const read = readImageInfo(bytes);
+    const read = readImageInfo(new Uint8Array(await file.slice(0, 128 * 1024).arrayBuffer()));
     if (!read.ok) throw new Error(read.desc);
-    source = { bytes, mimeType: read.info.mimeType, width: read.info.width, height: read.info.height };
+    source = { file, mimeType: read.info.mimeType, width: read.info.width, height: read.info.height };
   }
   return source;
 }
 
-/** A stored entry as the manager writes it: its own copy of the bytes (a draft owns its buffer). */
+/** A stored entry as the manager writes it for a draft of the hook or the composer: the File itself. */
 function record(id: string, src: NonNullable<typeof source>): StoredImageMessage {
   return {
     id,
-    bytes: src.bytes.slice(),
+    file: src.file,
     mimeType: src.mimeType,
     fileName: NAME,
     width: src.width,
@@ -130,7 +129,7 @@ async function watchedStore({ restore }: { restore: boolean }) {
 
 /**
  * `library`: a page's manager with the IndexedDB store, then `createImageMessage` of the 12 MP JPEG's
- * bytes, timed until the store's write is done. The drafts kept already count towards the store's total
+ * disk-backed File (as the hook and the composer create drafts), timed until the store's write is done. The drafts kept already count towards the store's total
  * but are not restored here: a page restores them when it loads (9e), not when the user adds a photo, and
  * restoring them just before would put their garbage on this clock. `raw`: the same record put into a
  * plain object store, timed until its transaction completes.
@@ -152,7 +151,7 @@ export async function persistDraft(file: File, kind: 'library' | 'raw'): Promise
   const start = performance.now();
   const created = await manager.createImageMessage({
     imagePath: NAME,
-    fileContent: src.bytes.slice(),
+    file: src.file,
     fileName: NAME,
     conversation: { receiver: 'bob' },
   });

@@ -29,7 +29,8 @@ export function keptDrafts(page: Page, database: string): Promise<KeptDraft[]> {
     });
     try {
       if (!db.objectStoreNames.contains('messages')) return [];
-      // The store's layout: each message under its id (a string key), its bytes under [id, 'bytes'].
+      // The store's layout: each message under its id (a string key), its image under [id, 'bytes'] (a
+      // Blob where the engine keeps Blobs, else bytes).
       const objects = db.transaction('messages').objectStore('messages');
       const read = <T>(request: IDBRequest<T>) =>
         new Promise<T>((resolve, reject) => {
@@ -39,14 +40,16 @@ export function keptDrafts(page: Page, database: string): Promise<KeptDraft[]> {
       const messages = await read<{ id: string; fileName: string; status: string; resume?: string }[]>(
         objects.getAll(IDBKeyRange.bound('', [], false, true)),
       );
-      const byteArrays = await Promise.all(
-        messages.map(({ id }) => read<Uint8Array | undefined>(objects.get([id, 'bytes']))),
+      const images = await Promise.all(
+        messages.map(({ id }) => read<Blob | Uint8Array | undefined>(objects.get([id, 'bytes']))),
       );
       const hex = (buffer: ArrayBuffer) =>
         Array.from(new Uint8Array(buffer), (byte) => byte.toString(16).padStart(2, '0')).join('');
       return Promise.all(
         messages.map(async ({ id, fileName, status, resume }, index) => {
-          const bytes = byteArrays[index] ?? new Uint8Array();
+          const image = images[index];
+          const bytes =
+            image instanceof Blob ? new Uint8Array(await image.arrayBuffer()) : (image ?? new Uint8Array());
           return {
             id,
             fileName,

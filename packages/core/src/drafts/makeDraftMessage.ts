@@ -1,10 +1,10 @@
 import * as ErrorCode from '../errorCodes';
 import { isRejectionCode, type RejectionCode } from '../errors';
+import { sanitizeFileName } from '../image/sanitizeFileName';
 import type { MessageManager } from '../manager/createMessageManager';
 import type { ConversationTarget } from '../manager/types';
 import type { PrepareImageOptions } from '../prepare/types';
-import { fileToImageMessageParams } from '../web/fileToImageMessageParams';
-import { createOwnedObjectUrl, revokeOwnedObjectUrl } from '../web/objectUrls';
+import { createOwnedObjectUrl } from '../web/objectUrls';
 
 export type DraftMessageOutcome =
   /** The message exists; `preview` is a thumbnail's URL, made for the draft (revoke it with the draft). */
@@ -30,8 +30,8 @@ const asRejectionCode = (code: number): RejectionCode =>
 
 /**
  * One picked file becomes the message `id`: prepared (unless preparing is off: HEIC → JPEG, downscaled,
- * stripped, a placeholder and a thumbnail), read, created. `stale()` is asked after every wait; once it
- * says so, what was made is undone and the outcome is `stale`.
+ * stripped, a placeholder and a thumbnail), then created from the prepared `File` itself. `stale()` is
+ * asked after every wait; once it says so, what was made is undone and the outcome is `stale`.
  */
 export async function makeDraftMessage(
   manager: MessageManager,
@@ -53,11 +53,9 @@ export async function makeDraftMessage(
     }
     ({ file: toSend, placeholder, preview } = prepared.data);
   }
-  const params = await fileToImageMessageParams(toSend);
-  if (stale()) {
-    revokeOwnedObjectUrl(params.imagePath);
-    return { kind: 'stale' };
-  }
+  // The file goes to the manager as it is (only its header is read): its bytes are never copied here.
+  const fileName = sanitizeFileName(toSend.name);
+  const params = { imagePath: createOwnedObjectUrl(toSend) ?? fileName, file: toSend, fileName };
   const created = await manager.createImageMessage({
     ...params,
     id,

@@ -1,5 +1,5 @@
 import * as ErrorCode from '../errorCodes';
-import { type ByteWalk, walkBytes } from './byteSource';
+import { type ByteWalk, type ImageByteSource, walkByteSource, walkBytes } from './byteSource';
 import { bmp } from './formats/bmp';
 import {
   type AcceptedImageFormat,
@@ -36,6 +36,11 @@ export function damagedResult(
  */
 export function readAcceptedImage(bytes: Uint8Array): ReadImageInfoResult | undefined {
   return walkBytes(identifyAccepted(bytes.length), bytes);
+}
+
+/** `readAcceptedImage` over a source it need not hold (a `Blob`, read a slice at a time). */
+export function readAcceptedImageFrom(source: ImageByteSource): Promise<ReadImageInfoResult | undefined> {
+  return walkByteSource(identifyAccepted(source.size), source);
 }
 
 function* identifyAccepted(size: number): ByteWalk<ReadImageInfoResult | undefined> {

@@ -7,7 +7,7 @@ import type { MessageStore, StoredImageMessage } from '../persist/types';
 import type { ImageTransport } from '../transport/transport';
 import type { UploadUrlStore } from '../transport/tus/uploadUrlStore';
 import type { V2TimMessage, V2TimMsgCreateInfoResult, V2TimValueCallback } from '../types';
-import { checkImageBytes } from '../validation/checkImageBytes';
+import { checkImageBytes, checkImageFile, type ImageBytesCheck } from '../validation/checkImageBytes';
 import { checkImageSize } from '../validation/checkImageSize';
 import { validateImagePath } from '../validation/validateImagePath';
 import { createOwnedObjectUrl, revokeOwnedObjectUrl } from '../web/objectUrls';
@@ -85,16 +85,29 @@ export interface MessageManager {
    * failed with `SEND_INTERRUPTED`, ready for Retry), with their ids. Without one: `[]`.
    */
   readonly restored: Promise<string[]>;
+  /**
+   * Releases everything the manager holds (call it on sign-out): aborts every send in flight (they
+   * resolve with `CANCELED`), drops every message with its bytes and revokes their preview URLs, and
+   * removes every listener and subscriber. Kept messages stay in the store (`clearPersisted()` forgets
+   * them). Afterwards `createImageMessage` and `sendMessage` answer 6014 (`NOT_LOGGED_IN`), the other
+   * methods find nothing, and a second call does nothing.
+   */
+  dispose(): void;
 }
 
-interface Entry {
+/** The image of a message: a Blob (the user's file, or what preparing made of it), its bytes, or both. */
+interface ImageData {
+  /** Created from `fileContent` (the SDK's shape). */
+  bytes?: Uint8Array;
+  /** The image itself (created from `file` alone), or the file `fileContent` was read from. */
+  file?: Blob;
+  size: number;
+}
+
+interface Entry extends ImageData {
   state: SendState;
   imagePath: string;
   info: ImageInfo;
-  /** Released once the message is sent. */
-  bytes?: Uint8Array;
-  /** The same bytes as the user's file, when it was given and its size matches; released with them. */
-  file?: Blob;
   /** Aborts the attempt in flight. */
   controller?: AbortController;
   /** The unfinished resumable upload of this message, when the transport made one. */
@@ -117,9 +130,35 @@ function toFailure(error: unknown): { code: number; desc: string } {
   return { code: ErrorCode.UPLOAD_FAILED, desc: `The upload failed${detail}. Try again.` };
 }
 
+/** A Blob that could not be read (gone from disk, revoked): judged like bytes that are no image. */
+function unreadable(error: unknown): ImageBytesCheck {
+  return {
+    ok: false,
+    code: ErrorCode.NOT_IMAGE,
+    desc: `This file could not be read (${error instanceof Error ? error.message : String(error)}). Choose it again.`,
+  };
+}
+
+const ownBuffer = (bytes: Uint8Array) =>
+  bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
+
 function nonEmpty(value: string | undefined): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
+
+/** A Blob (a File), judged by its shape: jsdom's and Node's Blobs are different classes. */
+function isBlob(value: unknown): value is Blob {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !ArrayBuffer.isView(value) &&
+    typeof (value as Blob).size === 'number' &&
+    typeof (value as Blob).slice === 'function'
+  );
+}
+
+const DISPOSED_DESC =
+  'This message manager was disposed (the user signed out). Create a new one for the next session.';
 
 /**
  * @example
@@ -157,6 +196,8 @@ export function createMessageManager(options: MessageManagerOptions): MessageMan
     );
   const keep = (write: (kept: KeptMessages) => void) => void kept?.then(write);
   const listeners = new Set<V2TimAdvancedMsgListener>();
+  /** Set by `dispose()`: nothing is held or made any more. */
+  let disposed = false;
   const subscribers = new Set<(id: string, state: SendState | undefined) => void>();
   /** Changes not delivered yet, while a delivery is under way. */
   let undelivered: [string, SendState | undefined][] | undefined;
@@ -195,12 +236,11 @@ export function createMessageManager(options: MessageManagerOptions): MessageMan
   /** A validated image becomes a message the manager holds (created on this page, or restored). */
   function addEntry(
     id: string,
-    bytes: Uint8Array,
+    image: ImageData,
     info: ImageInfo,
     source: {
       imagePath: string;
       fileName: string;
-      file?: Blob;
       conversation?: ConversationTarget;
       placeholder?: string;
     },
@@ -218,7 +258,7 @@ export function createMessageManager(options: MessageManagerOptions): MessageMan
         imageList: [
           {
             type: ORIGIN,
-            size: bytes.byteLength,
+            size: image.size,
             width: info.width,
             height: info.height,
             localUrl: imagePath,
@@ -230,13 +270,10 @@ export function createMessageManager(options: MessageManagerOptions): MessageMan
     // Names from the web path are sanitized already; names passed directly are not, and a transport or
     // server must never see "../" or a bidi override.
     const state = { ...initialSendState(messageInfo, sanitizeFileName(source.fileName)), conversation };
-    const entry: Entry = {
-      state,
-      imagePath,
-      info,
-      bytes,
-      file: source.file?.size === bytes.byteLength ? source.file : undefined,
-    };
+    const { bytes, size } = image;
+    // A file beside the bytes counts only when it can be them.
+    const file = image.file?.size === size ? image.file : undefined;
+    const entry: Entry = { state, imagePath, info, size, ...(bytes && { bytes }), ...(file && { file }) };
     entries.set(id, entry);
     return entry;
   }
@@ -245,6 +282,8 @@ export function createMessageManager(options: MessageManagerOptions): MessageMan
     params: CreateImageMessageParams,
   ): Promise<V2TimValueCallback<V2TimMsgCreateInfoResult>> {
     const { imagePath, fileContent, fileName, id: reservedId } = params ?? ({} as CreateImageMessageParams);
+    if (disposed) return result<V2TimMsgCreateInfoResult>(ErrorCode.NOT_LOGGED_IN, DISPOSED_DESC);
+    const blob = isBlob(params?.file) ? params.file : undefined;
     const refuse = (code: number, desc: string) => {
       // The URL was made for this message, which will never exist.
       revokeOwnedObjectUrl(imagePath);
@@ -252,10 +291,11 @@ export function createMessageManager(options: MessageManagerOptions): MessageMan
     };
     const pathCheck = validateImagePath(imagePath);
     if (!pathCheck.ok) return refuse(pathCheck.code, pathCheck.desc);
-    if (!ArrayBuffer.isView(fileContent) || typeof fileName !== 'string' || fileName.trim() === '') {
+    const hasBytes = ArrayBuffer.isView(fileContent);
+    if ((!hasBytes && !blob) || typeof fileName !== 'string' || fileName.trim() === '') {
       return refuse(
         ErrorCode.INVALID_PARAMETERS,
-        'On the web, createImageMessage needs fileContent (the bytes) and fileName. Use fileToImageMessageParams(file) to get both.',
+        'On the web, createImageMessage needs fileContent (the bytes) or file (a Blob), and fileName. Use fileToImageMessageParams(file) to get them.',
       );
     }
     if (
@@ -264,24 +304,31 @@ export function createMessageManager(options: MessageManagerOptions): MessageMan
     ) {
       return refuse(ErrorCode.INVALID_PARAMETERS, `The id "${reservedId}" is empty or already in use.`);
     }
-    // Any typed array or DataView, read as bytes.
-    const bytes = new Uint8Array(fileContent.buffer, fileContent.byteOffset, fileContent.byteLength);
-    const check = await checkImageBytes(bytes, maxBytes);
+    // Any typed array or DataView, read as bytes; else the Blob's header alone.
+    const bytes = hasBytes
+      ? new Uint8Array(fileContent.buffer, fileContent.byteOffset, fileContent.byteLength)
+      : undefined;
+    const check = bytes
+      ? await checkImageBytes(bytes, maxBytes)
+      : await checkImageFile(blob as Blob, maxBytes).catch(unreadable);
     if (!check.ok) return refuse(check.code, check.desc);
+    if (disposed) return refuse(ErrorCode.NOT_LOGGED_IN, DISPOSED_DESC);
     // The reserved id may have been taken while the bytes were read.
     if (reservedId !== undefined && entries.has(reservedId)) {
       return refuse(ErrorCode.INVALID_PARAMETERS, `The id "${reservedId}" is already in use.`);
     }
     const id = reservedId ?? createId();
-    const entry = addEntry(id, bytes, check.info, { ...params, fileName });
+    const size = bytes ? bytes.byteLength : (blob as Blob).size;
+    const entry = addEntry(id, { bytes, file: blob, size }, check.info, { ...params, fileName });
     if (typeof params.description === 'string') {
       entry.state = sendReducer(entry.state, { type: 'describe', description: params.description });
     }
     const { message, conversation, description } = entry.state;
     const record: StoredImageMessage = {
       id,
-      // Its own buffer: cloning a view into IndexedDB would copy the whole buffer behind it.
-      bytes: bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice(),
+      // The Blob where there is one: the store keeps it without reading it (or reads it where its engine
+      // cannot keep Blobs). Else the bytes, in their own buffer: cloning a view copies the buffer behind it.
+      ...(entry.file ? { file: entry.file } : { bytes: ownBuffer(bytes as Uint8Array) }),
       mimeType: check.info.mimeType,
       fileName: entry.state.fileName,
       width: check.info.width,
@@ -304,10 +351,12 @@ export function createMessageManager(options: MessageManagerOptions): MessageMan
     restoredState: (created: SendState) => SendState,
   ): boolean {
     const { bytes } = record;
-    if (entries.has(record.id) || !checkImageSize(bytes.byteLength, maxBytes).ok) return false;
-    const file = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: info.mimeType });
+    const size = record.file?.size ?? bytes?.byteLength ?? 0;
+    if (disposed || entries.has(record.id) || !checkImageSize(size, maxBytes).ok) return false;
+    // A kept Blob is shown and sent as it is; kept bytes (an engine that refuses Blobs) are copied once.
+    const file = record.file ?? new Blob([bytes as Uint8Array<ArrayBuffer>], { type: info.mimeType });
     const imagePath = createOwnedObjectUrl(file) ?? record.fileName;
-    const entry = addEntry(record.id, bytes, info, { ...record, imagePath, file });
+    const entry = addEntry(record.id, { bytes, file, size }, info, { ...record, imagePath });
     entry.uploadUrl = record.resume;
     entry.state = restoredState(entry.state);
     // After the restored status: a description too long to send holds new sends, not the one restored.
@@ -327,6 +376,7 @@ export function createMessageManager(options: MessageManagerOptions): MessageMan
         'sendMessage needs the id that createImageMessage returned.',
       );
     }
+    if (disposed) return result(ErrorCode.NOT_LOGGED_IN, DISPOSED_DESC);
     const entry = entries.get(id);
     if (!entry) {
       return result(
@@ -334,8 +384,8 @@ export function createMessageManager(options: MessageManagerOptions): MessageMan
         `No message with id "${id}" exists. Create it with createImageMessage first.`,
       );
     }
-    const { bytes, info } = entry;
-    if (entry.state.status === 'sent' || !bytes) {
+    const { bytes, file, info } = entry;
+    if (entry.state.status === 'sent' || (!bytes && !file)) {
       return result(
         ErrorCode.ID_NOT_EXIST,
         `Message "${id}" was already sent. Create a new message to send the image again.`,
@@ -411,8 +461,8 @@ export function createMessageManager(options: MessageManagerOptions): MessageMan
             id,
             receiver,
             groupID,
-            bytes,
-            file: entry.file,
+            ...(bytes && { bytes }),
+            ...(file && { file }),
             fileName: entry.state.fileName,
             mimeType: info.mimeType,
             width: info.width,
@@ -463,7 +513,8 @@ export function createMessageManager(options: MessageManagerOptions): MessageMan
     createImageMessage,
     sendMessage,
     addAdvancedMsgListener(listener) {
-      listeners.add(listener);
+      // A disposed manager sends nothing: the listener would only be held.
+      if (!disposed) listeners.add(listener);
       return () => listeners.delete(listener);
     },
     removeAdvancedMsgListener(listener) {
@@ -511,8 +562,19 @@ export function createMessageManager(options: MessageManagerOptions): MessageMan
       return true;
     },
     subscribe(onChange) {
-      subscribers.add(onChange);
+      if (!disposed) subscribers.add(onChange);
       return () => subscribers.delete(onChange);
+    },
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      listeners.clear();
+      subscribers.clear();
+      for (const entry of entries.values()) {
+        entry.controller?.abort();
+        release(entry);
+      }
+      entries.clear();
     },
     discardMessage(id) {
       const entry = entries.get(id);

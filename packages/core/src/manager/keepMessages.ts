@@ -3,9 +3,10 @@
 
 import * as ErrorCode from '../errorCodes';
 import { ImageMessageError } from '../errors';
-import { readAcceptedImage } from '../image/readAcceptedImage';
+import { readAcceptedImage, readAcceptedImageFrom } from '../image/readAcceptedImage';
 import type { ImageInfo } from '../image/readImageInfo';
 import type { MessageStore, StoredImageMessage } from '../persist/types';
+import { blobByteSource } from '../web/blobBytes';
 import { type SendState, sendReducer } from './sendState';
 
 export interface KeptMessages {
@@ -83,7 +84,10 @@ export function keepMessages(
       for (const record of await (await ready).load()) {
         // One unreadable entry must not cost the others.
         try {
-          const reading = readAcceptedImage(record.bytes);
+          // A kept Blob: its header alone is read again (a slice), never the photo.
+          const reading = record.file
+            ? await readAcceptedImageFrom(blobByteSource(record.file))
+            : record.bytes && readAcceptedImage(record.bytes);
           if (!reading?.ok) {
             // Damaged in the store: it can never be sent, so it is not kept (nor held from other tabs).
             await (await ready).remove(record.id);
@@ -91,9 +95,9 @@ export function keepMessages(
             ids.push(record.id);
           }
         } catch {}
-        // A task per image (each copies its bytes into a preview Blob): eight 12 MP drafts restored in
-        // one task held the main thread 100–180 ms after a reload; one at a time, none over 50 ms.
-        await new Promise((resolve) => setTimeout(resolve, 0));
+        // Kept bytes are copied into a preview Blob, a task per image: eight 12 MP drafts restored in one
+        // task held the main thread 100–180 ms after a reload; one at a time, none over 50 ms.
+        if (!record.file) await new Promise((resolve) => setTimeout(resolve, 0));
       }
       return ids;
     },

@@ -1,15 +1,21 @@
 import type { V2TimMessage } from '../types';
 
-/** `createImageMessage`'s parameters, as in the seed. On the web `fileContent` and `fileName` are required. */
+/**
+ * `createImageMessage`'s parameters, as in the seed. On the web `fileName` is required, with the image as
+ * `fileContent` (its bytes, the SDK's shape) or as `file` alone (the library's extension).
+ */
 export interface CreateImageMessageParams {
   /** A local path or `blob:` URL; never a network URL (20001). */
   imagePath: string;
   fileContent?: Uint8Array;
   fileName?: string;
   /**
-   * The file `fileContent` was read from (`fileToImageMessageParams` passes it). A transport may upload it
-   * as the browser streams it from disk instead of copying the bytes (the HTTP transport does, on its
-   * first attempt). Leave it out if you change `fileContent` after reading it.
+   * The image as a `Blob` (a `File`). Alone, without `fileContent`, it is the image: only its header is
+   * read (≤ 128 KiB, to validate and measure it), and it is kept and uploaded as it is, so the photo is
+   * never copied into JS memory (the hook and the composer create messages this way). Beside
+   * `fileContent`, it is the file those bytes were read from (`fileToImageMessageParams` passes it): a
+   * transport uploads it as the browser streams it from disk, and the bytes after a failure. Leave it out
+   * then if you change `fileContent` after reading it.
    */
   file?: Blob;
   /**

@@ -1,7 +1,18 @@
-import { clear, createStore, delMany, get, promisifyRequest, setMany, type UseStore } from 'idb-keyval';
+import {
+  clear,
+  createStore,
+  del,
+  delMany,
+  get,
+  promisifyRequest,
+  set,
+  setMany,
+  type UseStore,
+} from 'idb-keyval';
 import * as ErrorCode from '../errorCodes';
 import { ImageMessageError } from '../errors';
 import { formatBytes } from '../format/formatBytes';
+import { readBlob } from '../web/blobBytes';
 import { claimMessage, releaseMessage } from './claimMessage';
 import type { MessageStore, StoredImageMessage } from './types';
 
@@ -50,12 +61,46 @@ const database = (name: string) => {
 };
 
 /**
- * What is kept under a message's id: everything but its bytes, which live under `bytesKey(id)`. Summing
- * the sizes, changing a status and skipping another tab's entries then never read an image.
+ * What is kept under a message's id: everything but its image, which lives under `bytesKey(id)` (a Blob,
+ * or bytes). Summing the sizes, changing a status and skipping another tab's entries then never read an
+ * image.
  */
-type KeptMessage = Omit<StoredImageMessage, 'bytes'> & { size: number };
+type KeptMessage = Omit<StoredImageMessage, 'bytes' | 'file'> & { size: number };
 
 const bytesKey = (id: string): IDBValidKey => [id, 'bytes'];
+const PROBE_KEY: IDBValidKey = ['', 'blob-probe'];
+
+const isBlob = (value: unknown): value is Blob =>
+  typeof value === 'object' &&
+  value !== null &&
+  !ArrayBuffer.isView(value) &&
+  typeof (value as Blob).size === 'number' &&
+  typeof (value as Blob).slice === 'function';
+
+/**
+ * Whether this engine's IndexedDB keeps Blobs, asked once per database with a 1-byte Blob written and
+ * read back. WebKit under automation refuses them ("Error preparing Blob/File data"), and jsdom's Blobs
+ * do not survive fake-indexeddb's cloning; there, images are kept as bytes.
+ */
+const blobSupport = new Map<string, Promise<boolean>>();
+function keepsBlobs(name: string, store: UseStore): Promise<boolean> {
+  let known = blobSupport.get(name);
+  if (!known) {
+    known = (async () => {
+      if (typeof Blob !== 'function') return false;
+      try {
+        await set(PROBE_KEY, new Blob([new Uint8Array([1])]), store);
+        const back = await get<unknown>(PROBE_KEY, store);
+        await del(PROBE_KEY, store);
+        return isBlob(back) && back.size === 1;
+      } catch {
+        return false;
+      }
+    })();
+    blobSupport.set(name, known);
+  }
+  return known;
+}
 
 /** Every kept message without its bytes: IndexedDB orders string keys before array keys. */
 const keptMessages = (store: UseStore) =>
@@ -83,8 +128,8 @@ export function createIndexedDbStore(options: IndexedDbStoreOptions = {}): Messa
   const store = database(name);
 
   async function save(message: StoredImageMessage) {
-    const { bytes, ...rest } = message;
-    const size = bytes.byteLength;
+    const { bytes, file, ...rest } = message;
+    const size = file?.size ?? bytes?.byteLength ?? 0;
     if (size > maxFileBytes) {
       throw full(
         `This image (${formatBytes(size, 'up')}) is larger than the ${formatBytes(maxFileBytes)} this app keeps on the device; it stays while this page is open.`,
@@ -98,15 +143,25 @@ export function createIndexedDbStore(options: IndexedDbStoreOptions = {}): Messa
       );
     }
     await claimMessage(name, message.id);
-    try {
-      // One transaction: a message is never kept without its bytes.
-      await setMany(
+    // One transaction: a message is never kept without its image.
+    const write = (image: Blob | Uint8Array) =>
+      setMany(
         [
           [message.id, { ...rest, size } satisfies KeptMessage],
-          [bytesKey(message.id), bytes],
+          [bytesKey(message.id), image],
         ],
         store,
       );
+    const asBytes = async () => bytes ?? new Uint8Array(await readBlob(file as Blob));
+    try {
+      // The Blob as it is where the engine keeps Blobs (nothing is read); else its bytes. A Blob refused
+      // all the same (this one file, this once) but not for want of space is kept as bytes instead.
+      if (file && (await keepsBlobs(name, store))) {
+        await write(file).catch(async (error: unknown) => {
+          if ((error as Error | undefined)?.name === 'QuotaExceededError') throw error;
+          await write(await asBytes());
+        });
+      } else await write(await asBytes());
     } catch (error) {
       releaseMessage(name, message.id);
       // QuotaExceededError, or storage the browser refuses (private windows in some browsers).
@@ -125,10 +180,11 @@ export function createIndexedDbStore(options: IndexedDbStoreOptions = {}): Messa
       for (const { size: _, ...message } of await keptMessages(store)) {
         if (now - message.savedAt > maxAgeMs) await forget(message.id);
         else if (await claimMessage(name, message.id)) {
-          // One image per read, so no single task copies all of them, and only once claimed: a tab that
-          // held the message and sent it deleted them before letting go, so a sent message never returns.
-          const bytes = await get<Uint8Array>(bytesKey(message.id), store);
-          if (bytes) kept.push({ ...message, bytes });
+          // One image per read, and only once claimed: a tab that held the message and sent it deleted
+          // them before letting go, so a sent message never returns. A Blob comes back unread.
+          const image = await get<Blob | Uint8Array>(bytesKey(message.id), store);
+          if (isBlob(image)) kept.push({ ...message, file: image });
+          else if (ArrayBuffer.isView(image)) kept.push({ ...message, bytes: image });
           else releaseMessage(name, message.id);
         }
       }

@@ -8,14 +8,20 @@ export interface StoredImageMessage {
   /** The message id: a resend after a reload keeps it, so the server stores the message once. */
   id: string;
   /**
-   * The bytes that were validated (for a prepared photo, the prepared file's). Bytes rather than a Blob:
-   * every IndexedDB stores them, including the ones tests run on (jsdom's Blobs do not survive cloning).
+   * The image as a Blob (the user's file, or what preparing made of it): kept as it is where the engine
+   * stores Blobs (Chromium, Firefox), so neither saving nor restoring reads the photo.
    */
-  bytes: Uint8Array;
-  /** From the bytes. */
+  file?: Blob;
+  /**
+   * The image's bytes: a message created from bytes, or a Blob the engine would not store (WebKit under
+   * automation, jsdom's fake IndexedDB) read into bytes. One of `file` and `bytes` is set.
+   */
+  bytes?: Uint8Array;
+  /** From the image's header. */
   mimeType: string;
   /** Sanitized. */
   fileName: string;
+  /** As read from the header when the message was created (a restore checks the header again). */
   width: number;
   height: number;
   /** `imageElem.placeholder`, when the message has one. */

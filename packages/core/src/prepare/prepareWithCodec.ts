@@ -7,7 +7,8 @@ import { checkImageSize } from '../validation/checkImageSize';
 import { canAnimate, isAnimated } from './animation';
 import { fitWithin, type ImageCodec } from './imageCodec';
 import { HEIC_NOT_CONVERTED, type PrepareOutcome, type PrepareResult } from './outcome';
-import { stripMetadata } from './stripMetadata';
+import { piecesToBlobParts } from './strip/piecesToBlobParts';
+import { metadataFreePieces } from './stripMetadata';
 import type { ResolvedPrepareOptions } from './types';
 
 /** The limit judged on the prepared file; with `original` the text says how to get under it. */
@@ -79,7 +80,8 @@ export async function prepareWithCodec(
     whole ??= new Uint8Array(await file.arrayBuffer());
     return whole;
   };
-  const animated = canAnimate(format) && isAnimated(await allBytes(), format);
+  // A GIF is taken as animated without reading it (a canvas cannot write GIFs anyway).
+  const animated = canAnimate(format) && (format === 'gif' || isAnimated(await allBytes(), format));
   let out: File | undefined;
   let size = { width, height };
   let small: SmallCopies | undefined;
@@ -96,12 +98,17 @@ export async function prepareWithCodec(
     }
   }
   if (!out) {
-    // The bytes were read here and are not used again: they are stripped where they lie.
-    const body = options.stripMetadata ? stripMetadata(await allBytes(), { inPlace: true }) : file;
-    out = new File([body as Uint8Array<ArrayBuffer> | File], file.name, {
-      type: IMAGE_MIME_TYPES[format],
-      lastModified: file.lastModified,
-    });
+    // Sent as it is, or with its metadata cut out: a File made of slices of the user's file (and a few
+    // bytes made fresh), so the photo is read from disk when it is uploaded and never copied here.
+    // GIF and BMP carry no metadata that is stripped: they are not read at all.
+    const strips = options.stripMetadata && (format === 'jpeg' || format === 'png' || format === 'webp');
+    const pieces = strips ? metadataFreePieces(await allBytes()) : undefined;
+    const parts = pieces ? piecesToBlobParts(file, await allBytes(), pieces) : [file];
+    const type = IMAGE_MIME_TYPES[format];
+    out =
+      parts.length === 1 && parts[0] === file && file.type === type
+        ? file
+        : new File(parts, file.name, { type, lastModified: file.lastModified });
   }
   const tooLarge = checkPreparedSize(out.size, options);
   if (tooLarge) return tooLarge;

@@ -36,7 +36,11 @@ export function stripMetadata(bytes: Uint8Array, options: StripMetadataOptions =
   return options.inPlace ? writePiecesOver(bytes, pieces) : joinPieces(pieces);
 }
 
-function metadataFreePieces(bytes: Uint8Array): Pieces | undefined {
+/**
+ * `stripMetadata`'s result as the pieces it is made of (views of `bytes`, small blocks made fresh);
+ * `undefined` for a format nothing is stripped from.
+ */
+export function metadataFreePieces(bytes: Uint8Array): Pieces | undefined {
   if (hasBytes(bytes, 0, [0xff, 0xd8, 0xff])) return stripJpeg(bytes);
   if (hasBytes(bytes, 0, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return stripPng(bytes);
   if (hasBytes(bytes, 0, 'RIFF') && hasBytes(bytes, 8, 'WEBP')) return stripWebp(bytes);

@@ -33,11 +33,11 @@ export interface HttpTransportOptions {
    */
   resumable?: boolean;
   /**
-   * Bytes per tus `PATCH` (default: the rest of the file in one). The server keeps what reached it when a
-   * connection drops, so a resume re-sends only what it lost, whatever the size; set one (e.g. 8 MiB)
-   * when a proxy limits request bodies. Each PATCH costs a round trip (and, cross-origin, a preflight):
-   * in Node on loopback, 8 MiB PATCHes made a 28 MiB upload ~1.5× slower than one. tus-js-client's
-   * default is one PATCH too.
+   * Bytes per tus request body, the `POST`'s and each `PATCH`'s (default: the whole file, with the
+   * `POST`). The server keeps what reached it when a connection drops, so a resume re-sends only what it
+   * lost, whatever the size; set one (e.g. 8 MiB) when a proxy limits request bodies. Each further
+   * request costs a round trip (and, cross-origin, a preflight): in Node on loopback, 8 MiB PATCHes made a
+   * 28 MiB upload ~1.5× slower than one body.
    */
   chunkBytes?: number;
   /**
@@ -50,9 +50,10 @@ export interface HttpTransportOptions {
 /**
  * A transport for the reference server (`@image-message/server`).
  *
- * - Resumable (when the server offers tus, see `resumable`): `POST /api/uploads`, a `PATCH` (or
- *   several of `chunkBytes`), then `PUT /api/messages/:id` naming the finished upload. A dropped
- *   connection resumes from the server's offset (`HEAD`); Cancel terminates the upload (`DELETE`).
+ * - Resumable (when the server offers tus, see `resumable`): `POST /api/uploads` carrying the image
+ *   (`creation-with-upload`; `PATCH`es of `chunkBytes` for the rest when set), then `PUT /api/messages/:id`
+ *   naming the finished upload. A dropped connection resumes from the server's offset (`HEAD`); Cancel
+ *   terminates the upload (`DELETE`).
  * - Plain: one idempotent `PUT /api/messages/:id` per attempt, with the image bytes as the body.
  * - Both send the name (`X-File-Name`), `cloudCustomData` (`X-Cloud-Custom-Data`), the ThumbHash
  *   placeholder (`X-Image-Placeholder`) and the description (`X-Image-Description`, URI-encoded) with

@@ -2,8 +2,9 @@ import { ImageType, MessageElemType, MessageStatus } from '../constants';
 import { createAbortError, ImageMessageError } from '../errors';
 import { isImagePlaceholder } from '../image/imagePlaceholder';
 import type { V2TimImage, V2TimMessage } from '../types';
+import { readBlob } from '../web/blobBytes';
 import { createOwnedObjectUrl, revokeOwnedObjectUrl } from '../web/objectUrls';
-import type { ImageSendRequest, ImageSendResult, ImageTransport } from './transport';
+import { type ImageSendRequest, type ImageSendResult, type ImageTransport, imageSize } from './transport';
 
 /** A failure to inject: the next matching send(s) fail with `code` once `afterBytes` are "uploaded". */
 export interface MemoryTransportFailure {
@@ -142,31 +143,31 @@ export function createMemoryTransport(options: MemoryTransportOptions = {}): Mem
   for (const failure of options.failures ?? []) addFailure(failure);
   for (const stall of options.stalls ?? []) addStall(stall);
 
-  function storeImage(request: ImageSendRequest): string {
+  function storeImage(request: ImageSendRequest, bytes: Uint8Array): string {
     const objectUrl =
       typeof Blob === 'function'
         ? createOwnedObjectUrl(
-            new Blob([request.bytes as Uint8Array<ArrayBuffer>], { type: request.mimeType }),
+            request.file ?? new Blob([bytes as Uint8Array<ArrayBuffer>], { type: request.mimeType }),
           )
         : undefined;
     const url =
       objectUrl ??
       `memory://images/${encodeURIComponent(request.id)}/${encodeURIComponent(request.fileName)}`;
     if (objectUrl) madeUrls.push(objectUrl);
-    // Keep a copy: the manager releases its bytes after a successful send.
-    bytesByUrl.set(url, request.bytes.slice());
+    bytesByUrl.set(url, bytes);
     return url;
   }
 
-  function deliver(request: ImageSendRequest): ImageSendResult {
+  /** `bytes`: a copy of what was sent, kept (the manager releases its own after a successful send). */
+  function deliver(request: ImageSendRequest, bytes: Uint8Array): ImageSendResult {
     const existing = delivered.get(request.id);
     if (existing) return toResult(existing.message);
     sequence++;
-    const url = storeImage(request);
+    const url = storeImage(request, bytes);
     const image = (type: number): V2TimImage => ({
       type,
       uuid: `${request.id}-${type}`,
-      size: request.bytes.byteLength,
+      size: imageSize(request),
       width: request.width,
       height: request.height,
       url,
@@ -226,7 +227,7 @@ export function createMemoryTransport(options: MemoryTransportOptions = {}): Mem
         id: request.id,
         fileName: request.fileName,
         mimeType: request.mimeType,
-        size: request.bytes.byteLength,
+        size: imageSize(request),
         outcome: 'pending',
         ...(request.receiver !== undefined && { receiver: request.receiver }),
         ...(request.groupID !== undefined && { groupID: request.groupID }),
@@ -234,7 +235,7 @@ export function createMemoryTransport(options: MemoryTransportOptions = {}): Mem
       attempts.push(attempt);
       const failure = takeInjection(failures, request.id);
       const stall = takeInjection(stalls, request.id);
-      const total = request.bytes.byteLength;
+      const total = imageSize(request);
       try {
         for (let step = 1; step <= steps; step++) {
           await wait(latency, signal);
@@ -246,7 +247,11 @@ export function createMemoryTransport(options: MemoryTransportOptions = {}): Mem
           onProgress(loaded, total);
         }
         await wait(latency, signal);
-        const result = deliver(request);
+        // A test double may read the whole file to keep what it received; a real transport streams it.
+        const bytes = request.bytes
+          ? request.bytes.slice()
+          : new Uint8Array(await readBlob(request.file as Blob));
+        const result = deliver(request, bytes);
         attempt.outcome = 'sent';
         return result;
       } catch (error) {

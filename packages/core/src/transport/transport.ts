@@ -8,14 +8,19 @@ export interface ImageSendRequest {
    * retry) must not create a second message on the server.
    */
   id: string;
-  bytes: Uint8Array;
   /**
-   * The same bytes as a Blob — the user's `File` — when the caller still has it. The HTTP transport then
-   * uploads the file as the browser streams it from disk, instead of copying `bytes` into a new Blob
-   * first (for 28 MiB, 60–100 ms per upload here, and a second copy in memory). It must hold exactly
-   * `bytes`, which are what was validated. Transports may ignore it.
+   * The image as a Blob: the user's `File`, a Blob of its slices (metadata stripped) or the encoder's
+   * output. Upload this when it is given: the browser streams it from disk, and no copy of the photo
+   * is ever held in JS memory. The manager gives it whenever it has one (always, for the hook and the
+   * composer).
    */
   file?: Blob;
+  /**
+   * The image's bytes, when the message was created from them (`createImageMessage({ fileContent })`,
+   * the SDK's shape). At least one of `file` and `bytes` is set; when both are, they hold the same bytes
+   * and `bytes` are what was validated (upload them if the file can no longer be read).
+   */
+  bytes?: Uint8Array;
   /** Sanitized; safe to show and to store. */
   fileName: string;
   /** From the bytes, never from the name. */
@@ -54,6 +59,23 @@ export interface ImageSendOptions {
    * keeps it across reloads). A transport that resumes uploads uses it unless it was given its own.
    */
   uploadUrls?: UploadUrlStore;
+}
+
+/**
+ * What to upload for `request`: its Blob when it has one (streamed from disk), else its bytes.
+ *
+ * @example xhr.send(imageBody(request));
+ */
+export function imageBody(request: Pick<ImageSendRequest, 'file' | 'bytes'>): Blob | Uint8Array {
+  const body = request.file ?? request.bytes;
+  if (!body) throw new TypeError('An ImageSendRequest needs its file or its bytes.');
+  return body;
+}
+
+/** The image's size in bytes. */
+export function imageSize(request: Pick<ImageSendRequest, 'file' | 'bytes'>): number {
+  const body = imageBody(request);
+  return ArrayBuffer.isView(body) ? body.byteLength : body.size;
 }
 
 /** What the service says about the delivered message. */

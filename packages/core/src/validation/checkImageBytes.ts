@@ -1,5 +1,6 @@
 import type { RejectionCode } from '../errors';
 import type { ImageInfo, ReadImageInfoResult } from '../image/readImageInfo';
+import { blobByteSource } from '../web/blobBytes';
 import { checkImageSize } from './checkImageSize';
 
 export type ImageBytesCheck =
@@ -19,6 +20,21 @@ export async function checkImageBytes(bytes: Uint8Array, maxBytes: number): Prom
   if (accepted) return toCheck(accepted);
   const { readImageInfo } = await import('../image/readImageInfo');
   return toCheck(readImageInfo(bytes));
+}
+
+/**
+ * `checkImageBytes` for a `Blob`: the same verdicts from its header alone, read in slices (a 28 MiB
+ * photo costs a 128 KiB read or two), so the photo itself is never held in memory.
+ */
+export async function checkImageFile(file: Blob, maxBytes: number): Promise<ImageBytesCheck> {
+  const size = checkImageSize(file.size, maxBytes);
+  if (!size.ok) return size;
+  const source = blobByteSource(file);
+  const { readAcceptedImageFrom } = await import('../image/readAcceptedImage');
+  const accepted = await readAcceptedImageFrom(source);
+  if (accepted) return toCheck(accepted);
+  const { readImageInfoFrom } = await import('../image/readImageInfo');
+  return toCheck(await readImageInfoFrom(source));
 }
 
 export function toCheck(reading: ReadImageInfoResult): ImageBytesCheck {

@@ -1,4 +1,5 @@
 import { sanitizeFileName } from '../image/sanitizeFileName';
+import { readBlob } from './blobBytes';
 import { createOwnedObjectUrl } from './objectUrls';
 
 /** The web form of `createImageMessage`'s parameters. */
@@ -20,22 +21,8 @@ export interface ImageMessageParams {
  * const res = await manager.createImageMessage(await fileToImageMessageParams(file));
  */
 export async function fileToImageMessageParams(file: File): Promise<ImageMessageParams> {
-  const fileContent = new Uint8Array(await readBytes(file));
+  const fileContent = new Uint8Array(await readBlob(file));
   const fileName = sanitizeFileName(file.name);
   const imagePath = createOwnedObjectUrl(file) ?? fileName;
   return { imagePath, fileContent, fileName, file };
-}
-
-/**
- * `Blob.arrayBuffer()`, or a `FileReader` where a Blob has none: jsdom before 27, which Jest's jsdom
- * environment (jest-environment-jsdom 30) still ships, so an app's Jest tests can drop files too.
- */
-function readBytes(file: Blob): Promise<ArrayBuffer> {
-  if (typeof file.arrayBuffer === 'function') return file.arrayBuffer();
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(reader.result as ArrayBuffer);
-    reader.onerror = () => reject(reader.error);
-    reader.readAsArrayBuffer(file);
-  });
 }

@@ -19,6 +19,11 @@ export interface StubOptions {
   /** Offer tus on OPTIONS /api/uploads (default true). */
   tus?: boolean;
   /**
+   * Name an upload with the id its POST proposes (`key` in Upload-Metadata), as the reference server
+   * does (default false: the stub names uploads u1, u2, … like any tus server).
+   */
+  takesProposedIds?: boolean;
+  /**
    * Decides each request before the stub handles it: `drop` takes `afterBytes` of the body (what reached
    * the server before the cut) then fails like a dropped connection; `hang` never answers (until
    * aborted); `reply` answers as given.
@@ -73,12 +78,12 @@ export function createStubServer(options: StubOptions = {}) {
       });
     }
     if (fault?.kind === 'reply') return json(fault.status, fault.body);
-    const body =
-      fault?.kind === 'drop'
-        ? upload.body.subarray(0, Math.min(fault.afterBytes, upload.body.length))
-        : upload.body;
+    const whole = ArrayBuffer.isView(upload.body)
+      ? upload.body
+      : new Uint8Array(await upload.body.arrayBuffer());
+    const body = fault?.kind === 'drop' ? whole.subarray(0, Math.min(fault.afterBytes, whole.length)) : whole;
     request.received = body.length;
-    if (body.length > 0) upload.onProgress(body.length, upload.body.length);
+    if (body.length > 0) upload.onProgress(body.length, whole.length);
     const path = new URL(upload.url).pathname;
     const reply = handle(upload, path, body);
     if (fault?.kind === 'drop')
@@ -98,8 +103,24 @@ export function createStubServer(options: StubOptions = {}) {
     }
     if (path === '/api/uploads' && upload.method === 'POST') {
       const length = Number(upload.headers['upload-length']);
-      const id = `u${++nextUpload}`;
-      uploads.set(id, { length, bytes: new Uint8Array(length), offset: 0 });
+      // The id the client proposes (`key`, as the reference server takes it), else one of its own.
+      const key = /(?:^|,)key ([\w+/=]+)/.exec(upload.headers['upload-metadata'] ?? '')?.[1];
+      const proposed = key === undefined ? undefined : atob(key);
+      const id =
+        options.takesProposedIds && proposed && /^\w+$/.test(proposed) && !uploads.has(proposed)
+          ? proposed
+          : `u${++nextUpload}`;
+      const stored = { length, bytes: new Uint8Array(length), offset: 0 };
+      uploads.set(id, stored);
+      // creation-with-upload: what arrived with the POST is kept, as a PATCH's.
+      if (upload.headers['content-type'] === 'application/offset+octet-stream') {
+        stored.bytes.set(body.subarray(0, length), 0);
+        stored.offset = Math.min(body.length, length);
+        return json(201, undefined, {
+          location: `/api/uploads/${id}`,
+          'upload-offset': String(stored.offset),
+        });
+      }
       return json(201, undefined, { location: `/api/uploads/${id}` });
     }
     if (uploadId !== undefined) {

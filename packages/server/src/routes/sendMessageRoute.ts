@@ -71,7 +71,12 @@ function publish(context: AppContext, record: MessageRecord) {
   context.variants.enqueue(record.id);
 }
 
-function checkAddressing(context: AppContext, userID: string, target: SendTarget) {
+/**
+ * Refuses a send the caller may not make (a group they are not in, a receiver outside the group, an
+ * unknown user); also asked when a resumable upload is created, so such a send is refused before its
+ * image is uploaded.
+ */
+export function checkAddressing(context: Pick<AppContext, 'directory'>, userID: string, target: SendTarget) {
   const { directory } = context;
   if (target.groupID !== undefined) {
     // An unknown group and one the caller is not in look the same, so group ids cannot be probed.

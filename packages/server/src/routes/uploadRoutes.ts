@@ -2,12 +2,13 @@ import { ErrorCode } from '@image-message/core';
 import { Server as TusServer } from '@tus/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { NodeRequest } from 'srvx/node';
-import { tooLarge } from '../api/apiError';
+import { ApiError, tooLarge } from '../api/apiError';
 import type { AppContext } from '../context';
 import { sniffImage } from '../images/sniffImage';
 import { digestFile, readHead } from '../storage/digestFile';
 import { newUploadId } from '../storage/uploadStore';
 import { tusEnvelope, tusRefusal } from '../uploads/tusEnvelope';
+import { checkAddressing } from './sendMessageRoute';
 
 /** Where the tus endpoints live under `/api`. */
 export const UPLOADS_PATH = '/api/uploads';
@@ -41,7 +42,13 @@ export async function uploadRoutes(app: FastifyInstance, context: AppContext) {
     path: UPLOADS_PATH,
     datastore: uploads.tus,
     maxSize: options.maxUploadBytes,
-    namingFunction: () => newUploadId(),
+    // The id the client proposes (`key`): it knows the upload's URL before its POST is answered, so a
+    // POST whose connection dropped resumes from what arrived (creation-with-upload) instead of starting
+    // again. One already taken (by anyone) gets a fresh id, and the client's HEAD finds nothing.
+    namingFunction: async (_req, metadata) => {
+      const proposed = metadata?.key;
+      return uploads.isUploadId(proposed) && !(await uploads.find(proposed)) ? proposed : newUploadId();
+    },
     // Links point where the client reached the server, or at PUBLIC_URL behind a proxy.
     generateUrl: (_req, { proto, host, path, id }) =>
       `${options.publicUrl ?? `${proto}://${host}`}${path}/${id}`,
@@ -66,7 +73,22 @@ export async function uploadRoutes(app: FastifyInstance, context: AppContext) {
       const metadata = Object.fromEntries(
         Object.entries(upload.metadata ?? {}).filter(([key]) => !SERVER_KEYS.includes(key)),
       );
-      return { metadata: { ...metadata, owner: ownerOf(req) ?? '' } };
+      const owner = ownerOf(req) ?? '';
+      // The conversation, when the client names it: a send that would be refused is refused now, before
+      // its image is uploaded, not by the PUT after it.
+      const { receiver, groupID } = upload.metadata ?? {};
+      if (receiver || groupID) {
+        try {
+          checkAddressing(context, owner, {
+            ...(receiver && { receiver }),
+            ...(groupID && { groupID }),
+          });
+        } catch (error) {
+          if (error instanceof ApiError) throw tusRefusal(error.status, error.code, error.desc);
+          throw error;
+        }
+      }
+      return { metadata: { ...metadata, owner } };
     },
     async onIncomingRequest(req, id) {
       if (req.method === 'POST') return;
@@ -116,6 +138,11 @@ export async function uploadRoutes(app: FastifyInstance, context: AppContext) {
         reply.header(name, name === 'tus-extension' ? value.replace(/,?creation-defer-length/, '') : value);
       });
       if (response.status >= 400) {
+        // A POST refused at creation while its body (creation-with-upload) is still coming: answered at
+        // once, and the connection closes (lingering, see bodyGuard.ts) so the client stops uploading.
+        if (request.method === 'POST' && Number(request.headers['content-length']) > 0) {
+          reply.header('connection', 'close');
+        }
         const declared = Number(request.headers['upload-length']);
         return reply.send(
           response.status === 413 && request.method === 'POST' && Number.isFinite(declared)

@@ -24,13 +24,20 @@ export function fileNameForType(fileName: string, mimeType: string): string {
 }
 
 /**
- * The `File` the SDK's `payload.file` takes, made from the validated bytes with the MIME type read from
- * them (the SDK reports it back as the image format).
+ * The `File` the SDK's `payload.file` takes, made from the request's Blob (no copy: a File of a Blob
+ * refers to its data) or its validated bytes, with the MIME type read from them (the SDK reports it back
+ * as the image format).
  *
- * @example toImageFile({ bytes, fileName: 'photo.jpg', mimeType: 'image/jpeg' })
+ * @example toImageFile({ file, fileName: 'photo.jpg', mimeType: 'image/jpeg' })
  */
-export function toImageFile(request: { bytes: Uint8Array; fileName: string; mimeType: string }): File {
+export function toImageFile(request: {
+  file?: Blob;
+  bytes?: Uint8Array;
+  fileName: string;
+  mimeType: string;
+}): File {
   // The manager hands over its own buffer, never a shared one, so the cast only narrows the buffer type.
-  const part = request.bytes as Uint8Array<ArrayBuffer>;
+  const part = (request.file ?? request.bytes) as Blob | Uint8Array<ArrayBuffer> | undefined;
+  if (!part) throw new TypeError('toImageFile needs the image: its file or its bytes.');
   return new File([part], fileNameForType(request.fileName, request.mimeType), { type: request.mimeType });
 }

@@ -5,6 +5,7 @@ import {
   type ImageSendRequest,
   type ImageSendResult,
   type ImageTransport,
+  imageSize,
   isAbortError,
   raceAbort,
   startStallWatchdog,
@@ -227,7 +228,7 @@ export function createTencentChatTransport(
       return toSendResult(known.message);
     }
 
-    const toPercent = createProgressForwarder(request.bytes.byteLength, onProgress);
+    const toPercent = createProgressForwarder(imageSize(request), onProgress);
     // Any report from the SDK is a sign of life, even one that does not move the percent.
     let touch = () => {};
     const forward = (fraction: unknown) => {

@@ -4,7 +4,13 @@ import { isImagePlaceholder } from '../../image/imagePlaceholder';
 import { cleanDescription } from '../../validation/checkDescription';
 import type { HttpTransportOptions } from '../httpTransport';
 import { raceAbort } from '../raceAbort';
-import type { ImageSendOptions, ImageSendRequest, ImageSendResult } from '../transport';
+import {
+  type ImageSendOptions,
+  type ImageSendRequest,
+  type ImageSendResult,
+  imageBody,
+  imageSize,
+} from '../transport';
 import { discoverTus, type TusSupport } from '../tus/discoverTus';
 import { createMemoryUploadUrls } from '../tus/uploadUrlStore';
 import { backoff, type HttpContext } from './httpContext';
@@ -93,7 +99,7 @@ export function createHttpSend(
   return async (request, sendOptions) => {
     if (options.resumable !== false) {
       const tus = await tusSupport(sendOptions.signal);
-      if (tus && request.bytes.byteLength <= (tus.maxSize ?? Number.POSITIVE_INFINITY)) {
+      if (tus && imageSize(request) <= (tus.maxSize ?? Number.POSITIVE_INFINITY)) {
         const { sendResumably } = await import('../tus/sendResumably');
         const uploadUrls = ownUploadUrls ?? sendOptions.uploadUrls ?? memoryUploadUrls;
         return sendResumably(http, tus, request, sendOptions, { chunkBytes, uploadUrls });
@@ -123,10 +129,9 @@ async function sendPlain(
           method: 'PUT',
           url: http.messageUrl(request),
           headers,
-          body: request.bytes,
-          // The file only on the first attempt: if it changed on disk since it was read, the browser
-          // refuses to read it (a network error here), and the retries send the bytes that were validated.
-          file: tried === 0 && request.file?.size === request.bytes.byteLength ? request.file : undefined,
+          // The file first; if it changed on disk since it was read, the browser refuses to read it (a
+          // network error here), and the retries send the bytes that were validated, when there are any.
+          body: tried === 0 ? imageBody(request) : (request.bytes ?? imageBody(request)),
           onProgress,
         },
         { signal, stallTimeoutMs: http.stallTimeoutMs },

@@ -1,6 +1,6 @@
 import { createAbortError, isAbortError } from '../../errors';
 import { originOf } from './sendWithXhr';
-import { HttpNetworkError, type HttpReply, type HttpUpload } from './types';
+import { bodyLength, HttpNetworkError, type HttpReply, type HttpUpload } from './types';
 
 /** Slices handed to fetch one at a time; progress advances per slice. */
 const CHUNK_BYTES = 64 * 1024;
@@ -8,30 +8,36 @@ const CHUNK_BYTES = 64 * 1024;
 /**
  * Where there is no XMLHttpRequest (Node, workers): fetch with a streamed body, so progress can be
  * reported as each slice is taken by the network stack (`highWaterMark: 0` means a slice is only
- * produced when the previous one has been consumed). Slices are views of the Uint8Array, not copies.
+ * produced when the previous one has been consumed). Slices of bytes are views, not copies; a Blob is
+ * read a slice at a time.
  *
  * Browsers send streamed bodies only over HTTP/2, which is why XHR is preferred there.
  */
 export async function sendWithFetch(upload: HttpUpload): Promise<HttpReply> {
   if (upload.signal.aborted) throw createAbortError();
   const { body } = upload;
+  const length = bodyLength(body);
   let offset = 0;
   const stream = new ReadableStream<Uint8Array>(
     {
-      pull(controller) {
-        if (offset >= body.byteLength) {
+      async pull(controller) {
+        if (offset >= length) {
           controller.close();
           return;
         }
-        const end = Math.min(offset + CHUNK_BYTES, body.byteLength);
-        controller.enqueue(body.subarray(offset, end));
+        const end = Math.min(offset + CHUNK_BYTES, length);
+        controller.enqueue(
+          ArrayBuffer.isView(body)
+            ? body.subarray(offset, end)
+            : new Uint8Array(await body.slice(offset, end).arrayBuffer()),
+        );
         offset = end;
-        upload.onProgress(offset, body.byteLength);
+        upload.onProgress(offset, length);
       },
     },
     { highWaterMark: 0 },
   );
-  const withBody = body.byteLength > 0 ? { body: stream, duplex: 'half' } : {};
+  const withBody = length > 0 ? { body: stream, duplex: 'half' } : {};
   try {
     const response = await fetch(upload.url, {
       method: upload.method,

@@ -3,10 +3,11 @@ export interface HttpUpload {
   method: 'PUT' | 'POST' | 'PATCH' | 'HEAD' | 'DELETE' | 'OPTIONS';
   url: string;
   headers: Record<string, string>;
-  /** The bytes to send (empty: no body). */
-  body: Uint8Array;
-  /** The same bytes as a Blob (the user's File); the XHR sender sends it instead of copying `body`. */
-  file?: Blob;
+  /**
+   * What to send (empty: no body): a Blob (the user's File or a slice of it), which the browser streams
+   * from disk, or bytes.
+   */
+  body: Uint8Array | Blob;
   /** Aborting rejects the upload with an `AbortError`. */
   signal: AbortSignal;
   /** Bytes handed to the network so far. */
@@ -14,6 +15,10 @@ export interface HttpUpload {
   /** Any sign of life that is not upload progress (response bytes arriving), for the stall watchdog. */
   onActivity(): void;
 }
+
+/** The length of a request body. */
+export const bodyLength = (body: Uint8Array | Blob): number =>
+  ArrayBuffer.isView(body) ? body.byteLength : body.size;
 
 /** A response, whatever its status. */
 export interface HttpReply {

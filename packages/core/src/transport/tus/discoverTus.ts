@@ -7,6 +7,8 @@ export interface TusSupport {
   endpoint: string;
   /** `Tus-Max-Size`, when the server names one. */
   maxSize?: number;
+  /** `creation-with-upload`: the `POST` may carry the body, so a send needs no `PATCH` when nothing drops. */
+  withUpload?: boolean;
 }
 
 /**
@@ -32,5 +34,9 @@ export async function discoverTus(
   const extensions = list('tus-extension');
   if (!extensions.includes('creation') || !extensions.includes('termination')) return undefined;
   const maxSize = Number(header('tus-max-size'));
-  return { endpoint, ...(maxSize > 0 && { maxSize }) };
+  return {
+    endpoint,
+    ...(maxSize > 0 && { maxSize }),
+    ...(extensions.includes('creation-with-upload') && { withUpload: true }),
+  };
 }

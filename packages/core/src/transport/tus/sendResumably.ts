@@ -7,7 +7,13 @@ import { sendGuarded } from '../http/sendGuarded';
 import { originOf } from '../http/sendWithXhr';
 import { HttpNetworkError, type HttpReply } from '../http/types';
 import { waitFor } from '../http/waitFor';
-import type { ImageSendOptions, ImageSendRequest, ImageSendResult } from '../transport';
+import {
+  type ImageSendOptions,
+  type ImageSendRequest,
+  type ImageSendResult,
+  imageBody,
+  imageSize,
+} from '../transport';
 import type { TusSupport } from './discoverTus';
 import type { UploadUrlStore } from './uploadUrlStore';
 
@@ -28,10 +34,17 @@ class RetryableError extends Error {
 }
 
 /**
- * Uploads one image with tus 1.0 and sends it: `POST` creates the upload (or a stored URL is resumed
- * after `HEAD` tells its offset), `PATCH`es of `chunkBytes` append from that offset, then
- * `PUT /api/messages/:id` with `X-Upload-URL` makes it a message (idempotent by id, as the plain PUT).
+ * Uploads one image with tus 1.0 and sends it: `POST` creates the upload — carrying the first
+ * `chunkBytes` (by default the whole image) where the server offers `creation-with-upload` — or a stored
+ * URL is resumed after `HEAD` tells its offset; `PATCH`es of `chunkBytes` append the rest from that
+ * offset; then `PUT /api/messages/:id` with `X-Upload-URL` makes it a message (idempotent by id, as the
+ * plain PUT). Undisturbed, a send is one `POST` and the `PUT`.
  *
+ * - The `POST` proposes the upload's id (`key` in its metadata) and the URL it will have is kept before
+ *   the body leaves, so a `POST` dropped halfway resumes from what reached the server like a `PATCH`
+ *   (a server that names uploads itself answers the `HEAD` with 404, and the upload starts again).
+ * - The conversation goes with the `POST` (`receiver`, `groupID`): a server can refuse a send it would
+ *   refuse anyway before the image is uploaded.
  * - A dropped connection (or a 5xx) is retried with backoff from the server's offset, so what was lost
  *   is re-sent, at most the chunk in flight; `retries` counts attempts in a row after which the server's
  *   offset had not moved on.
@@ -48,7 +61,7 @@ export async function sendResumably(
   { signal, onProgress }: ImageSendOptions,
   { chunkBytes, uploadUrls }: ResumableSettings,
 ): Promise<ImageSendResult> {
-  const total = request.bytes.byteLength;
+  const total = imageSize(request);
   const guard = { signal, stallTimeoutMs: http.stallTimeoutMs };
   let reported = 0;
   const report = (loaded: number) => {
@@ -60,8 +73,16 @@ export async function sendResumably(
   const remember = (url: string) => Promise.resolve(uploadUrls.set(request.id, url)).catch(() => undefined);
   const forget = () => Promise.resolve(uploadUrls.delete(request.id)).catch(() => undefined);
   let url = await Promise.resolve(uploadUrls.get(request.id)).catch(() => undefined);
-  // The user's File streams from disk; after a failure, the validated bytes (the file may have changed).
-  let file = request.file?.size === total ? request.file : undefined;
+  // The user's File streams from disk; after a failure, the validated bytes when there are any (the file
+  // may have changed on disk).
+  let body = imageBody(request);
+  // The whole file as it is (no slice) when one request carries it all.
+  const part = (start: number, end: number) =>
+    start === 0 && end === total
+      ? body
+      : ArrayBuffer.isView(body)
+        ? body.subarray(start, end)
+        : body.slice(start, end);
 
   const send = (upload: Parameters<typeof sendGuarded>[1]) => sendGuarded(http.sender, upload, guard);
 
@@ -80,7 +101,22 @@ export async function sendResumably(
     return offset;
   }
 
-  async function create(authorization: string): Promise<string> {
+  /** A new upload, with the first chunk when the server takes it: its URL and the server's offset. */
+  async function create(authorization: string): Promise<{ url: string; offset: number }> {
+    const key = uploadKey();
+    const metadata = [
+      ['filename', request.fileName],
+      ['filetype', request.mimeType],
+      ['key', key],
+      ['receiver', request.receiver],
+      ['groupID', request.groupID],
+    ].flatMap(([name, value]) => (value === undefined ? [] : [`${name} ${base64(value)}`]));
+    const end = tus.withUpload ? Math.min(total, chunkBytes) : 0;
+    if (end > 0) {
+      // Where a dropped POST resumes (the `url` of the next attempt).
+      url = absolute(`${tus.endpoint}/${key}`, tus.endpoint);
+      await remember(url);
+    }
     const reply = await send({
       method: 'POST',
       url: tus.endpoint,
@@ -88,12 +124,17 @@ export async function sendResumably(
         ...TUS,
         authorization,
         'upload-length': String(total),
-        'upload-metadata': `filename ${base64(request.fileName)},filetype ${base64(request.mimeType)}`,
+        'upload-metadata': metadata.join(','),
+        ...(end > 0 && { 'content-type': 'application/offset+octet-stream' }),
       },
-      body: EMPTY,
+      body: end > 0 ? part(0, end) : EMPTY,
+      onProgress: (loaded) => report(Math.min(loaded, end)),
     });
     const location = reply.header?.('location');
-    if (reply.status === 201 && location) return absolute(location, tus.endpoint);
+    if (reply.status === 201 && location) {
+      const offset = end > 0 ? Number(reply.header?.('upload-offset')) : 0;
+      return { url: absolute(location, tus.endpoint), offset: Number.isSafeInteger(offset) ? offset : 0 };
+    }
     throw failureOf(reply);
   }
 
@@ -109,8 +150,7 @@ export async function sendResumably(
         'upload-offset': String(offset),
         'content-type': 'application/offset+octet-stream',
       },
-      body: request.bytes.subarray(offset, end),
-      ...(file && { file: file.slice(offset, end) }),
+      body: part(offset, end),
       onProgress: (loaded) => report(offset + Math.min(loaded, end - offset)),
     });
     const next = Number(reply.header?.('upload-offset'));
@@ -137,8 +177,7 @@ export async function sendResumably(
       const authorization = await http.authorization();
       let offset = url ? await offsetOf(url, authorization) : undefined;
       if (url === undefined || offset === undefined) {
-        url = await create(authorization);
-        offset = 0;
+        ({ url, offset } = await create(authorization));
         await remember(url);
       }
       confirm(offset);
@@ -175,7 +214,7 @@ export async function sendResumably(
         // A 4xx (kept as the server said it) or a stall (6012): final; the URL stays for a later retry.
         throw error;
       }
-      file = undefined;
+      body = request.bytes ?? body;
       failures++;
       if (failures > http.retries) {
         if (error instanceof HttpNetworkError) {
@@ -222,6 +261,13 @@ function terminate(http: HttpContext, url: string) {
       ),
     )
     .catch(() => undefined);
+}
+
+/** 128 random bits, hex: the upload id the `POST` proposes (the reference server's own ids look alike). */
+function uploadKey(): string {
+  const bits = new Uint8Array(16);
+  crypto.getRandomValues(bits);
+  return Array.from(bits, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 /** tus metadata values are base64 (of UTF-8 here). */
