@@ -52,11 +52,12 @@ const libraries: Record<string, LibraryBuild> = {
     // `./persist` is its own entry: the react provider imports it lazily, only when drafts are kept.
     entries: { index: 'src/index.ts', persist: 'src/persist/index.ts', codes: 'src/codes.ts' },
     preserveModules: true,
-    // The header readers, the strippers and preparing are public exports (sync ones among them) and also
-    // loaded with `import()` by the manager; without copies, esbuild's splitting puts them in the page's
+    // The header readers, the strippers, preparing and making a message (holdImage and the checks it runs)
+    // are public exports (sync ones among them) or share modules with them, and are loaded with `import()`
+    // by the manager; without copies, esbuild's splitting puts them in the page's
     // first chunks (21 KB gzip instead of 14).
     lazyCopies:
-      /\/src\/(image\/(bytes|byteSource|readAcceptedImage|readImageInfo|formats\/\w+)|prepare\/(prepareImageFile|prepareWithCodec|workerClient|stripMetadata|animation|imageCodec|outcome|types|strip\/\w+)|manager\/keepMessages|validation\/checkImageSize|format\/formatBytes|errorCodes|image\/imagePlaceholder|transport\/(raceAbort|http\/(?!types\.)\w+|tus\/\w+))\.ts$/,
+      /\/src\/(image\/(bytes|byteSource|readAcceptedImage|readImageInfo|formats\/\w+)|prepare\/(prepareImageFile|prepareWithCodec|workerClient|stripMetadata|animation|imageCodec|outcome|types|strip\/\w+)|manager\/(keepMessages|holdImage|entry|sendState)|validation\/(checkImageSize|checkImageBytes|validateImagePath|checkDescription)|web\/blobBytes|image\/sanitizeFileName|format\/formatBytes|errorCodes|image\/imagePlaceholder|transport\/(raceAbort|http\/(?!types\.)\w+|tus\/\w+))\.ts$/,
     // Dependencies, resolved by the app's bundler: heic-to lands in its own lazily loaded chunk there.
     external: [/^heic-to($|\/)/, /^thumbhash$/, /^idb-keyval$/],
     platform: 'browser',

@@ -97,6 +97,7 @@ const firstPhoto = [
   app.lazy('prepare/workerClient.ts'),
   app.lazy('image/readAcceptedImage.ts'),
   app.lazy('composer/parts/draftParts.ts'),
+  app.lazy('manager/holdImage.ts'),
 ];
 const afterFirstPhoto = [...app.initialFiles, ...firstPhoto.flatMap((part) => part.files)];
 const firstSend = app.lazy('transport/http/createHttpSend.ts', afterFirstPhoto);
@@ -162,7 +163,7 @@ for (const [name, { gzip, raw, limit }] of Object.entries(sizes)) {
 }
 const firstPhotoGzip = firstPhoto.reduce((sum, part) => sum + part.gzip, 0);
 console.log(
-  `  then loaded with the first photo: ${kb(firstPhotoGzip)} (preparing ${kb(firstPhoto[0].gzip + firstPhoto[1].gzip)}, header readers ${kb(firstPhoto[2].gzip)}, the draft's parts ${kb(firstPhoto[3].gzip)}); with the first send: ${kb(firstSend.gzip)} (HTTP sending)`,
+  `  then loaded with the first photo: ${kb(firstPhotoGzip)} (preparing ${kb(firstPhoto[0].gzip + firstPhoto[1].gzip)}, header readers ${kb(firstPhoto[2].gzip)}, the draft's parts ${kb(firstPhoto[3].gzip)}, making the message ${kb(firstPhoto[4].gzip)}); with the first send: ${kb(firstSend.gzip)} (HTTP sending)`,
 );
 console.log(
   `  with its locale only: ${Object.entries(localeChunks)

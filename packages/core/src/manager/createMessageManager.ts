@@ -1,26 +1,17 @@
-import { IMAGE_MAX_BYTES, type ImageType, type MessageElemType } from '../constants';
+import { IMAGE_MAX_BYTES } from '../constants';
 import * as ErrorCode from '../errorCodes';
 import { ImageMessageError, isAbortError } from '../errors';
-import type { ImageInfo } from '../image/readImageInfo';
-import { sanitizeFileName } from '../image/sanitizeFileName';
-import type { MessageStore, StoredImageMessage } from '../persist/types';
+import type { MessageStore } from '../persist/types';
 import type { ImageTransport } from '../transport/transport';
 import type { UploadUrlStore } from '../transport/tus/uploadUrlStore';
 import type { V2TimMessage, V2TimMsgCreateInfoResult, V2TimValueCallback } from '../types';
-import { checkImageBytes, checkImageFile, type ImageBytesCheck } from '../validation/checkImageBytes';
-import { checkImageSize } from '../validation/checkImageSize';
-import { validateImagePath } from '../validation/validateImagePath';
-import { createOwnedObjectUrl, revokeOwnedObjectUrl } from '../web/objectUrls';
+import { revokeOwnedObjectUrl } from '../web/objectUrls';
 import { describeAddress, sameAddress } from './address';
 import { createMessageId } from './createMessageId';
+import { DISPOSED_DESC, type Entry, IMAGE_ELEM, type ManagerInternals, result } from './entry';
 import type { KeptMessages } from './keepMessages';
-import { canSend, initialSendState, type SendAction, type SendState, sendReducer } from './sendState';
-import type {
-  ConversationTarget,
-  CreateImageMessageParams,
-  SendMessageParams,
-  V2TimAdvancedMsgListener,
-} from './types';
+import { canSend, type SendAction, type SendState, sendReducer } from './sendState';
+import type { CreateImageMessageParams, SendMessageParams, V2TimAdvancedMsgListener } from './types';
 
 export interface MessageManagerOptions {
   transport: ImageTransport;
@@ -95,34 +86,9 @@ export interface MessageManager {
   dispose(): void;
 }
 
-/** The image of a message: a Blob (the user's file, or what preparing made of it), its bytes, or both. */
-interface ImageData {
-  /** Created from `fileContent` (the SDK's shape). */
-  bytes?: Uint8Array;
-  /** The image itself (created from `file` alone), or the file `fileContent` was read from. */
-  file?: Blob;
-  size: number;
-}
-
-interface Entry extends ImageData {
-  state: SendState;
-  imagePath: string;
-  info: ImageInfo;
-  /** Aborts the attempt in flight. */
-  controller?: AbortController;
-  /** The unfinished resumable upload of this message, when the transport made one. */
-  uploadUrl?: string;
-}
-
 // Literals checked against the SDK enums (`satisfies`), so the enum objects are not bundled for two numbers.
-const IMAGE_ELEM = 3 satisfies typeof MessageElemType.IMAGE;
-const ORIGIN = 0 satisfies typeof ImageType.ORIGIN;
 
 const CANCELED_DESC = 'The send was canceled. Send it again when you are ready.';
-
-function result<T>(code: number, desc: string, data?: T): V2TimValueCallback<T> {
-  return { code, desc, data };
-}
 
 function toFailure(error: unknown): { code: number; desc: string } {
   if (error instanceof ImageMessageError) return error;
@@ -130,35 +96,9 @@ function toFailure(error: unknown): { code: number; desc: string } {
   return { code: ErrorCode.UPLOAD_FAILED, desc: `The upload failed${detail}. Try again.` };
 }
 
-/** A Blob that could not be read (gone from disk, revoked): judged like bytes that are no image. */
-function unreadable(error: unknown): ImageBytesCheck {
-  return {
-    ok: false,
-    code: ErrorCode.NOT_IMAGE,
-    desc: `This file could not be read (${error instanceof Error ? error.message : String(error)}). Choose it again.`,
-  };
-}
-
-const ownBuffer = (bytes: Uint8Array) =>
-  bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
-
 function nonEmpty(value: string | undefined): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
-
-/** A Blob (a File), judged by its shape: jsdom's and Node's Blobs are different classes. */
-function isBlob(value: unknown): value is Blob {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    !ArrayBuffer.isView(value) &&
-    typeof (value as Blob).size === 'number' &&
-    typeof (value as Blob).slice === 'function'
-  );
-}
-
-const DISPOSED_DESC =
-  'This message manager was disposed (the user signed out). Create a new one for the next session.';
 
 /**
  * @example
@@ -233,139 +173,17 @@ export function createMessageManager(options: MessageManagerOptions): MessageMan
     revokeOwnedObjectUrl(entry.imagePath);
   }
 
-  /** A validated image becomes a message the manager holds (created on this page, or restored). */
-  function addEntry(
-    id: string,
-    image: ImageData,
-    info: ImageInfo,
-    source: {
-      imagePath: string;
-      fileName: string;
-      conversation?: ConversationTarget;
-      placeholder?: string;
-    },
-  ): Entry {
-    const { imagePath, conversation, placeholder } = source;
-    const sender = transport.sender?.();
-    const messageInfo: V2TimMessage = {
-      id,
-      elemType: IMAGE_ELEM,
-      isSelf: true,
-      ...(sender && { sender }),
-      progress: 0,
-      imageElem: {
-        path: imagePath,
-        imageList: [
-          {
-            type: ORIGIN,
-            size: image.size,
-            width: info.width,
-            height: info.height,
-            localUrl: imagePath,
-          },
-        ],
-        ...(placeholder && { placeholder }),
-      },
-    };
-    // Names from the web path are sanitized already; names passed directly are not, and a transport or
-    // server must never see "../" or a bidi override.
-    const state = { ...initialSendState(messageInfo, sanitizeFileName(source.fileName)), conversation };
-    const { bytes, size } = image;
-    // A file beside the bytes counts only when it can be them.
-    const file = image.file?.size === size ? image.file : undefined;
-    const entry: Entry = { state, imagePath, info, size, ...(bytes && { bytes }), ...(file && { file }) };
-    entries.set(id, entry);
-    return entry;
-  }
-
-  async function createImageMessage(
-    params: CreateImageMessageParams,
-  ): Promise<V2TimValueCallback<V2TimMsgCreateInfoResult>> {
-    const { imagePath, fileContent, fileName, id: reservedId } = params ?? ({} as CreateImageMessageParams);
-    if (disposed) return result<V2TimMsgCreateInfoResult>(ErrorCode.NOT_LOGGED_IN, DISPOSED_DESC);
-    const blob = isBlob(params?.file) ? params.file : undefined;
-    const refuse = (code: number, desc: string) => {
-      // The URL was made for this message, which will never exist.
-      revokeOwnedObjectUrl(imagePath);
-      return result<V2TimMsgCreateInfoResult>(code, desc);
-    };
-    const pathCheck = validateImagePath(imagePath);
-    if (!pathCheck.ok) return refuse(pathCheck.code, pathCheck.desc);
-    const hasBytes = ArrayBuffer.isView(fileContent);
-    if ((!hasBytes && !blob) || typeof fileName !== 'string' || fileName.trim() === '') {
-      return refuse(
-        ErrorCode.INVALID_PARAMETERS,
-        'On the web, createImageMessage needs fileContent (the bytes) or file (a Blob), and fileName. Use fileToImageMessageParams(file) to get them.',
-      );
-    }
-    if (
-      reservedId !== undefined &&
-      (typeof reservedId !== 'string' || !reservedId || entries.has(reservedId))
-    ) {
-      return refuse(ErrorCode.INVALID_PARAMETERS, `The id "${reservedId}" is empty or already in use.`);
-    }
-    // Any typed array or DataView, read as bytes; else the Blob's header alone.
-    const bytes = hasBytes
-      ? new Uint8Array(fileContent.buffer, fileContent.byteOffset, fileContent.byteLength)
-      : undefined;
-    const check = bytes
-      ? await checkImageBytes(bytes, maxBytes)
-      : await checkImageFile(blob as Blob, maxBytes).catch(unreadable);
-    if (!check.ok) return refuse(check.code, check.desc);
-    if (disposed) return refuse(ErrorCode.NOT_LOGGED_IN, DISPOSED_DESC);
-    // The reserved id may have been taken while the bytes were read.
-    if (reservedId !== undefined && entries.has(reservedId)) {
-      return refuse(ErrorCode.INVALID_PARAMETERS, `The id "${reservedId}" is already in use.`);
-    }
-    const id = reservedId ?? createId();
-    const size = bytes ? bytes.byteLength : (blob as Blob).size;
-    const entry = addEntry(id, { bytes, file: blob, size }, check.info, { ...params, fileName });
-    if (typeof params.description === 'string') {
-      entry.state = sendReducer(entry.state, { type: 'describe', description: params.description });
-    }
-    const { message, conversation, description } = entry.state;
-    const record: StoredImageMessage = {
-      id,
-      // The Blob where there is one: the store keeps it without reading it (or reads it where its engine
-      // cannot keep Blobs). Else the bytes, in their own buffer: cloning a view copies the buffer behind it.
-      ...(entry.file ? { file: entry.file } : { bytes: ownBuffer(bytes as Uint8Array) }),
-      mimeType: check.info.mimeType,
-      fileName: entry.state.fileName,
-      width: check.info.width,
-      height: check.info.height,
-      placeholder: params.placeholder,
-      ...(description !== undefined && { description }),
-      conversation,
-      status: 'created',
-      savedAt: Date.now(),
-    };
-    keep((kept) => kept.save(record));
-    notify(id);
-    return result(ErrorCode.SUCC, '', { id, messageInfo: message });
-  }
-
-  /** Holds a message a store kept, under its id, with the state it is restored to. */
-  function adopt(
-    record: StoredImageMessage,
-    info: ImageInfo,
-    restoredState: (created: SendState) => SendState,
-  ): boolean {
-    const { bytes } = record;
-    const size = record.file?.size ?? bytes?.byteLength ?? 0;
-    if (disposed || entries.has(record.id) || !checkImageSize(size, maxBytes).ok) return false;
-    // A kept Blob is shown and sent as it is; kept bytes (an engine that refuses Blobs) are copied once.
-    const file = record.file ?? new Blob([bytes as Uint8Array<ArrayBuffer>], { type: info.mimeType });
-    const imagePath = createOwnedObjectUrl(file) ?? record.fileName;
-    const entry = addEntry(record.id, { bytes, file, size }, info, { ...record, imagePath });
-    entry.uploadUrl = record.resume;
-    entry.state = restoredState(entry.state);
-    // After the restored status: a description too long to send holds new sends, not the one restored.
-    if (typeof record.description === 'string') {
-      entry.state = sendReducer(entry.state, { type: 'describe', description: record.description });
-    }
-    notify(record.id);
-    return true;
-  }
+  const internals: ManagerInternals = {
+    transport,
+    maxBytes,
+    createId,
+    entries,
+    isDisposed: () => disposed,
+    keep,
+    notify,
+  };
+  // Making messages loads with the first image (created, or restored from a store).
+  const holdImage = () => import('./holdImage');
 
   async function sendMessage(params: SendMessageParams): Promise<V2TimValueCallback<V2TimMessage>> {
     // What is not the manager's own (priority, cloudCustomData, …) goes to the transport as the SDK's options.
@@ -510,7 +328,10 @@ export function createMessageManager(options: MessageManagerOptions): MessageMan
   return {
     maxBytes,
     persistent: Boolean(options.store),
-    createImageMessage,
+    async createImageMessage(params) {
+      if (disposed) return result(ErrorCode.NOT_LOGGED_IN, DISPOSED_DESC);
+      return (await holdImage()).createImage(internals, params);
+    },
     sendMessage,
     addAdvancedMsgListener(listener) {
       // A disposed manager sends nothing: the listener would only be held.
@@ -554,7 +375,11 @@ export function createMessageManager(options: MessageManagerOptions): MessageMan
         : result(ErrorCode.SUCC, '', message);
     },
     getMessageIds: () => [...entries.keys()],
-    restored: kept ? kept.then((k) => k.restore(adopt)).catch(() => []) : Promise.resolve([]),
+    restored: kept
+      ? Promise.all([kept, holdImage()])
+          .then(([k, { adoptKept }]) => k.restore((...kept) => adoptKept(internals, ...kept)))
+          .catch(() => [])
+      : Promise.resolve([]),
     cancel(id) {
       const controller = entries.get(id)?.controller;
       if (!controller || controller.signal.aborted) return false;
