@@ -9,6 +9,7 @@ import { MIGRATIONS } from '../src/db/schema';
 import type { ViewerMessage } from '../src/messages/toV2TimMessage';
 import { openEvents } from './support/openEvents';
 import { SCHEMA_V1 } from './support/schemaV1';
+import { conversationPage, storedColumn } from './support/storedMessages';
 import { fixture, newId, sha256, startTestServer, type TestServer, wrap } from './support/testServer';
 import { createUpload, patch, sendUpload } from './support/tus';
 
@@ -18,8 +19,6 @@ import { createUpload, patch, sendUpload } from './support/tus';
 
 const TEXT = '一只狗在海滩上 — a dog on the beach, 100% 🐕';
 const HASH = '1QcSHQRnh493V4dIh4eXh1h4kJUI';
-
-type Page = { messages: ViewerMessage[] };
 
 let server: TestServer;
 let alice: string;
@@ -31,23 +30,9 @@ beforeAll(async () => {
 });
 afterAll(() => server.dispose());
 
-/** The stored column, read from the database file beside the running server (WAL allows it). */
-function storedDescription(dataDir: string, id: string): string | null | undefined {
-  const db = new Database(join(dataDir, 'im.sqlite'), { readonly: true });
-  try {
-    const row = db.prepare('SELECT description FROM messages WHERE id = ?').get(id) as
-      | { description: string | null }
-      | undefined;
-    return row?.description;
-  } finally {
-    db.close();
-  }
-}
-
-async function pageAs(token: string, conversationID: string, target = server): Promise<ViewerMessage[]> {
-  const page = await target.get<Page>(`/api/conversations/${conversationID}/messages?limit=200`, token);
-  return page.body.data?.messages ?? [];
-}
+const storedDescription = (dataDir: string, id: string) => storedColumn(dataDir, id, 'description');
+const pageAs = (token: string, conversationID: string, target = server) =>
+  conversationPage(target, token, conversationID);
 
 const sendWith = (id: string, description?: string, target = server, token = alice) =>
   target.send(token, {

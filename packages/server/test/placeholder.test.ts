@@ -8,6 +8,7 @@ import { MIGRATIONS } from '../src/db/schema';
 import type { ViewerMessage } from '../src/messages/toV2TimMessage';
 import { openEvents } from './support/openEvents';
 import { SCHEMA_V1 } from './support/schemaV1';
+import { conversationPage, storedColumn } from './support/storedMessages';
 import { fixture, newId, sha256, startTestServer, type TestServer, wrap } from './support/testServer';
 import { createUpload, patch, sendUpload } from './support/tus';
 
@@ -17,8 +18,6 @@ import { createUpload, patch, sendUpload } from './support/tus';
 /** ThumbHashes as clients write them: unpadded (ThumbHash's demo) and padded (`btoa`, core's encoder). */
 const HASH = '1QcSHQRnh493V4dIh4eXh1h4kJUI';
 const PADDED = 'YJqGPQw7sFlslqhFafSE+Q6oJ1h2iHB2Rw==';
-
-type Page = { messages: ViewerMessage[] };
 
 let server: TestServer;
 let alice: string;
@@ -30,23 +29,9 @@ beforeAll(async () => {
 });
 afterAll(() => server.dispose());
 
-/** The stored column, read from the real database file beside the running server (WAL allows it). */
-function storedPlaceholder(dataDir: string, id: string): string | null | undefined {
-  const db = new Database(join(dataDir, 'im.sqlite'), { readonly: true });
-  try {
-    const row = db.prepare('SELECT placeholder FROM messages WHERE id = ?').get(id) as
-      | { placeholder: string | null }
-      | undefined;
-    return row?.placeholder;
-  } finally {
-    db.close();
-  }
-}
-
-async function pageAs(token: string, conversationID: string, target = server): Promise<ViewerMessage[]> {
-  const page = await target.get<Page>(`/api/conversations/${conversationID}/messages?limit=200`, token);
-  return page.body.data?.messages ?? [];
-}
+const storedPlaceholder = (dataDir: string, id: string) => storedColumn(dataDir, id, 'placeholder');
+const pageAs = (token: string, conversationID: string, target = server) =>
+  conversationPage(target, token, conversationID);
 
 const sendWith = (id: string, placeholder?: string) =>
   server.send(alice, {
