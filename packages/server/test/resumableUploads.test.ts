@@ -1,4 +1,5 @@
 import { readdir } from 'node:fs/promises';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IMAGE_MAX_BYTES } from '../src';
@@ -109,6 +110,41 @@ describe('an upload in pieces, then a send that refers to it', () => {
     );
   });
 
+  it('a PATCH whose client stalls holding the lock: a HEAD takes over within a second, keeping what arrived', async () => {
+    const bytes = jpeg(4 * 1024 * 1024);
+    const url = await createUpload(server.url, alice, bytes.length);
+    const half = 2 * 1024 * 1024;
+    // Sends half of what it declares, then neither sends nor closes.
+    const stalled = request(url, {
+      method: 'PATCH',
+      headers: {
+        'tus-resumable': '1.0.0',
+        authorization: `Bearer ${alice}`,
+        'content-type': 'application/offset+octet-stream',
+        'upload-offset': '0',
+        'content-length': String(bytes.length),
+      },
+    });
+    stalled.on('error', () => undefined);
+    await new Promise<void>((resolve) => stalled.write(bytes.subarray(0, half), () => resolve()));
+    try {
+      // Let the server take the bytes in flight, then come back as a resuming client would.
+      const offset = await eventually(async () => {
+        const head = await tus(url, 'HEAD', { token: alice });
+        expect(head.status).toBe(200);
+        const value = Number(head.headers.get('upload-offset'));
+        expect(value).toBe(half);
+        return value;
+      });
+      expect((await patch(url, alice, offset, bytes.subarray(offset))).status).toBe(204);
+    } finally {
+      stalled.destroy();
+    }
+    const sent = await sendUpload(server.url, alice, newId(), url);
+    const download = await fetch(sent.body.data?.imageElem.imageList[0]?.url as string);
+    expect(sha256(new Uint8Array(await download.arrayBuffer()))).toBe(sha256(bytes));
+  });
+
   it('DELETE terminates an upload: its partial file and record are removed', async () => {
     const bytes = jpeg(1024 * 1024);
     const url = await createUpload(server.url, alice, bytes.length);
@@ -176,6 +212,36 @@ describe('bad input against the tus endpoints: the right 4xx, in the envelope, n
     expect(
       Number((await tus(url, 'HEAD', { token: alice })).headers.get('upload-offset')),
     ).toBeLessThanOrEqual(1000);
+  });
+
+  it('a chunked body (no Content-Length) past Upload-Length: 413 / 7005 while streaming, nothing past the length kept', async () => {
+    const url = await createUpload(server.url, alice, 100_000);
+    const answer = await new Promise<{ status?: number; body: string }>((resolve) => {
+      const req = request(url, {
+        method: 'PATCH',
+        headers: {
+          'tus-resumable': '1.0.0',
+          authorization: `Bearer ${alice}`,
+          'content-type': 'application/offset+octet-stream',
+          'upload-offset': '0',
+          'transfer-encoding': 'chunked',
+        },
+      });
+      req.on('response', (res) => {
+        let body = '';
+        res.on('data', (chunk: Buffer) => {
+          body += chunk.toString();
+        });
+        res.on('end', () => resolve({ status: res.statusCode, body }));
+      });
+      req.on('error', () => resolve({ body: '' }));
+      req.write(jpeg(60_000));
+      req.write(jpeg(60_000), () => req.end());
+    });
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.body).code).toBe(7005);
+    const offset = Number((await tus(url, 'HEAD', { token: alice })).headers.get('upload-offset'));
+    expect(offset).toBeLessThanOrEqual(100_000);
   });
 
   it('another user’s upload URL is "not found" for HEAD, PATCH, DELETE and a send; the owner’s upload is untouched', async () => {

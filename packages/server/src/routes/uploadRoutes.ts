@@ -7,6 +7,7 @@ import type { AppContext } from '../context';
 import { sniffImage } from '../images/sniffImage';
 import { digestFile, readHead } from '../storage/digestFile';
 import { newUploadId } from '../storage/uploadStore';
+import { RawBody, withRawBody } from '../uploads/rawBody';
 import { tusEnvelope, tusRefusal } from '../uploads/tusEnvelope';
 import { checkAddressing } from './sendMessageRoute';
 
@@ -127,7 +128,13 @@ export async function uploadRoutes(app: FastifyInstance, context: AppContext) {
       socket.once('timeout', idle);
     }
     try {
-      const response = await tus.handleWeb(new NodeRequest({ req: request.raw, res: reply.raw }));
+      const tusRequest = new NodeRequest({ req: request.raw, res: reply.raw });
+      const hasBody = request.method === 'PATCH' || request.method === 'POST';
+      // The body goes from the Node request to the file by the store (see rawBody.ts), not through tus.
+      const raw = hasBody ? new RawBody(request.raw) : undefined;
+      if (raw) Object.defineProperty(tusRequest, 'body', { value: raw.placeholder });
+      const answer = () => tus.handleWeb(tusRequest);
+      const response = await (raw ? withRawBody(raw, answer) : answer());
       const text = await response.text();
       reply.code(response.status);
       response.headers.forEach((value, name) => {
