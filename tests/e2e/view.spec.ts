@@ -43,7 +43,7 @@ test('images of mixed shapes load into boxes that never move; the viewer opens, 
 
   const bob = await as('bob');
   // Images are held on the link until the list has rendered (bob's page is loaded; a new context has
-  // nothing of them in its cache), then come over it slowly.
+  // nothing of them in its cache).
   const isImage = (path: string) => path.startsWith('/files/');
   link.setDownloadSpeed(0, isImage);
   await bob.open('Alice');
@@ -58,7 +58,8 @@ test('images of mixed shapes load into boxes that never move; the viewer opens, 
     (elements) => elements.filter((element) => element.getAttribute('data-state') === 'loading').length,
   );
   expect(stillLoading).toBe(3);
-  link.setDownloadSpeed(20 * 1024, isImage);
+  // Let them in, one slow link for the three, while the layout is watched.
+  link.setDownloadSpeed(64 * 1024, isImage);
   for (const box of await boxes.all())
     await expect(box).toHaveAttribute('data-state', 'loaded', { timeout: 30_000 });
   const sizesAfter = await boxes.evaluateAll((elements) =>
