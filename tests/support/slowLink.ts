@@ -17,8 +17,6 @@ export interface SlowLink {
    */
   setDownloadSpeed(bytesPerSecond: number | undefined, only?: (path: string) => boolean): void;
   requests: { method: string; path: string; offset?: string }[];
-  /** Request body bytes passed on to the server so far. */
-  readonly uploadedBytes: number;
   /**
    * Drops every request whose body is still on its way, both ways, as a lost connection would: the server
    * keeps what had crossed the link. A page that goes away mid-upload closes its connection, but what it
@@ -34,13 +32,12 @@ export async function startSlowLink(target: string): Promise<SlowLink> {
   let uploadSpeed: number | undefined;
   let downloadSpeed: number | undefined;
   let slowDownloads: ((path: string) => boolean) | undefined;
-  let uploadedBytes = 0;
   const requests: SlowLink['requests'] = [];
   const inFlight = new Set<{ req: IncomingMessage; upstream: ClientRequest }>();
 
   /**
    * One direction of the link: every transfer that way shares its bandwidth, as on a real slow link (and
-   * as CDP's throttling of a page does). `book` takes `bytes` at `limit` bytes a second and says how long
+   * as CDP's throttling of a page does). Booking `bytes` at `limit` bytes a second on it says how long
    * until they have passed.
    */
   const lane = () => {
@@ -60,11 +57,7 @@ export async function startSlowLink(target: string): Promise<SlowLink> {
    * backpressure stops reading the source socket while a chunk trickles out: what the sender has written
    * waits in the kernel, not in the proxy.
    */
-  const throttled = (
-    way: ReturnType<typeof lane>,
-    speed: () => number | undefined,
-    onPassed?: (bytes: number) => void,
-  ) =>
+  const throttled = (way: ReturnType<typeof lane>, speed: () => number | undefined) =>
     new Transform({
       highWaterMark: 1024,
       transform(chunk: Buffer, _encoding, done) {
@@ -86,7 +79,6 @@ export async function startSlowLink(target: string): Promise<SlowLink> {
           at += piece.length;
           const pass = () => {
             this.push(piece);
-            onPassed?.(piece.length);
             next();
           };
           const delay = limit === undefined ? 0 : way(piece.length, limit);
@@ -128,17 +120,7 @@ export async function startSlowLink(target: string): Promise<SlowLink> {
       if (!req.complete) upstream.destroy();
     });
     res.on('close', () => upstream.destroy());
-    req
-      .pipe(
-        throttled(
-          up,
-          () => uploadSpeed,
-          (bytes) => {
-            uploadedBytes += bytes;
-          },
-        ),
-      )
-      .pipe(upstream);
+    req.pipe(throttled(up, () => uploadSpeed)).pipe(upstream);
   });
   await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
   return {
@@ -151,9 +133,6 @@ export async function startSlowLink(target: string): Promise<SlowLink> {
       slowDownloads = only;
     },
     requests,
-    get uploadedBytes() {
-      return uploadedBytes;
-    },
     cutUploads() {
       for (const { req, upstream } of inFlight) {
         if (req.complete) continue;
