@@ -31,9 +31,6 @@ test('images of mixed shapes load into boxes that never move; the viewer opens, 
   as,
   link,
 }) => {
-  // A hang guard, not a timing goal: Firefox takes ~18 s to prepare and send the three photos on a busy
-  // two-core machine before the slow downloads begin.
-  test.setTimeout(120_000);
   const alice = await as('alice');
   await alice.open('Bob');
   await dropFiles(alice.page, [
