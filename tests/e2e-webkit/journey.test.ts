@@ -7,13 +7,13 @@ import { remote } from 'webdriverio';
 import { startWebKitDriver, type WebKitDriver, webkitCapabilities } from '../../scripts/webkit.ts';
 import { apiMessages, photoJpeg, sha256 } from '../e2e/support/fixtures';
 import { ServerProcess } from '../e2e/support/serverProcess';
-import { type SlowLink, startSlowLink } from '../support/slowLink';
+import { type SlowLink, startSlowLink } from './slowLink';
 
 // The demo's main journey in WebKitGTK (Safari's engine), which Playwright cannot drive: WebdriverIO over
 // WebKitWebDriver, on its own Xvfb display (scripts/webkit.ts). Sign in, pick a photo, send it, see it in
 // the log, open the viewer; then reload mid-upload and Retry: the upload resumes and the server stores
 // exactly one message. The built server and demo run as `npm start` runs them (tests/e2e/support), behind
-// the proxy that slows uploads for Playwright's e2e too (tests/support/slowLink.ts).
+// a proxy that slows uploads (slowLink.ts) where Chromium's e2e uses CDP.
 
 let server: ServerProcess;
 let link: SlowLink;

@@ -1,10 +1,11 @@
-import { apiMessages, expect, photoJpeg, test } from './support/fixtures';
+import { apiMessages, expect, NEEDS_CDP, photoJpeg, test, uploadSpeed } from './support/fixtures';
 
 test('cancel mid-upload stores nothing; Retry then stores exactly one message', async ({
   as,
   server,
-  link,
+  browserName,
 }) => {
+  test.skip(browserName !== 'chromium', NEEDS_CDP.uploadThrottling);
   const jpeg = await photoJpeg(3000, 2000);
   const alice = await as('alice');
   await alice.open('Bob');
@@ -13,7 +14,8 @@ test('cancel mid-upload stores nothing; Retry then stores exactly one message', 
     .setInputFiles({ name: 'big.jpg', mimeType: 'image/jpeg', buffer: jpeg });
   await expect(alice.page.getByRole('img', { name: 'big.jpg' })).toBeVisible();
 
-  link.setUploadSpeed(200 * 1024);
+  const setUploadSpeed = await uploadSpeed(alice.page);
+  await setUploadSpeed(200 * 1024);
   await alice.page.getByRole('button', { name: 'Send' }).click();
   const bar = alice.page.getByRole('progressbar', { name: 'Uploading big.jpg' });
   await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow'))).toBeGreaterThan(5);
@@ -24,7 +26,7 @@ test('cancel mid-upload stores nothing; Retry then stores exactly one message', 
   await expect(alice.log().getByRole('listitem')).toHaveCount(0);
   expect(await apiMessages(server.url, 'alice', 'c2c_bob')).toHaveLength(0);
 
-  link.setUploadSpeed(undefined);
+  await setUploadSpeed(undefined);
   await alice.page.getByRole('button', { name: 'Retry' }).click();
   const composer = alice.page.getByRole('group', { name: 'Send images' });
   await expect(composer.getByRole('img', { name: 'big.jpg' })).toHaveCount(0, { timeout: 20_000 });

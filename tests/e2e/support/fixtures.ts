@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type Browser, test as base, expect, type Page } from '@playwright/test';
 import sharp from 'sharp';
-import { type SlowLink, startSlowLink } from '../../support/slowLink';
 import { ServerProcess } from './serverProcess';
 
 export type Person = 'alice' | 'bob' | 'carol';
@@ -39,27 +38,15 @@ export async function signInTab(page: Page, url: string, person: Person): Promis
 
 // A server (and DATA_DIR) per test: conversations start empty, so counts in one test never depend on
 // what another test sent. Starting one takes well under a second.
-// The pages reach it through `link`, a proxy whose upload and download speeds a test can change (unthrottled
-// unless it does): one way to shape the network in every engine, where CDP's throttling is Chromium's alone.
-// The tests' own calls to the API (`apiMessages`) go to `server.url` directly.
-export const test = base.extend<{
-  as: (person: Person) => Promise<ChatTab>;
-  server: ServerProcess;
-  link: SlowLink;
-}>({
+export const test = base.extend<{ as: (person: Person) => Promise<ChatTab>; server: ServerProcess }>({
   // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring.
   server: async ({}, use) => {
     const server = await ServerProcess.start();
     await use(server);
     await server.dispose();
   },
-  link: async ({ server }, use) => {
-    const link = await startSlowLink(server.url);
-    await use(link);
-    await link.close();
-  },
-  as: async ({ browser, link }, use) => {
-    await use((person) => signIn(browser, link.url, person));
+  as: async ({ browser, server }, use) => {
+    await use((person) => signIn(browser, server.url, person));
   },
 });
 
@@ -95,6 +82,39 @@ export async function pngImage(width: number, height: number): Promise<Buffer> {
 }
 
 export const sha256 = (bytes: Buffer | Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * Why a test that needs Chromium's DevTools protocol is skipped in Firefox (Playwright has CDP only in
+ * Chromium; over WebDriver BiDi there is no network throttling nor quota override). Use it as
+ * `test.skip(browserName !== 'chromium', NEEDS_CDP.…)`: the reason is reported with the test's name.
+ */
+export const NEEDS_CDP = {
+  uploadThrottling:
+    'slows uploads through CDP (Network.emulateNetworkConditions), which Playwright has in Chromium only',
+  downloadThrottling:
+    'slows downloads through CDP (Network.emulateNetworkConditions), which Playwright has in Chromium only',
+  quota:
+    'shrinks the storage quota through CDP (Storage.overrideQuotaForOrigin), which Playwright has in Chromium only',
+};
+
+/**
+ * Throttles the page's uploads through CDP (Network.emulateNetworkConditions), so progress and a
+ * mid-upload cancel can be seen; returns the function that changes the limit (`undefined`: unthrottled).
+ */
+export async function uploadSpeed(
+  page: Page,
+): Promise<(bytesPerSecond: number | undefined) => Promise<void>> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  return async (bytesPerSecond) => {
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: bytesPerSecond === undefined ? 0 : 20,
+      downloadThroughput: -1,
+      uploadThroughput: bytesPerSecond ?? -1,
+    });
+  };
+}
 
 /** Drops files on the page's drop zone with a real DataTransfer built in the page. */
 export async function dropFiles(page: Page, files: { name: string; mimeType: string; buffer: Buffer }[]) {
