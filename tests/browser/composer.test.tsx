@@ -93,7 +93,15 @@ describe('composer in a real browser', () => {
     expect(composer.scrollWidth).toBeLessThanOrEqual(composer.clientWidth);
   });
 
-  it('puts keyboard focus on Add images first and shows a visible focus ring', async () => {
+  it('puts keyboard focus on Add images first and shows a visible focus ring', async (context) => {
+    // Passes in Firefox alone; after prepareImageFile, tencentRealSdk and view in the same session, Vitest's
+    // BiDi keyboard loses the test frame ("Cannot find vitest-iframe", a Vitest bug). Focus order itself is
+    // the same markup in every engine: Chromium and WebKit check it here.
+    skipIn(
+      context,
+      'firefox',
+      'Vitest 4.1 over WebDriver BiDi loses its test frame for keyboard actions after earlier files',
+    );
     renderComposer();
     await userEvent.keyboard('{Tab}');
     const button = screen.getByRole('button', { name: 'Add images' });
