@@ -11,6 +11,7 @@ import {
 import { type RunningServer, startServer } from '@image-message/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture } from '../../packages/core/test/fixtures';
+import { conversationMessages } from './conversationMessages';
 import { signIn } from './signIn';
 
 // imageElem.description from the manager (setDescription), through createHttpTransport (fetch in Node)
@@ -30,12 +31,8 @@ afterAll(async () => {
 
 const login = (userID: string) => signIn(server.url, userID);
 
-async function conversation(token: string, conversationID: string): Promise<V2TimMessage[]> {
-  const response = await fetch(`${server.url}/api/conversations/${conversationID}/messages?limit=200`, {
-    headers: { authorization: `Bearer ${token}` },
-  });
-  return ((await response.json()) as { data: { messages: V2TimMessage[] } }).data.messages;
-}
+const conversation = (token: string, conversationID: string) =>
+  conversationMessages(server.url, token, conversationID);
 
 async function draft(resumable: boolean) {
   const transport = createHttpTransport({ baseUrl: server.url, token: await login('alice'), resumable });

@@ -1,10 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createHttpTransport, createMessageManager, ErrorCode, type V2TimMessage } from '@image-message/core';
+import { createHttpTransport, createMessageManager, ErrorCode } from '@image-message/core';
 import { type RunningServer, startServer } from '@image-message/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture } from '../../packages/core/test/fixtures';
+import { conversationMessages } from './conversationMessages';
 import { signIn } from './signIn';
 
 // imageElem.placeholder from createImageMessage, through createHttpTransport (fetch in Node) and the real
@@ -26,12 +27,8 @@ afterAll(async () => {
 
 const login = (userID: string) => signIn(server.url, userID);
 
-async function conversation(token: string, conversationID: string): Promise<V2TimMessage[]> {
-  const response = await fetch(`${server.url}/api/conversations/${conversationID}/messages?limit=200`, {
-    headers: { authorization: `Bearer ${token}` },
-  });
-  return ((await response.json()) as { data: { messages: V2TimMessage[] } }).data.messages;
-}
+const conversation = (token: string, conversationID: string) =>
+  conversationMessages(server.url, token, conversationID);
 
 describe('a placeholder sent with createHttpTransport', () => {
   it.each([
