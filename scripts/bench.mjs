@@ -3,8 +3,9 @@
 // printed as a table (also written to reports/bench.json). Always exits 0 when the bench itself ran:
 // timing goals are informational, and the table says which are met.
 //
-// The harness is TypeScript (tests/bench/run.ts) and starts the reference server from its sources, which
-// Node 20 cannot import by itself; Vite's module runner loads it with the workspace's source aliases.
+// The harness is TypeScript (tests/bench/run.ts) and builds the bench page and the reference server from
+// the workspace's sources, which Node 20 cannot import by itself; Vite's module runner loads it with the
+// workspace's source aliases.
 import { fileURLToPath } from 'node:url';
 import { runnerImport } from 'vite';
 

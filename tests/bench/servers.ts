@@ -2,7 +2,8 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
-import { type RunningServer, startServer } from '@image-message/server';
+import { fileURLToPath } from 'node:url';
+import { buildServerMain, spawnServer } from '../../packages/server/test/support/serverProcess';
 
 export interface Listening {
   url: string;
@@ -45,9 +46,19 @@ export function startStaticServer(dir: string): Promise<Listening> {
   return listen(server);
 }
 
-/** The reference server from its sources, with a fresh data dir, allowing the bench page's origin. */
-export function startReferenceServer(dataDir: string, pageOrigin: string): Promise<RunningServer> {
-  return startServer({ port: 0, dataDir, corsOrigins: [pageOrigin], logLevel: 'silent' });
+/**
+ * The reference server as it is deployed: `node main.js` in a process of its own (bundled from its sources
+ * as the server's process tests do), fresh data dir, CORS for the page. Not in this process: here its
+ * garbage collector would mark the harness's heap too (Playwright, the page's build) — measured, Node's
+ * GC threads then spent 50–75 ms of CPU per 28 MiB upload, on two cores shared with chromium.
+ */
+export async function startReferenceServer(dataDir: string, pageOrigin: string): Promise<Listening> {
+  const server = await spawnServer(await buildServerMain('bench'), {
+    DATA_DIR: dataDir,
+    CORS_ORIGINS: pageOrigin,
+    LOG_LEVEL: 'silent',
+  });
+  return { url: server.url, close: () => server.kill() };
 }
 
 /** The CORS answers the reference server gives the page, copied so the drain server gives the same. */
@@ -81,38 +92,14 @@ export async function readCorsHeaders(serverUrl: string, pageOrigin: string): Pr
 }
 
 /**
- * The baseline of figure 4: reads every body byte and throws it away, with the reference server's CORS
- * answers. `PUT /api/messages/:id` answers with a minimal sent-message envelope, so `createHttpTransport`
- * pointed here succeeds as well (that isolates the transport from the server's own work).
+ * The baseline of figure 4 (drainServer.mjs), in a process of its own as the reference server is: reads
+ * every body byte and throws it away, with the reference server's CORS answers.
  */
-export function startDrainServer(cors: CorsHeaders): Promise<Listening> {
-  let seq = 0;
-  const server = createServer((req, res) => {
-    if (req.method === 'OPTIONS') {
-      res.writeHead(204, cors.preflight).end();
-      return;
-    }
-    let received = 0;
-    req.on('data', (chunk: Buffer) => {
-      received += chunk.length;
-    });
-    req.on('end', () => {
-      seq++;
-      const body = JSON.stringify({
-        code: 0,
-        desc: '',
-        data: {
-          msgID: `drain_${seq}`,
-          timestamp: Math.floor(Date.now() / 1000),
-          sender: 'alice',
-          received,
-          imageElem: { imageList: [] },
-        },
-      });
-      res.writeHead(200, { ...cors.response, 'content-type': 'application/json' }).end(body);
-    });
+export async function startDrainServer(cors: CorsHeaders): Promise<Listening> {
+  const server = await spawnServer(fileURLToPath(new URL('./drainServer.mjs', import.meta.url)), {
+    CORS_HEADERS: JSON.stringify(cors),
   });
-  return listen(server);
+  return { url: server.url, close: () => server.kill() };
 }
 
 /** Lets the server finish the THUMB/LARGE variants it makes after answering, so runs do not overlap it. */

@@ -29,9 +29,11 @@ export async function figure4(h: Harness): Promise<FigureResult[]> {
         steps.transport = () => uploadOnce('transport');
       }
       log(`figure 4, ${throttled ? '100 Mbit/s' : 'loopback'}`);
+      // Loopback takes more rounds: a run is ~0.1 s and varies ±50 % with what else the two cores do; the
+      // warm-ups let the server process, started fresh for the bench, compile its upload paths first.
       const runs = (await h.rounds(steps as Record<UploadKind, () => Promise<UploadResult>>, {
-        warmups: 1,
-        runs: h.runs(throttled ? 7 : 11),
+        warmups: throttled ? 1 : 3,
+        runs: h.runs(throttled ? 7 : 21),
       })) as Partial<Record<UploadKind, UploadResult[]>>;
       const ms = (kind: UploadKind) => series((runs[kind] ?? []).map((r) => r.ms));
       const subject = ms('transportWithFile');
