@@ -3,34 +3,56 @@
 // at start). `PUT /api/messages/:id` answers with a minimal sent-message envelope, so `createHttpTransport`
 // pointed here succeeds as well (that isolates the transport from the server's own work). Prints
 // "listening on <url>" as the reference server's main.js does.
+//
+// With STORE_DIR it stores each body instead, as the least any server must do with an upload and the
+// reference server does too: SHA-256 on the way in, written to a new file (1 MiB buffer, backpressure).
+import { createHash } from 'node:crypto';
+import { createWriteStream, mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { join } from 'node:path';
 
 const cors = JSON.parse(process.env.CORS_HEADERS ?? '{"preflight":{},"response":{}}');
+const storeDir = process.env.STORE_DIR;
+if (storeDir) mkdirSync(storeDir, { recursive: true });
 let seq = 0;
 const server = createServer((req, res) => {
   if (req.method === 'OPTIONS') {
     res.writeHead(204, cors.preflight).end();
     return;
   }
+  const n = ++seq;
   let received = 0;
+  const hash = storeDir ? createHash('sha256') : undefined;
+  const file = storeDir
+    ? createWriteStream(join(storeDir, `body_${n}`), { flags: 'wx', highWaterMark: 1 << 20 })
+    : undefined;
   req.on('data', (chunk) => {
     received += chunk.length;
+    hash?.update(chunk);
+    if (file && !file.write(chunk)) {
+      req.pause();
+      file.once('drain', () => req.resume());
+    }
   });
   req.on('end', () => {
-    seq++;
+    if (file) file.end(() => answer(hash?.digest('hex')));
+    else answer();
+  });
+  const answer = (sha256) => {
     const body = JSON.stringify({
       code: 0,
       desc: '',
       data: {
-        msgID: `drain_${seq}`,
+        msgID: `drain_${n}`,
         timestamp: Math.floor(Date.now() / 1000),
         sender: 'alice',
         received,
+        ...(sha256 && { sha256 }),
         imageElem: { imageList: [] },
       },
     });
     res.writeHead(200, { ...cors.response, 'content-type': 'application/json' }).end(body);
-  });
+  };
 });
 server.listen(Number(process.env.PORT ?? 0), process.env.HOST ?? '127.0.0.1', () => {
   console.log(`drain server listening on http://127.0.0.1:${server.address().port}`);

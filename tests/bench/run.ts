@@ -97,8 +97,11 @@ export async function runBench(argv: readonly string[]): Promise<void> {
     closers.push(site.close);
     const reference = await startReferenceServer(join(work, 'data'), site.url);
     closers.push(reference.close);
-    const drain = await startDrainServer(await readCorsHeaders(reference.url, site.url));
+    const cors = await readCorsHeaders(reference.url, site.url);
+    const drain = await startDrainServer(cors);
     closers.push(drain.close);
+    const store = await startDrainServer(cors, join(work, 'stored'));
+    closers.push(store.close);
     const proxy = await startCuttingProxy({ target: () => reference.url });
     closers.push(proxy.close);
 
@@ -117,7 +120,12 @@ export async function runBench(argv: readonly string[]): Promise<void> {
     const cdp = engine === 'chromium' ? await page.context().newCDPSession(page) : undefined;
     // Emulated network conditions apply only with the Network domain enabled in the same session.
     await cdp?.send('Network.enable');
-    await call(page, 'setup', { serverUrl: reference.url, drainUrl: drain.url, proxyUrl: proxy.url });
+    await call(page, 'setup', {
+      serverUrl: reference.url,
+      drainUrl: drain.url,
+      storeUrl: store.url,
+      proxyUrl: proxy.url,
+    });
     await page.setInputFiles('#file-big', images.big28.path);
     await page.setInputFiles('#file-jpeg', images.jpeg12.path);
     await page.setInputFiles('#file-png', images.png12.path);

@@ -24,6 +24,7 @@ export async function figure4(h: Harness): Promise<FigureResult[]> {
         rawFile: () => uploadOnce('rawFile'),
       };
       if (!throttled) {
+        steps.rawFileStored = () => uploadOnce('rawFileStored');
         steps.transportToDrain = () => uploadOnce('transportToDrain');
         steps.rawBytesBlob = () => uploadOnce('rawBytesBlob');
         steps.transport = () => uploadOnce('transport');
@@ -75,6 +76,18 @@ export async function figure4(h: Harness): Promise<FigureResult[]> {
         goal: '(info)',
       });
       if (!throttled) {
+        const stored = ms('rawFileStored');
+        out.push({
+          id: '4a.s',
+          title: '· the same, against a raw XHR of the File → a server that stores it (SHA-256 + a new file)',
+          unit: 'ms',
+          how: 'Same rounds, interleaved: the drain server with STORE_DIR, in its own process, does the least any server does with an upload (and the reference server does too): hashes the body on the way in and writes it to a new file. The ratio is the library (client and reference server) against storing the body at all.',
+          subject,
+          baseline: { label: 'raw XHR of the File → storing server', ...stored },
+          ratio: stored.median / subject.median,
+          ratioOf: 'throughput: baseline median / median',
+          goal: '(info)',
+        });
         for (const [id, kind, title] of [
           ['4a.i', 'transportToDrain', '· createHttpTransport (bytes only) → drain server, no server work'],
           ['4a.ii', 'rawBytesBlob', '· raw XHR of new Blob([bytes]) → drain server (the copy alone)'],

@@ -1,6 +1,6 @@
 /** What the bench page exposes as `window.bench`; every method returns plain JSON for page.evaluate. */
 export interface BenchApi extends ViewBenchApi {
-  setup(options: { serverUrl: string; drainUrl: string; proxyUrl: string }): Promise<void>;
+  setup(options: { serverUrl: string; drainUrl: string; storeUrl: string; proxyUrl: string }): Promise<void>;
   /** Figure 1: one read of the 28 MiB file, in ms. */
   readFile(kind: 'params' | 'arrayBuffer'): Promise<number>;
   /** Figure 2: ms per dimension read of a 12 MP image (averaged over a batch when it is sub-ms). */
@@ -56,6 +56,8 @@ export type UploadKind =
   | 'transport'
   /** raw XHR of the disk-backed File → the drain server (the baseline). */
   | 'rawFile'
+  /** raw XHR of the File → a minimal server that stores it (the cost of storing 28 MiB at all). */
+  | 'rawFileStored'
   /** createHttpTransport → the drain server (isolates the server's share). */
   | 'transportToDrain'
   /** raw XHR of `new Blob([bytes])` → the drain server (isolates the in-memory copy). */

@@ -43,6 +43,7 @@ const variantUrls = (list: readonly V2TimImage[] | undefined) =>
   (list ?? []).filter((image) => image.type !== 0 && image.url).map((image) => image.url as string);
 
 let drainUrl = '';
+let storeUrl = '';
 let token = '';
 let toServer: ImageTransport;
 let toDrain: ImageTransport;
@@ -87,6 +88,9 @@ async function upload(kind: UploadKind): Promise<UploadResult> {
   const start = performance.now();
   let images: V2TimImage[] | undefined;
   if (kind === 'rawFile') await rawXhr(drainTarget, fileOf('big'));
+  else if (kind === 'rawFileStored') {
+    await rawXhr(`${storeUrl}/api/messages/${id}?receiver=${RECEIVER}`, fileOf('big'));
+  }
   else if (kind === 'rawBytesBlob') await rawXhr(drainTarget, new Blob([bytes as Uint8Array<ArrayBuffer>]));
   else {
     const transport =
@@ -114,6 +118,7 @@ window.bench = {
   ...viewBench,
   async setup(options) {
     drainUrl = options.drainUrl;
+    storeUrl = options.storeUrl;
     const response = await fetch(`${options.serverUrl}/api/session`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
