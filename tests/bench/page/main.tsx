@@ -87,10 +87,9 @@ async function upload(kind: UploadKind): Promise<UploadResult> {
   const events = xhrProgressEvents();
   const start = performance.now();
   let images: V2TimImage[] | undefined;
+  const storeTarget = `${storeUrl}/api/messages/${id}?receiver=${RECEIVER}`;
   if (kind === 'rawFile') await rawXhr(drainTarget, fileOf('big'));
-  else if (kind === 'rawFileStored') {
-    await rawXhr(`${storeUrl}/api/messages/${id}?receiver=${RECEIVER}`, fileOf('big'));
-  }
+  else if (kind === 'rawFileStored') await rawXhr(storeTarget, fileOf('big'));
   else if (kind === 'rawBytesBlob') await rawXhr(drainTarget, new Blob([bytes as Uint8Array<ArrayBuffer>]));
   else {
     const transport =
