@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ErrorCode } from '@image-message/core';
@@ -7,10 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../src';
 import { MIGRATIONS } from '../src/db/schema';
 import type { ViewerMessage } from '../src/messages/toV2TimMessage';
+import { writeOldDataDir } from './support/oldDataDir';
 import { openEvents } from './support/openEvents';
-import { SCHEMA_V1 } from './support/schemaV1';
 import { conversationPage, storedColumn } from './support/storedMessages';
-import { fixture, newId, sha256, startTestServer, type TestServer, wrap } from './support/testServer';
+import { fixture, newId, startTestServer, type TestServer, wrap } from './support/testServer';
 import { createUpload, patch, sendUpload } from './support/tus';
 
 // `imageElem.description` (the image's alt text) through the real server: sent URI-encoded as
@@ -137,27 +137,13 @@ describe('a database made before descriptions existed (schema version 2)', () =>
 
   it('is migrated in place: old messages keep their placeholder and have no description; new ones store theirs', async () => {
     // As the release with placeholders left it: schema version 2, a message with its file on disk.
-    const photo = fixture('photo.jpg');
-    const file = 'img_v2_0a1b2c3d4e5f_origin.jpg';
-    await mkdir(join(dataDir, 'images'), { recursive: true });
-    await writeFile(join(dataDir, 'images', file), photo);
-    const old = new Database(join(dataDir, 'im.sqlite'));
-    old.exec(SCHEMA_V1);
-    // Version 2's own text, frozen here: never MIGRATIONS[1], which a later edit could change.
-    old.exec('ALTER TABLE messages ADD COLUMN placeholder TEXT;');
-    old.pragma('user_version = 2');
-    old.exec(`INSERT INTO users VALUES ('alice', 'Alice'), ('bob', 'Bob');
-      INSERT INTO messages (id, msg_id, sender, receiver, conversation_key, timestamp, file_name, placeholder)
-      VALUES ('img_v2', 'msg_v2', 'alice', 'bob', 'c2c:alice|bob', 1767225600, 'photo.jpg', '${HASH}');`);
-    for (const type of [0, 1, 2]) {
-      old
-        .prepare(
-          `INSERT INTO images (message_id, type, state, file, mime_type, width, height, size, sha256)
-           VALUES ('img_v2', ?, 'ready', ?, 'image/jpeg', 32, 24, ?, ?)`,
-        )
-        .run(type, file, photo.length, type === 0 ? sha256(photo) : null);
-    }
-    old.close();
+    await writeOldDataDir(dataDir, {
+      id: 'img_v2',
+      version: 2,
+      // Version 2's own text, frozen here: never MIGRATIONS[1], which a later edit could change.
+      upgrade: 'ALTER TABLE messages ADD COLUMN placeholder TEXT;',
+      placeholder: HASH,
+    });
 
     const upgraded = wrap(await startServer({ port: 0, dataDir }), dataDir);
     try {

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../src';
 import { MIGRATIONS } from '../src/db/schema';
 import type { ViewerMessage } from '../src/messages/toV2TimMessage';
+import { writeOldDataDir } from './support/oldDataDir';
 import { openEvents } from './support/openEvents';
-import { SCHEMA_V1 } from './support/schemaV1';
 import { conversationPage, storedColumn } from './support/storedMessages';
 import { fixture, newId, sha256, startTestServer, type TestServer, wrap } from './support/testServer';
 import { createUpload, patch, sendUpload } from './support/tus';
@@ -152,25 +152,7 @@ describe('a database made before placeholders existed', () => {
 
   it('is migrated in place: old messages still read (without a placeholder), new ones store theirs', async () => {
     // As the first release left it: schema version 1, a message with its file on disk.
-    const photo = fixture('photo.jpg');
-    const file = 'img_old_0a1b2c3d4e5f_origin.jpg';
-    await mkdir(join(dataDir, 'images'), { recursive: true });
-    await writeFile(join(dataDir, 'images', file), photo);
-    const old = new Database(join(dataDir, 'im.sqlite'));
-    old.exec(SCHEMA_V1);
-    old.pragma('user_version = 1');
-    old.exec(`INSERT INTO users VALUES ('alice', 'Alice'), ('bob', 'Bob');
-      INSERT INTO messages (id, msg_id, sender, receiver, conversation_key, timestamp, file_name)
-      VALUES ('img_old', 'msg_old', 'alice', 'bob', 'c2c:alice|bob', 1767225600, 'photo.jpg');`);
-    for (const type of [0, 1, 2]) {
-      old
-        .prepare(
-          `INSERT INTO images (message_id, type, state, file, mime_type, width, height, size, sha256)
-           VALUES ('img_old', ?, 'ready', ?, 'image/jpeg', 32, 24, ?, ?)`,
-        )
-        .run(type, file, photo.length, type === 0 ? sha256(photo) : null);
-    }
-    old.close();
+    const photo = await writeOldDataDir(dataDir, { id: 'img_old', version: 1 });
 
     const upgraded = wrap(await startServer({ port: 0, dataDir }), dataDir);
     try {
