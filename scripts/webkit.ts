@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from './freePort';
 
 /**
  * WebKitGTK (Safari's engine without Apple's platform layer) from Debian: `WebKitWebDriver` drives its
@@ -34,17 +34,6 @@ export interface WebKitDriver {
 function missing(): string | undefined {
   for (const path of [WEBKIT_DRIVER, MINIBROWSER, XVFB]) if (!existsSync(path)) return path;
   return undefined;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /** An Xvfb display of its own (`-displayfd` picks a free number and writes it back). */

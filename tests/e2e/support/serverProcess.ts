@@ -1,24 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '../../../scripts/freePort';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const MAIN = join(root, 'packages', 'server', 'dist', 'main.js');
 const STATIC_DIR = join(root, 'packages', 'demo', 'dist');
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * The built reference server serving the built demo, exactly as `npm start` runs it (PORT, DATA_DIR,
