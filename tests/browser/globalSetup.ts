@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '@image-message/server';
 import type { TestProject } from 'vitest/node';
+import { forward } from '../support/forward';
 import { throttle } from '../support/throttle';
 import { startTusLab } from './tusLab';
 
@@ -62,19 +63,7 @@ export default async function setup(project: TestProject) {
 /** Forwards every request to `target`, passing request bodies on at a bounded rate. */
 async function startSlowProxy(target: string) {
   const proxy = createServer((req, res) => {
-    const upstream = request(
-      `${target}${req.url}`,
-      { method: req.method, headers: req.headers },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      },
-    );
-    upstream.on('error', () => res.destroy());
-    req.on('close', () => {
-      if (!req.complete) upstream.destroy();
-    });
-    req.pipe(throttle(64 * 1024, 8)).pipe(upstream);
+    forward(target, req, res, throttle(64 * 1024, 8));
   });
   return listen(proxy);
 }

@@ -1,6 +1,7 @@
-import { createServer, request } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Transform } from 'node:stream';
+import { forward } from '../support/forward';
 
 /**
  * A proxy in front of the demo's server whose upload speed can change mid-test: what CDP's network
@@ -43,21 +44,8 @@ export async function startSlowLink(target: string): Promise<SlowLink> {
       path: req.url ?? '',
       ...(offset && { offset: String(offset) }),
     });
-    const upstream = request(
-      `${target}${req.url}`,
-      { method: req.method, headers: req.headers },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      },
-    );
-    upstream.on('error', () => res.destroy());
-    // A page that closes mid-upload drops its connection: the server gets what had arrived, as it would.
-    req.on('close', () => {
-      if (!req.complete) upstream.destroy();
-    });
+    const upstream = forward(target, req, res, throttled());
     res.on('close', () => upstream.destroy());
-    req.pipe(throttled()).pipe(upstream);
   });
   await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
   return {
