@@ -3,7 +3,24 @@ import { call, type Harness, log } from './harness';
 import { BIG_BYTES } from './images';
 import type { BenchApi, UploadKind, UploadResult } from './page/benchApi';
 import { waitForVariants } from './servers';
-import { type FigureResult, series } from './stats';
+import { type FigureResult, type Series, series } from './stats';
+
+/** An informational row of figure 4: `subject` against `baseline`, as throughput (higher is better). */
+function throughputInfo(
+  row: Pick<FigureResult, 'id' | 'title' | 'how'>,
+  subject: Series,
+  baseline: Series & { label: string },
+): FigureResult {
+  return {
+    ...row,
+    unit: 'ms',
+    subject,
+    baseline,
+    ratio: baseline.median / subject.median,
+    ratioOf: 'throughput: baseline median / median',
+    goal: '(info)',
+  };
+}
 
 export async function figure4(h: Harness): Promise<FigureResult[]> {
   const uploadOnce = async (kind: UploadKind) => {
@@ -39,6 +56,7 @@ export async function figure4(h: Harness): Promise<FigureResult[]> {
       const ms = (kind: UploadKind) => series((runs[kind] ?? []).map((r) => r.ms));
       const subject = ms('transportWithFile');
       const baseline = ms('rawFile');
+      const drained = { label: 'raw XHR of the File → drain server', ...baseline };
       const ratio = baseline.median / subject.median;
       const goal = throttled ? 0.95 : 0.8;
       const extra: Record<string, unknown> = {
@@ -56,38 +74,37 @@ export async function figure4(h: Harness): Promise<FigureResult[]> {
         unit: 'ms',
         how: `In the page: time of transport.send() with the 28 MiB request as the manager builds it for a draft of the hook or the composer (the user's File alone) to the reference server, vs a raw XHR PUT of the disk-backed File, same headers (both cross-origin, preflighted) to a node:http server that reads and drops the body. Server variants are awaited between runs.${throttled ? ' Throttled with CDP Network.emulateNetworkConditions (upload and download 12.5 MB/s, no latency).' : ''}`,
         subject,
-        baseline: { label: 'raw XHR of the File → drain server', ...baseline },
+        baseline: drained,
         ratio,
         ratioOf: 'throughput: baseline median / median',
         goal: `≥ ${goal}×`,
         met: ratio >= goal,
         extra,
       });
-      const plain = ms('plainWithFile');
-      out.push({
-        id: throttled ? '4b.p' : '4a.p',
-        title: '· the same with resumable: false (one plain PUT)',
-        unit: 'ms',
-        how: 'Same rounds, interleaved.',
-        subject: plain,
-        baseline: { label: 'raw XHR of the File → drain server', ...baseline },
-        ratio: baseline.median / plain.median,
-        ratioOf: 'throughput: baseline median / median',
-        goal: '(info)',
-      });
+      out.push(
+        throughputInfo(
+          {
+            id: throttled ? '4b.p' : '4a.p',
+            title: '· the same with resumable: false (one plain PUT)',
+            how: 'Same rounds, interleaved.',
+          },
+          ms('plainWithFile'),
+          drained,
+        ),
+      );
       if (!throttled) {
-        const stored = ms('rawFileStored');
-        out.push({
-          id: '4a.s',
-          title: '· the same, against a raw XHR of the File → a server that stores it (SHA-256 + a new file)',
-          unit: 'ms',
-          how: 'Same rounds, interleaved: the drain server with STORE_DIR, in its own process, does the least any server does with an upload (and the reference server does too): hashes the body on the way in and writes it to a new file. The ratio is the library (client and reference server) against storing the body at all.',
-          subject,
-          baseline: { label: 'raw XHR of the File → storing server', ...stored },
-          ratio: stored.median / subject.median,
-          ratioOf: 'throughput: baseline median / median',
-          goal: '(info)',
-        });
+        out.push(
+          throughputInfo(
+            {
+              id: '4a.s',
+              title:
+                '· the same, against a raw XHR of the File → a server that stores it (SHA-256 + a new file)',
+              how: 'Same rounds, interleaved: the drain server with STORE_DIR, in its own process, does the least any server does with an upload (and the reference server does too): hashes the body on the way in and writes it to a new file. The ratio is the library (client and reference server) against storing the body at all.',
+            },
+            subject,
+            { label: 'raw XHR of the File → storing server', ...ms('rawFileStored') },
+          ),
+        );
         for (const [id, kind, title] of [
           ['4a.i', 'transportToDrain', '· createHttpTransport (bytes only) → drain server, no server work'],
           ['4a.ii', 'rawBytesBlob', '· raw XHR of new Blob([bytes]) → drain server (the copy alone)'],
@@ -97,18 +114,9 @@ export async function figure4(h: Harness): Promise<FigureResult[]> {
             '· createHttpTransport with the bytes only (copied into a Blob) → reference server',
           ],
         ] as const) {
-          const info = ms(kind);
-          out.push({
-            id,
-            title,
-            unit: 'ms',
-            how: 'Same rounds as 4a, interleaved with it.',
-            subject: info,
-            baseline: { label: 'raw XHR of the File → drain server', ...baseline },
-            ratio: baseline.median / info.median,
-            ratioOf: 'throughput: baseline median / median',
-            goal: '(info)',
-          });
+          out.push(
+            throughputInfo({ id, title, how: 'Same rounds as 4a, interleaved with it.' }, ms(kind), drained),
+          );
         }
       }
     }
