@@ -15,10 +15,9 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
-import { build } from 'vite';
+import { BUNDLERS } from './appBundlers.mjs';
 import { log, root } from './bootstrap.mjs';
 import { installPacked, packPackages } from './packedApp.mjs';
 
@@ -41,7 +40,6 @@ const APP_DEPENDENCIES = [
   'jsdom',
 ];
 /** Excluded from the bundles: the app's own copies, as in scripts/bundle-budget.mjs. */
-const BUNDLE_EXTERNAL = [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\//, /^react-dropzone$/];
 /**
  * "Well under": an app using only the hooks must not ship the composer's own code (its parts, state and
  * both locales, 5.7 KB gzip when this was written). Leaked, the difference falls toward zero.
@@ -305,32 +303,9 @@ const bundles = {};
   async function shipped(name, source) {
     const entry = join(app, `bundle-${name}.js`);
     writeFileSync(entry, source);
-    const result = await build({
-      configFile: false,
-      logLevel: 'silent',
-      root: app,
-      build: {
-        write: false,
-        lib: { entry, formats: ['es'], fileName: name },
-        rolldownOptions: { external: BUNDLE_EXTERNAL, output: { minify: true } },
-      },
-    });
     // What loads with the page: the entry and its static imports, not chunks loaded lazily (the
-    // IndexedDB store behind `persist`).
-    const chunks = new Map(
-      (Array.isArray(result) ? result[0] : result).output
-        .filter((chunk) => chunk.type === 'chunk')
-        .map((chunk) => [chunk.fileName, chunk]),
-    );
-    const loaded = new Set();
-    const visit = (fileName) => {
-      if (loaded.has(fileName)) return;
-      loaded.add(fileName);
-      for (const imported of chunks.get(fileName)?.imports ?? []) visit(imported);
-    };
-    for (const chunk of chunks.values()) if (chunk.isEntry) visit(chunk.fileName);
-    const code = [...loaded].map((fileName) => chunks.get(fileName)?.code ?? '').join('\n');
-    return gzipSync(code, { level: 9 }).length;
+    // IndexedDB store behind `persist`), as the bundle budget counts it with Vite.
+    return (await BUNDLERS.Vite(app, entry)).gzip;
   }
   const composer = await shipped(
     'composer',
