@@ -1,6 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   createHttpTransport,
   createMessageManager,
@@ -8,28 +5,16 @@ import {
   ErrorCode,
   type V2TimMessage,
 } from '@image-message/core';
-import { type RunningServer, startServer } from '@image-message/server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixture } from '../../packages/core/test/fixtures';
 import { conversationMessages } from './conversationMessages';
-import { signIn } from './signIn';
+import { referenceServerForThisFile } from './referenceServer';
 
 // imageElem.description from the manager (setDescription), through createHttpTransport (fetch in Node)
 // and the real reference server, to the message the receiver reads.
 
-let server: RunningServer;
-let dataDir: string;
-
-beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'im-description-'));
-  server = await startServer({ port: 0, dataDir });
-});
-afterAll(async () => {
-  await server.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
-
-const login = (userID: string) => signIn(server.url, userID);
+const server = referenceServerForThisFile('im-description-');
+const login = server.login;
 
 const conversation = (token: string, conversationID: string) =>
   conversationMessages(server.url, token, conversationID);

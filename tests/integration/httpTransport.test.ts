@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { createServer, type IncomingMessage, request, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   createHttpTransport,
@@ -12,30 +11,21 @@ import {
   MessageStatus,
   type V2TimMessage,
 } from '@image-message/core';
-import { type RunningServer, startServer } from '@image-message/server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fixture } from '../../packages/core/test/fixtures';
-import { signIn } from './signIn';
+import { referenceServerForThisFile } from './referenceServer';
 
 // The fetch path of createHttpTransport (Node has no XMLHttpRequest) against the real reference server,
 // resumable (tus) and plain, plus loopback proxies in front of it that fail on purpose (plain PUT; the
 // transport's own rules are unit-tested against a stub sender in packages/core/test/).
 
-let server: RunningServer;
-let dataDir: string;
+const server = referenceServerForThisFile('im-http-transport-');
+const login = server.login;
 let alice: string;
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'im-http-transport-'));
-  server = await startServer({ port: 0, dataDir });
   alice = await login('alice');
 });
-afterAll(async () => {
-  await server.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
-
-const login = (userID: string) => signIn(server.url, userID);
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -160,7 +150,7 @@ describe('createHttpTransport (fetch) with the reference server', () => {
       const served = new Uint8Array(await (await fetch(origin?.url as string)).arrayBuffer());
       expect(sha256(served)).toBe(sha256(bytes));
       expect(await storedWithId(id)).toHaveLength(1);
-      expect(await readdir(join(dataDir, 'uploads'))).toEqual([]);
+      expect(await readdir(join(server.dataDir, 'uploads'))).toEqual([]);
     },
   );
 
@@ -210,7 +200,7 @@ describe('createHttpTransport (fetch) with the reference server', () => {
         expect(result.desc).toMatch(desc);
         // The POST that would create the upload is answered with the refusal: no PATCH, no PUT, nothing kept.
         expect(methods).toEqual(['OPTIONS', 'POST']);
-        expect(await readdir(join(dataDir, 'uploads'))).toEqual([]);
+        expect(await readdir(join(server.dataDir, 'uploads'))).toEqual([]);
       } finally {
         await proxy.close();
       }
@@ -256,11 +246,11 @@ describe('createHttpTransport (fetch) with the reference server', () => {
     expect(result.code).toBe(ErrorCode.CANCELED);
     expect(result.data?.status).toBe(MessageStatus.SEND_FAIL);
     // The server notices the cut connection and deletes its temp file.
-    for (let i = 0; (await readdir(join(dataDir, 'tmp'))).length > 0; i++) {
+    for (let i = 0; (await readdir(join(server.dataDir, 'tmp'))).length > 0; i++) {
       if (i > 250) throw new Error('the temp file was not removed');
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
-    expect((await readdir(join(dataDir, 'images'))).filter((name) => name.startsWith(id))).toEqual([]);
+    expect((await readdir(join(server.dataDir, 'images'))).filter((name) => name.startsWith(id))).toEqual([]);
     expect(await storedWithId(id)).toEqual([]);
   });
 

@@ -1,31 +1,16 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createHttpTransport, createMessageManager, ErrorCode } from '@image-message/core';
-import { type RunningServer, startServer } from '@image-message/server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixture } from '../../packages/core/test/fixtures';
 import { conversationMessages } from './conversationMessages';
-import { signIn } from './signIn';
+import { referenceServerForThisFile } from './referenceServer';
 
 // imageElem.placeholder from createImageMessage, through createHttpTransport (fetch in Node) and the real
 // reference server, to the conversation page the receiver reads.
 
 const HASH = '1QcSHQRnh493V4dIh4eXh1h4kJUI';
 
-let server: RunningServer;
-let dataDir: string;
-
-beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'im-placeholder-'));
-  server = await startServer({ port: 0, dataDir });
-});
-afterAll(async () => {
-  await server.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
-
-const login = (userID: string) => signIn(server.url, userID);
+const server = referenceServerForThisFile('im-placeholder-');
+const login = server.login;
 
 const conversation = (token: string, conversationID: string) =>
   conversationMessages(server.url, token, conversationID);
