@@ -5,7 +5,7 @@ import { IMAGE_MESSAGE_CUSTOM_DATA_KEY, toV2TimMessage } from '../src';
 import { addImageMessageData, readImageMessageData } from '../src/mapping/cloudCustomDataEntry';
 import { CONV_C2C } from '../src/sdk/tencentSdk';
 import { createChatDouble } from './support/chatDouble';
-import { fixture, setup } from './support/setup';
+import { asReceived, sendOne } from './support/sendOne';
 
 // `imageElem.description` (alt text) has no field in the SDK's image message either: it rides in
 // `cloudCustomData["@image-message"].description`, beside the placeholder and the app's own keys, merged
@@ -14,34 +14,9 @@ import { fixture, setup } from './support/setup';
 const HASH = 'YJqGPQw7sFlslqhFafSE+Q6oJ1h2iHB2Rw==';
 const TEXT = '一只狗 "on" the beach \\ 🐕';
 
-/** Sends one image with `description` (and maybe a placeholder) through the transport and the SDK double. */
-async function send(options: { description?: string; placeholder?: string; cloudCustomData?: string }) {
-  const s = setup();
-  s.double.respond = (upload) => upload.succeed();
-  const created = await s.manager.createImageMessage({
-    imagePath: '/photos/photo.jpg',
-    fileContent: fixture('photo.jpg'),
-    fileName: 'photo.jpg',
-    ...(options.placeholder !== undefined && { placeholder: options.placeholder }),
-    ...(options.description !== undefined && { description: options.description }),
-  });
-  const result = await s.manager.sendMessage({
-    id: created.data?.id as string,
-    receiver: 'bob',
-    ...(options.cloudCustomData !== undefined && { cloudCustomData: options.cloudCustomData }),
-  });
-  return {
-    result,
-    given: s.double.created[0],
-    sdkMessage: s.double.created[0] && s.double.upload(0).message,
-  };
-}
-
-const asReceived = (message: Message) => toV2TimMessage({ ...message, flow: 'in', from: 'alice', to: 'bob' });
-
 describe('sending: the description goes into cloudCustomData', () => {
   it('alone: an object with our key alone; both sides read it back, the app’s value stays none', async () => {
-    const { result, given, sdkMessage } = await send({ description: TEXT });
+    const { result, given, sdkMessage } = await sendOne({ description: TEXT });
     expect(result.code).toBe(ErrorCode.SUCC);
     expect(JSON.parse(given?.cloudCustomData as string)).toEqual({
       [IMAGE_MESSAGE_CUSTOM_DATA_KEY]: { description: TEXT },
@@ -55,7 +30,7 @@ describe('sending: the description goes into cloudCustomData', () => {
 
   it('with the placeholder, into the app’s JSON object, whose text is kept byte for byte', async () => {
     const app = ' {"orderId": 12345678901234567890, "note":"a, b"}';
-    const { given, sdkMessage, result } = await send({
+    const { given, sdkMessage, result } = await sendOne({
       description: TEXT,
       placeholder: HASH,
       cloudCustomData: app,
@@ -72,7 +47,7 @@ describe('sending: the description goes into cloudCustomData', () => {
 
   it('never over the app’s own "@image-message", nor into text that is not a JSON object', async () => {
     for (const app of ['{"@image-message":{"mine":true}}', 'order 42', '[1]']) {
-      const { given, sdkMessage } = await send({ description: TEXT, cloudCustomData: app });
+      const { given, sdkMessage } = await sendOne({ description: TEXT, cloudCustomData: app });
       expect(given?.cloudCustomData).toBe(app);
       const received = asReceived(sdkMessage as Message);
       expect(received.cloudCustomData).toBe(app);
@@ -81,7 +56,7 @@ describe('sending: the description goes into cloudCustomData', () => {
   });
 
   it('a description too long is never sent: the manager holds the send, the SDK is not called', async () => {
-    const { result, given } = await send({ description: 'a'.repeat(1001) });
+    const { result, given } = await sendOne({ description: 'a'.repeat(1001) });
     expect(result.code).toBe(ErrorCode.DESCRIPTION_TOO_LONG);
     expect(given).toBeUndefined();
   });

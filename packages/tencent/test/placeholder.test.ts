@@ -10,6 +10,7 @@ const readPlaceholder = readImageMessageData;
 
 import { CONV_C2C } from '../src/sdk/tencentSdk';
 import { createChatDouble } from './support/chatDouble';
+import { asReceived, sendOne } from './support/sendOne';
 import { fixture, setup } from './support/setup';
 
 // `imageElem.placeholder` has no field in the SDK's image message, so it rides in `cloudCustomData` under
@@ -21,26 +22,11 @@ const OURS = `"@image-message":{"placeholder":"${HASH}"}`;
 
 /** Sends one image made with `placeholder` through the transport; the SDK double delivers it. */
 async function send(options: { placeholder?: string; cloudCustomData?: string }) {
-  const s = setup();
-  s.double.respond = (upload) => upload.succeed();
-  const created = await s.manager.createImageMessage({
-    imagePath: '/photos/photo.jpg',
-    fileContent: fixture('photo.jpg'),
-    fileName: 'photo.jpg',
-    ...(options.placeholder !== undefined && { placeholder: options.placeholder }),
-  });
-  const result = await s.manager.sendMessage({
-    id: created.data?.id as string,
-    receiver: 'bob',
-    ...(options.cloudCustomData !== undefined && { cloudCustomData: options.cloudCustomData }),
-  });
+  const { result, given, sdkMessage } = await sendOne(options);
   expect(result.code).toBe(ErrorCode.SUCC);
-  const sdkMessage = s.double.upload(0).message;
-  return { sent: result.data, given: s.double.created[0], sdkMessage };
+  if (!sdkMessage) throw new Error('The SDK double sent no message.');
+  return { sent: result.data, given, sdkMessage };
 }
-
-/** The SDK message as the receiver's SDK hands it over (MESSAGE_RECEIVED). */
-const asReceived = (message: Message) => toV2TimMessage({ ...message, flow: 'in', from: 'alice', to: 'bob' });
 
 describe('sending: the placeholder goes into cloudCustomData', () => {
   it('without an app value: an object with our key alone; both sides read the placeholder back', async () => {
