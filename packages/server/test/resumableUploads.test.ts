@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IMAGE_MAX_BYTES } from '../src';
 import { eventually } from './support/eventually';
 import { fixture, newId, sha256, startTestServer, type TestServer } from './support/testServer';
-import { createUpload, cutPatch, patch, sendUpload, tus } from './support/tus';
+import { createUpload, cutPatch, patch, rawPatchHeaders, sendUpload, tus } from './support/tus';
 
 // tus 1.0 on the reference server (`/api/uploads`), over real HTTP with real files in DATA_DIR/uploads.
 
@@ -115,16 +115,7 @@ describe('an upload in pieces, then a send that refers to it', () => {
     const url = await createUpload(server.url, alice, bytes.length);
     const half = 2 * 1024 * 1024;
     // Sends half of what it declares, then neither sends nor closes.
-    const stalled = request(url, {
-      method: 'PATCH',
-      headers: {
-        'tus-resumable': '1.0.0',
-        authorization: `Bearer ${alice}`,
-        'content-type': 'application/offset+octet-stream',
-        'upload-offset': '0',
-        'content-length': String(bytes.length),
-      },
-    });
+    const stalled = request(url, { method: 'PATCH', headers: rawPatchHeaders(alice, 0, bytes.length) });
     stalled.on('error', () => undefined);
     await new Promise<void>((resolve) => stalled.write(bytes.subarray(0, half), () => resolve()));
     try {
@@ -217,16 +208,7 @@ describe('bad input against the tus endpoints: the right 4xx, in the envelope, n
   it('a chunked body (no Content-Length) past Upload-Length: 413 / 7005 while streaming, nothing past the length kept', async () => {
     const url = await createUpload(server.url, alice, 100_000);
     const answer = await new Promise<{ status?: number; body: string }>((resolve) => {
-      const req = request(url, {
-        method: 'PATCH',
-        headers: {
-          'tus-resumable': '1.0.0',
-          authorization: `Bearer ${alice}`,
-          'content-type': 'application/offset+octet-stream',
-          'upload-offset': '0',
-          'transfer-encoding': 'chunked',
-        },
-      });
+      const req = request(url, { method: 'PATCH', headers: rawPatchHeaders(alice, 0, 'chunked') });
       req.on('response', (res) => {
         let body = '';
         res.on('data', (chunk: Buffer) => {

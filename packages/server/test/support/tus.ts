@@ -40,21 +40,26 @@ export function patch(url: string, token: string, offset: number, bytes: Uint8Ar
 }
 
 /**
+ * The headers of a raw PATCH (node:http `request`, for bodies a test sends by hand): from `offset`,
+ * declaring `length` bytes, or streamed chunked without a length.
+ */
+export function rawPatchHeaders(token: string, offset: number, length: number | 'chunked') {
+  return {
+    'tus-resumable': '1.0.0',
+    authorization: `Bearer ${token}`,
+    'content-type': 'application/offset+octet-stream',
+    'upload-offset': String(offset),
+    ...(length === 'chunked' ? { 'transfer-encoding': 'chunked' } : { 'content-length': String(length) }),
+  };
+}
+
+/**
  * A PATCH that declares `bytes.length` but sends only the first `sent` bytes, then cuts the connection
  * (a dropped network). Resolves once the socket is closed.
  */
 export function cutPatch(url: string, token: string, offset: number, bytes: Uint8Array, sent: number) {
   return new Promise<void>((resolve) => {
-    const req = request(url, {
-      method: 'PATCH',
-      headers: {
-        'tus-resumable': '1.0.0',
-        authorization: `Bearer ${token}`,
-        'content-type': 'application/offset+octet-stream',
-        'upload-offset': String(offset),
-        'content-length': String(bytes.length),
-      },
-    });
+    const req = request(url, { method: 'PATCH', headers: rawPatchHeaders(token, offset, bytes.length) });
     req.on('error', () => resolve());
     req.on('close', () => resolve());
     req.write(bytes.subarray(0, sent), () => setTimeout(() => req.destroy(), 100));
