@@ -20,6 +20,24 @@ import { draftsDatabase, everyKeptEntry, keptDrafts } from './support/keptDrafts
 const composerOf = (page: Page) => page.getByRole('group', { name: 'Send images' });
 const addImage = (page: Page, name: string, buffer: Buffer, mimeType = 'image/png') =>
   page.getByLabel('Add images').setInputFiles({ name, mimeType, buffer });
+/**
+ * Adds `name` to alice's composer, waits until the draft is kept, then sends it at 256 KiB/s until its
+ * upload is at least `percent` % along. Returns the composer and the speed setter, to lift the limit later.
+ */
+async function sendSlowlyUntil(page: Page, name: string, jpeg: Buffer, percent: number) {
+  const composer = composerOf(page);
+  await addImage(page, name, jpeg, 'image/jpeg');
+  await expect(composer.getByRole('img', { name })).toBeVisible();
+  await expect.poll(() => keptDrafts(page, draftsDatabase('alice'))).toHaveLength(1);
+  const setUploadSpeed = await uploadSpeed(page);
+  await setUploadSpeed(256 * 1024);
+  await composer.getByRole('button', { name: 'Send' }).click();
+  const bar = composer.getByRole('progressbar', { name: `Uploading ${name}` });
+  await expect
+    .poll(async () => Number(await bar.getAttribute('aria-valuenow')))
+    .toBeGreaterThanOrEqual(percent);
+  return { composer, setUploadSpeed };
+}
 const originBytes = async (url: string, person: 'alice', conversationID: string) => {
   const stored = await apiMessages(url, person, conversationID);
   return Promise.all(
@@ -41,16 +59,7 @@ test('a reload mid-upload brings the draft back; Retry resumes the upload and st
   const jpeg = await photoJpeg(2560, 1920, 95);
   const alice = await as('alice');
   await alice.open('Bob');
-  const composer = composerOf(alice.page);
-  await addImage(alice.page, 'trip.jpg', jpeg, 'image/jpeg');
-  await expect(composer.getByRole('img', { name: 'trip.jpg' })).toBeVisible();
-  await expect.poll(() => keptDrafts(alice.page, draftsDatabase('alice'))).toHaveLength(1);
-
-  const setUploadSpeed = await uploadSpeed(alice.page);
-  await setUploadSpeed(256 * 1024);
-  await composer.getByRole('button', { name: 'Send' }).click();
-  const bar = composer.getByRole('progressbar', { name: 'Uploading trip.jpg' });
-  await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow'))).toBeGreaterThanOrEqual(40);
+  const { composer, setUploadSpeed } = await sendSlowlyUntil(alice.page, 'trip.jpg', jpeg, 40);
   const [kept] = await keptDrafts(alice.page, draftsDatabase('alice'));
   expect(kept).toMatchObject({ fileName: 'trip.jpg', status: 'sending', size: jpeg.length });
   expect(kept?.sha256).toBe(sha256(jpeg));
@@ -128,16 +137,7 @@ test('a photo sent to one member of a group and cut by a reload goes to that mem
   const alice = await as('alice');
   await alice.open('Team');
   await alice.page.getByLabel('Send to').selectOption({ label: 'Only Bob' });
-  const composer = composerOf(alice.page);
-  await addImage(alice.page, 'for-bob.jpg', jpeg, 'image/jpeg');
-  await expect(composer.getByRole('img', { name: 'for-bob.jpg' })).toBeVisible();
-  await expect.poll(() => keptDrafts(alice.page, draftsDatabase('alice'))).toHaveLength(1);
-
-  const setUploadSpeed = await uploadSpeed(alice.page);
-  await setUploadSpeed(256 * 1024);
-  await composer.getByRole('button', { name: 'Send' }).click();
-  const bar = composer.getByRole('progressbar', { name: 'Uploading for-bob.jpg' });
-  await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow'))).toBeGreaterThanOrEqual(20);
+  const { composer, setUploadSpeed } = await sendSlowlyUntil(alice.page, 'for-bob.jpg', jpeg, 20);
 
   await alice.page.reload();
   await setUploadSpeed(undefined);
