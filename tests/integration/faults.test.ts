@@ -73,6 +73,15 @@ async function originBytes(target: Target, message: V2TimMessage): Promise<Uint8
   return new Uint8Array(await (await fetch(`${target.url}${url.pathname}${url.search}`)).arrayBuffer());
 }
 
+/** The server stored `id` exactly once, and its original is exactly `bytes`; returns that message. */
+async function expectStoredOnce(target: Target, token: string, id: string, bytes: Uint8Array) {
+  const stored = await storedWithId(target, token, id);
+  expect(stored).toHaveLength(1);
+  const message = stored[0] as V2TimMessage;
+  expect(sha256(await originBytes(target, message))).toBe(sha256(bytes));
+  return message;
+}
+
 const files = (target: Target, folder: 'tmp' | 'images') => readdir(join(target.dataDir, folder));
 
 /** Nothing of `id` on the server: no message, no image file, no upload in progress. */
@@ -207,10 +216,8 @@ async function retryStoresOne(
   const again = await manager.sendMessage({ id, receiver: 'bob' });
   expect(again.code).toBe(ErrorCode.SUCC);
   expect(again.data?.status).toBe(MessageStatus.SEND_SUCC);
-  const stored = await storedWithId(target, token, id);
-  expect(stored).toHaveLength(1);
-  expect(stored[0]?.msgID).toBe(again.data?.msgID);
-  expect(sha256(await originBytes(target, stored[0] as V2TimMessage))).toBe(sha256(bytes));
+  const stored = await expectStoredOnce(target, token, id, bytes);
+  expect(stored.msgID).toBe(again.data?.msgID);
   expect(await files(target, 'tmp')).toEqual([]);
 }
 
@@ -467,9 +474,7 @@ describe('resumable uploads (tus) through faults', () => {
       expect(proxy.uploadBytes).toBeGreaterThan(bytes.length);
       expect(proxy.uploadBytes).toBeLessThanOrEqual(bytes.length + CHUNK);
       expect(progress).toEqual([...progress].sort((a, b) => a - b));
-      const stored = await storedWithId(server, token, id);
-      expect(stored).toHaveLength(1);
-      expect(sha256(await originBytes(server, stored[0] as V2TimMessage))).toBe(sha256(bytes));
+      await expectStoredOnce(server, token, id, bytes);
       expect(await uploadsLeft(server.dataDir)).toEqual([]);
     } finally {
       await proxy.close();
@@ -510,9 +515,7 @@ describe('resumable uploads (tus) through faults', () => {
       ]);
       // What passed the proxy but never reached the server's disk is all that is sent twice.
       expect(proxy.uploadBytes - bytes.length).toBeLessThanOrEqual(256 * 1024);
-      const stored = await storedWithId(server, token, id);
-      expect(stored).toHaveLength(1);
-      expect(sha256(await originBytes(server, stored[0] as V2TimMessage))).toBe(sha256(bytes));
+      await expectStoredOnce(server, token, id, bytes);
       expect(await uploadsLeft(server.dataDir)).toEqual([]);
     } finally {
       await proxy.close();
@@ -582,9 +585,7 @@ describe('resumable uploads (tus): the server process killed (SIGKILL) and resta
       const sent = await sending;
       expect(sent.code).toBe(ErrorCode.SUCC);
       expect(proxy.uploadBytes).toBeLessThanOrEqual(bytes.length + CHUNK);
-      const stored = await storedWithId(target, token, id);
-      expect(stored).toHaveLength(1);
-      expect(sha256(await originBytes(target, stored[0] as V2TimMessage))).toBe(sha256(bytes));
+      await expectStoredOnce(target, token, id, bytes);
       expect(await uploadsLeft(dataDir)).toEqual([]);
     } finally {
       await proxy.close();
