@@ -94,7 +94,7 @@ export async function readCorsHeaders(serverUrl: string, pageOrigin: string): Pr
 /**
  * The baseline of figure 4 (drainServer.mjs), in a process of its own as the reference server is: reads
  * every body byte and throws it away, with the reference server's CORS answers. With `storeDir`, it
- * stores each body instead as the least a server must do (SHA-256 on the way, a new file in `storeDir`).
+ * stores each body instead as the least a server must do (a new file in `storeDir`, written as it arrives).
  */
 export async function startDrainServer(cors: CorsHeaders, storeDir?: string): Promise<Listening> {
   const server = await spawnServer(fileURLToPath(new URL('./drainServer.mjs', import.meta.url)), {

@@ -75,8 +75,6 @@ describe('an upload in pieces, then a send that refers to it', () => {
     expect(origin?.size).toBe(bytes.length);
     const download = await fetch(origin?.url as string);
     expect(sha256(new Uint8Array(await download.arrayBuffer()))).toBe(sha256(bytes));
-    // The ORIGIN's ETag is its SHA-256, hashed as the pieces arrived.
-    expect(download.headers.get('etag')).toBe(`"${sha256(bytes)}"`);
     await expectNoUpload(url);
 
     const again = await sendUpload(server.url, alice, id, url);
@@ -334,8 +332,6 @@ describe('restart', () => {
       expect(sent.status).toBe(200);
       const served = await fetch(sent.body.data?.imageElem.imageList[0]?.url as string);
       expect(sha256(new Uint8Array(await served.arrayBuffer()))).toBe(sha256(bytes));
-      // Hashed from the file this time: the first half arrived before the restart.
-      expect(served.headers.get('etag')).toBe(`"${sha256(bytes)}"`);
     } finally {
       await second.dispose();
     }

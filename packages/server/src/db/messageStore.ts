@@ -12,8 +12,6 @@ export interface ImageRecord {
   height: number;
   /** Unknown (undefined) while pending. */
   size?: number;
-  /** ORIGIN only: hex SHA-256 of the uploaded bytes. */
-  sha256?: string;
 }
 
 /** A stored message, as the server knows it (the per-viewer JSON is made by `toV2TimMessage`). */
@@ -55,7 +53,7 @@ export interface MessageStore {
   listVisibleAfter(viewer: string, afterSeq: number, limit: number): MessageRecord[];
   /** Ids of messages with at least one variant still pending. */
   listPendingVariantMessages(): string[];
-  markVariantReady(messageId: string, image: Omit<ImageRecord, 'state' | 'sha256'>): void;
+  markVariantReady(messageId: string, image: Omit<ImageRecord, 'state'>): void;
   /** Every file name referenced by any message (for removing orphans at start). */
   listFiles(): Set<string>;
 }
@@ -95,7 +93,6 @@ interface ImageRow {
   width: number;
   height: number;
   size: number | null;
-  sha256: string | null;
 }
 
 // Targeted group messages (receiver set) are visible to their sender and receiver only.
@@ -109,8 +106,8 @@ export function createMessageStore(db: Db): MessageStore {
      ON CONFLICT (id) DO NOTHING`,
   );
   const insertImage = db.prepare(
-    `INSERT INTO images (message_id, type, state, file, mime_type, width, height, size, sha256)
-     VALUES (@messageId, @type, @state, @file, @mimeType, @width, @height, @size, @sha256)`,
+    `INSERT INTO images (message_id, type, state, file, mime_type, width, height, size)
+     VALUES (@messageId, @type, @state, @file, @mimeType, @width, @height, @size)`,
   );
   const byId = db.prepare<[string], MessageRow>('SELECT * FROM messages WHERE id = ?');
   const imagesOf = db.prepare<[string], ImageRow>('SELECT * FROM images WHERE message_id = ? ORDER BY type');
@@ -173,7 +170,6 @@ export function createMessageStore(db: Db): MessageStore {
         messageId: message.id,
         ...image,
         size: image.size ?? null,
-        sha256: image.sha256 ?? null,
       });
     }
     return true;
@@ -215,6 +211,5 @@ function toImage(row: ImageRow): ImageRecord {
     height: row.height,
   };
   if (row.size !== null) image.size = row.size;
-  if (row.sha256 !== null) image.sha256 = row.sha256;
   return image;
 }

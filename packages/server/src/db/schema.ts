@@ -47,6 +47,7 @@ export const MIGRATIONS: readonly string[] = [
 
   -- ORIGIN, THUMB and LARGE of each message. A variant that reuses the original points at its file.
   -- \`pending\` variants are being made in the background; their size is unknown until then.
+  -- \`sha256\` (the original's) was written by servers before ETags became name-and-size; no longer used.
   CREATE TABLE images (
     message_id TEXT NOT NULL REFERENCES messages (id),
     type       INTEGER NOT NULL CHECK (type IN (0, 1, 2)),

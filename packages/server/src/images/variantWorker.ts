@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import type { MessageStore } from '../db/messageStore';
-import { readHead } from '../storage/digestFile';
 import type { ImageStore } from '../storage/imageStore';
+import { readHead } from '../storage/readHead';
 import { createVariantRenderer } from './renderVariants';
 import { sniffImage } from './sniffImage';
 

@@ -24,7 +24,6 @@ export function retryOf(existing: MessageRecord, send: SendRequest, userID: stri
 export interface ReceivedFile {
   path: string;
   size: number;
-  sha256: string;
   head: Uint8Array;
 }
 
@@ -66,7 +65,6 @@ export async function storeReceived(
       width: facts.width,
       height: facts.height,
       size: upload.size,
-      sha256: upload.sha256,
     };
     const images = [
       origin,
@@ -111,8 +109,7 @@ function planVariant(
   const size = variantDimensions(origin.width, origin.height, variant.shortSide);
   if (size.width === origin.width && size.height === origin.height) {
     // Already small enough: the variant is the original (the SDK's rule), no second file.
-    const { sha256: _originOnly, ...reused } = origin;
-    return { ...reused, type: variant.type };
+    return { ...origin, type: variant.type };
   }
   const output = variantFormat(format);
   return {

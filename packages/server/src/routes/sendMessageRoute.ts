@@ -135,7 +135,7 @@ async function store(
     context,
     request.userID,
     send,
-    { path: upload.tempPath, size: upload.size, sha256: upload.sha256, head: upload.head },
+    { path: upload.tempPath, size: upload.size, head: upload.head },
     { onRefused: removeTemp, onFailed: removeTemp },
   );
 }

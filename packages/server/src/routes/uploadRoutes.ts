@@ -5,7 +5,7 @@ import { NodeRequest } from 'srvx/node';
 import { ApiError, tooLarge } from '../api/apiError';
 import type { AppContext } from '../context';
 import { sniffImage } from '../images/sniffImage';
-import { digestFile, readHead } from '../storage/digestFile';
+import { readHead } from '../storage/readHead';
 import { newUploadId } from '../storage/uploadStore';
 import { RawBody, withRawBody } from '../uploads/rawBody';
 import { tusEnvelope, tusRefusal } from '../uploads/tusEnvelope';
@@ -15,7 +15,7 @@ import { checkAddressing } from './sendMessageRoute';
 export const UPLOADS_PATH = '/api/uploads';
 
 /** The metadata keys the server sets itself; a client's values for them are dropped. */
-const SERVER_KEYS = ['owner', 'sha256'];
+const SERVER_KEYS = ['owner'];
 
 /**
  * Resumable uploads, tus 1.0 (`@tus/server` over `@tus/file-store` in `DATA_DIR/uploads/`):
@@ -105,14 +105,11 @@ export async function uploadRoutes(app: FastifyInstance, context: AppContext) {
     },
     async onUploadFinish(_req, upload) {
       const path = uploads.pathOf(upload.id);
-      const sha256 = uploads.takeHash(upload.id, upload.offset);
-      const digest = sha256 ? { sha256, head: await readHead(path) } : await digestFile(path);
-      const sniff = await sniffImage(path, digest.head);
+      const sniff = await sniffImage(path, await readHead(path));
       if (!sniff.ok) {
         await uploads.remove(upload.id);
         throw tusRefusal(415, sniff.code, sniff.desc);
       }
-      await uploads.annotate(upload.id, { sha256: digest.sha256 });
       return {};
     },
   });

@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 
 export interface Appended {
-  /** Bytes that reached the file (every byte that passed `onChunk`). */
+  /** Bytes that reached the file. */
   written: number;
   /** Why the body stopped before its end: the client went away, or the body passed `limit`. */
   cut?: 'broken' | 'tooLarge';
@@ -20,7 +20,6 @@ export function appendArriving(
   path: string,
   offset: number,
   limit: number,
-  onChunk: (chunk: Buffer) => void,
   stop: AbortSignal,
 ): Promise<Appended> {
   return new Promise((resolve, reject) => {
@@ -43,7 +42,6 @@ export function appendArriving(
     };
     function onData(chunk: Buffer) {
       if (written + chunk.length > limit) return end('tooLarge');
-      onChunk(chunk);
       written += chunk.length;
       // Backpressure: stop reading the socket until the disk has caught up.
       if (!file.write(chunk)) {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { unlink } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
@@ -7,8 +6,6 @@ import { IMAGE_HEAD_BYTES } from '@image-message/core';
 export interface ReceivedUpload {
   tempPath: string;
   size: number;
-  /** Hex SHA-256 of the bytes, computed while they streamed past. */
-  sha256: string;
   /** The first `IMAGE_HEAD_BYTES` (fewer when the body is shorter), for sniffing. */
   head: Uint8Array;
 }
@@ -53,7 +50,6 @@ export function receiveUpload(
       flush: options.sync === true,
       highWaterMark: 1 << 20,
     });
-    const hash = createHash('sha256');
     const headChunks: Buffer[] = [];
     let headLength = 0;
     let size = 0;
@@ -96,7 +92,6 @@ export function receiveUpload(
       watchIdle();
       size += chunk.length;
       if (size > limit) return fail(new UploadTooLargeError(`The body passed ${limit} bytes.`));
-      hash.update(chunk);
       if (headLength < IMAGE_HEAD_BYTES) {
         headChunks.push(chunk.subarray(0, IMAGE_HEAD_BYTES - headLength));
         headLength += Math.min(chunk.length, IMAGE_HEAD_BYTES - headLength);
@@ -121,7 +116,7 @@ export function receiveUpload(
       file.once('finish', () => {
         if (settled) return;
         settled = true;
-        resolve({ tempPath, size, sha256: hash.digest('hex'), head: Buffer.concat(headChunks) });
+        resolve({ tempPath, size, head: Buffer.concat(headChunks) });
       });
     }
     function onClose() {

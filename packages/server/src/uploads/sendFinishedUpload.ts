@@ -3,7 +3,7 @@ import type { AppContext } from '../context';
 import type { MessageRecord } from '../db/messageStore';
 import type { SendRequest } from '../messages/parseSendRequest';
 import { retryOf, storeReceived } from '../messages/storeMessage';
-import { digestFile, readHead } from '../storage/digestFile';
+import { readHead } from '../storage/readHead';
 
 /**
  * `X-Upload-URL`: the `Location` of a finished resumable upload (`POST /api/uploads`), whose bytes
@@ -47,10 +47,7 @@ export async function storeFromUpload(
     );
   }
   const path = context.uploads.pathOf(uploadId);
-  const sha256 = upload.metadata?.sha256;
-  const received = sha256
-    ? { path, size: upload.offset, sha256, head: await readHead(path) }
-    : { path, ...(await digestFile(path)) };
+  const received = { path, size: upload.offset, head: await readHead(path) };
   return storeReceived(context, userID, send, received, {
     onCommitted: () => context.uploads.forget(uploadId),
     // A refused file is gone for good; a server failure keeps the upload, so the send can be retried.
