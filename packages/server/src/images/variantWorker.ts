@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import sharp from 'sharp';
 import type { MessageStore } from '../db/messageStore';
 import type { ImageStore } from '../storage/imageStore';
@@ -66,7 +67,8 @@ export function createVariantWorker(deps: {
     if (!record || !origin || pending.length === 0) return;
     const originPath = images.pathOf(origin.file);
     try {
-      const sniff = await sniffImage(originPath, await readHead(originPath));
+      const size = origin.size ?? (await stat(originPath)).size;
+      const sniff = await sniffImage(originPath, await readHead(originPath), size);
       if (!sniff.ok) throw new Error(sniff.desc);
       // Frames of an animated GIF/WebP. libvips refusing the file here (a decompression bomb, damaged
       // pixels) lands in the catch below: the variants become the original.

@@ -105,7 +105,8 @@ export async function uploadRoutes(app: FastifyInstance, context: AppContext) {
     },
     async onUploadFinish(_req, upload) {
       const path = uploads.pathOf(upload.id);
-      const sniff = await sniffImage(path, await readHead(path));
+      const head = uploads.headOf(upload.id) ?? (await readHead(path));
+      const sniff = await sniffImage(path, head, upload.offset);
       if (!sniff.ok) {
         await uploads.remove(upload.id);
         throw tusRefusal(415, sniff.code, sniff.desc);

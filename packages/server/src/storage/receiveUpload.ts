@@ -1,12 +1,12 @@
 import { createWriteStream } from 'node:fs';
 import { unlink } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
-import { IMAGE_HEAD_BYTES } from '@image-message/core';
+import { SNIFF_HEAD_BYTES } from '../images/sniffImage';
 
 export interface ReceivedUpload {
   tempPath: string;
   size: number;
-  /** The first `IMAGE_HEAD_BYTES` (fewer when the body is shorter), for sniffing. */
+  /** The first `SNIFF_HEAD_BYTES` (fewer when the body is shorter), for sniffing. */
   head: Uint8Array;
 }
 
@@ -92,9 +92,9 @@ export function receiveUpload(
       watchIdle();
       size += chunk.length;
       if (size > limit) return fail(new UploadTooLargeError(`The body passed ${limit} bytes.`));
-      if (headLength < IMAGE_HEAD_BYTES) {
-        headChunks.push(chunk.subarray(0, IMAGE_HEAD_BYTES - headLength));
-        headLength += Math.min(chunk.length, IMAGE_HEAD_BYTES - headLength);
+      if (headLength < SNIFF_HEAD_BYTES) {
+        headChunks.push(chunk.subarray(0, SNIFF_HEAD_BYTES - headLength));
+        headLength += Math.min(chunk.length, SNIFF_HEAD_BYTES - headLength);
       }
       // Backpressure: stop reading the socket until the disk has caught up.
       // Waiting on the disk is not the client stalling: the idle clock stops until reading resumes.

@@ -47,7 +47,8 @@ export async function storeFromUpload(
     );
   }
   const path = context.uploads.pathOf(uploadId);
-  const received = { path, size: upload.offset, head: await readHead(path) };
+  const head = context.uploads.headOf(uploadId) ?? (await readHead(path));
+  const received = { path, size: upload.offset, head };
   return storeReceived(context, userID, send, received, {
     onCommitted: () => context.uploads.forget(uploadId),
     // A refused file is gone for good; a server failure keeps the upload, so the send can be retried.
