@@ -91,8 +91,20 @@ export function newUploadId(): string {
   return crypto.randomUUID().replaceAll('-', '');
 }
 
-/** How many just-finished uploads `RawBodyFileStore` keeps for their send (each with 128 KiB of head). */
-const FINISHED_KEPT = 64;
+/**
+ * How many uploads `RawBodyFileStore` remembers: just created, for the body their `POST` carries; just
+ * finished, for their send (each with 128 KiB of head).
+ */
+const REMEMBERED = 64;
+
+/** Sets `key` in `map`, dropping the oldest entries past `REMEMBERED` (a Map keeps insertion order). */
+function remember<V>(map: Map<string, V>, key: string, value: V) {
+  map.set(key, value);
+  for (const old of map.keys()) {
+    if (map.size <= REMEMBERED) break;
+    map.delete(old);
+  }
+}
 
 /**
  * `FileStore` that writes a body straight from the Node request when the route handed it over (`RawBody`:
@@ -100,13 +112,21 @@ const FINISHED_KEPT = 64;
  * as a streamed PUT. The limit tus enforces while streaming holds here too: no byte past the upload's
  * length is kept.
  *
- * An upload it has just finished is remembered (its record and first bytes) until its send takes it, so
- * nothing is read back from disk on the answer's clock: tus's own look at the upload after the last byte,
- * the sniff, and the send's `PUT` took ~10 ms of file-system round trips on a busy machine. Bounded; an
+ * Nothing it has just written is read back from disk on a request's clock (file-system round trips through
+ * the thread pool took 0.5–3 ms each on a busy machine): an upload it has just created is remembered for
+ * the body its `POST` carries, and one it has just finished (record and first bytes) until its send takes
+ * it, for tus's own look at the upload after the last byte, the sniff, and the send's `PUT`. Bounded; an
  * upload not remembered (older, or after a restart) is read from disk as before.
  */
 class RawBodyFileStore extends FileStore {
+  private readonly created = new Map<string, Upload>();
   private readonly finished = new Map<string, { upload: Upload; head?: Uint8Array }>();
+
+  override async create(upload: Upload): Promise<Upload> {
+    const created = await super.create(upload);
+    remember(this.created, upload.id, created);
+    return created;
+  }
 
   override async getUpload(id: string): Promise<Upload> {
     const kept = this.finished.get(id)?.upload;
@@ -114,6 +134,7 @@ class RawBodyFileStore extends FileStore {
   }
 
   override async remove(id: string) {
+    this.created.delete(id);
     this.dropFinished(id);
     return super.remove(id);
   }
@@ -139,7 +160,8 @@ class RawBodyFileStore extends FileStore {
     readable.once('error', () => done || stop.abort());
     readable.resume();
     // tus has refused a Content-Length past the upload's length; a body without one stops there too.
-    const record = await this.configstore.get(id);
+    const record = this.created.get(id) ?? (await this.configstore.get(id));
+    this.created.delete(id);
     const size = record?.size;
     const limit = size === undefined ? Number.POSITIVE_INFINITY : size - offset;
     const path = join(this.directory, id);
@@ -164,12 +186,7 @@ class RawBodyFileStore extends FileStore {
     const end = offset + appended.written;
     if (record && end === size) {
       const upload = new TusUpload({ ...record, offset: end, storage: { type: 'file', path } });
-      this.finished.set(id, { upload, ...(offset === 0 && { head: appended.head }) });
-      // The oldest first (a Map keeps insertion order).
-      for (const old of this.finished.keys()) {
-        if (this.finished.size <= FINISHED_KEPT) break;
-        this.finished.delete(old);
-      }
+      remember(this.finished, id, { upload, ...(offset === 0 && { head: appended.head }) });
     }
     return end;
   }
