@@ -62,11 +62,11 @@ export async function createUploadStore(dataDir: string, expiryMs: number): Prom
     },
     headOf: (id) => tus.finishedHead(id),
     async forget(id) {
-      tus.dropFinished(id);
+      tus.forgetRemembered(id);
       await tus.configstore.delete(id).catch(() => undefined);
     },
     async remove(id) {
-      tus.dropFinished(id);
+      tus.forgetRemembered(id);
       await rm(join(dir, id), { force: true });
       await tus.configstore.delete(id).catch(() => undefined);
     },
@@ -134,8 +134,7 @@ class RawBodyFileStore extends FileStore {
   }
 
   override async remove(id: string) {
-    this.created.delete(id);
-    this.dropFinished(id);
+    this.forgetRemembered(id);
     return super.remove(id);
   }
 
@@ -143,7 +142,8 @@ class RawBodyFileStore extends FileStore {
     return this.finished.get(id)?.head;
   }
 
-  dropFinished(id: string) {
+  forgetRemembered(id: string) {
+    this.created.delete(id);
     this.finished.delete(id);
   }
 
