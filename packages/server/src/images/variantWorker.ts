@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import sharp from 'sharp';
 import type { MessageStore } from '../db/messageStore';
 import type { ImageStore } from '../storage/imageStore';
-import { readHead } from '../storage/readHead';
+import { readHead } from '../storage/uploadHead';
 import { createVariantRenderer } from './renderVariants';
 import { sniffImage } from './sniffImage';
 

@@ -5,7 +5,6 @@ import { NodeRequest } from 'srvx/node';
 import { ApiError, tooLarge } from '../api/apiError';
 import type { AppContext } from '../context';
 import { sniffImage } from '../images/sniffImage';
-import { readHead } from '../storage/readHead';
 import { newUploadId } from '../storage/uploadStore';
 import { RawBody, withRawBody } from '../uploads/rawBody';
 import { tusEnvelope, tusRefusal } from '../uploads/tusEnvelope';
@@ -105,8 +104,7 @@ export async function uploadRoutes(app: FastifyInstance, context: AppContext) {
     },
     async onUploadFinish(_req, upload) {
       const path = uploads.pathOf(upload.id);
-      const head = uploads.headOf(upload.id) ?? (await readHead(path));
-      const sniff = await sniffImage(path, head, upload.offset);
+      const sniff = await sniffImage(path, await uploads.headOf(upload.id), upload.offset);
       if (!sniff.ok) {
         await uploads.remove(upload.id);
         throw tusRefusal(415, sniff.code, sniff.desc);

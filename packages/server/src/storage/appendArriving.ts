@@ -1,11 +1,12 @@
 import { createWriteStream } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
+import { keepHead } from './uploadHead';
 
 export interface Appended {
   /** Bytes that reached the file. */
   written: number;
-  /** The first `keepHead` bytes written (fewer when fewer were). */
-  head: Buffer;
+  /** With `keepingHead`, the first `SNIFF_HEAD_BYTES` written (fewer when fewer were). */
+  head?: Buffer;
   /** Why the body stopped before its end: the client went away, or the body passed `limit`. */
   cut?: 'broken' | 'tooLarge';
 }
@@ -15,8 +16,8 @@ export interface Appended {
  * file buffer (as a streamed PUT is written: with 16 KiB every 64 KiB socket read would pause the upload).
  * Whatever stops it — the body's end, the client going away, the body passing `limit`, or `stop` —
  * what arrived before is written and flushed, so a resume goes on from it; a chunk that would pass
- * `limit` is not written at all. The first `keepHead` bytes are also kept in memory (for sniffing without
- * reading them back). Rejects only when the file cannot be written.
+ * `limit` is not written at all. With `keepingHead` (a body from the upload's first byte), its head is also
+ * kept in memory, for sniffing without reading it back. Rejects only when the file cannot be written.
  */
 export function appendArriving(
   request: IncomingMessage,
@@ -24,12 +25,12 @@ export function appendArriving(
   offset: number,
   limit: number,
   stop: AbortSignal,
-  keepHead = 0,
+  keepingHead = false,
 ): Promise<Appended> {
   return new Promise((resolve, reject) => {
     const file = createWriteStream(path, { flags: 'r+', start: offset, highWaterMark: 1 << 20 });
     let written = 0;
-    const head: Buffer[] = [];
+    const head = keepingHead ? keepHead() : undefined;
     let cut: Appended['cut'];
     let ended = false;
 
@@ -47,7 +48,7 @@ export function appendArriving(
     };
     function onData(chunk: Buffer) {
       if (written + chunk.length > limit) return end('tooLarge');
-      if (written < keepHead) head.push(chunk.subarray(0, keepHead - written));
+      head?.add(chunk);
       written += chunk.length;
       // Backpressure: stop reading the socket until the disk has caught up.
       if (!file.write(chunk)) {
@@ -64,7 +65,7 @@ export function appendArriving(
     const onError = () => end('broken');
     const onStop = () => end();
 
-    file.once('finish', () => resolve({ written, head: Buffer.concat(head), ...(cut && { cut }) }));
+    file.once('finish', () => resolve({ written, ...(head && { head: head.bytes() }), ...(cut && { cut }) }));
     file.once('error', (error) => {
       ended = true;
       request.off('data', onData);

@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { unlink } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
-import { SNIFF_HEAD_BYTES } from '../images/sniffImage';
+import { keepHead } from './uploadHead';
 
 export interface ReceivedUpload {
   tempPath: string;
@@ -50,8 +50,7 @@ export function receiveUpload(
       flush: options.sync === true,
       highWaterMark: 1 << 20,
     });
-    const headChunks: Buffer[] = [];
-    let headLength = 0;
+    const head = keepHead();
     let size = 0;
     let settled = false;
     let idle: NodeJS.Timeout | undefined;
@@ -92,10 +91,7 @@ export function receiveUpload(
       watchIdle();
       size += chunk.length;
       if (size > limit) return fail(new UploadTooLargeError(`The body passed ${limit} bytes.`));
-      if (headLength < SNIFF_HEAD_BYTES) {
-        headChunks.push(chunk.subarray(0, SNIFF_HEAD_BYTES - headLength));
-        headLength += Math.min(chunk.length, SNIFF_HEAD_BYTES - headLength);
-      }
+      head.add(chunk);
       // Backpressure: stop reading the socket until the disk has caught up.
       // Waiting on the disk is not the client stalling: the idle clock stops until reading resumes.
       if (!file.write(chunk)) {
@@ -116,7 +112,7 @@ export function receiveUpload(
       file.once('finish', () => {
         if (settled) return;
         settled = true;
-        resolve({ tempPath, size, head: Buffer.concat(headChunks) });
+        resolve({ tempPath, size, head: head.bytes() });
       });
     }
     function onClose() {

@@ -2,9 +2,9 @@ import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FileStore } from '@tus/file-store';
 import { ERRORS, Upload as TusUpload } from '@tus/server';
-import { SNIFF_HEAD_BYTES } from '../images/sniffImage';
 import { rawBodyHere } from '../uploads/rawBody';
 import { appendArriving } from './appendArriving';
+import { readHead } from './uploadHead';
 
 /** Upload ids are made here (`newId`): 32 hex characters, nothing a client chose. */
 const UPLOAD_ID = /^[0-9a-f]{32}$/;
@@ -27,10 +27,10 @@ export interface UploadStore {
   /** The upload, or `undefined` when there is none with this id. */
   find(id: string): Promise<Upload | undefined>;
   /**
-   * The first `SNIFF_HEAD_BYTES` of an upload this process has just finished from its first byte, or
-   * `undefined` (then read them from `pathOf(id)`).
+   * The first `SNIFF_HEAD_BYTES` of an upload, for sniffing: kept in memory when this process has just
+   * finished it from its first byte, else read from its file.
    */
-  headOf(id: string): Uint8Array | undefined;
+  headOf(id: string): Promise<Uint8Array>;
   /** Forgets an upload's record once its bytes were moved away (or removes both). */
   forget(id: string): Promise<void>;
   /** Removes the bytes and the record. */
@@ -60,7 +60,7 @@ export async function createUploadStore(dataDir: string, expiryMs: number): Prom
         return undefined;
       }
     },
-    headOf: (id) => tus.finishedHead(id),
+    headOf: async (id) => tus.finishedHead(id) ?? (await readHead(join(dir, id))),
     async forget(id) {
       tus.forgetRemembered(id);
       await tus.configstore.delete(id).catch(() => undefined);
@@ -167,14 +167,7 @@ class RawBodyFileStore extends FileStore {
     const path = join(this.directory, id);
     let appended: Awaited<ReturnType<typeof appendArriving>>;
     try {
-      appended = await appendArriving(
-        request,
-        path,
-        offset,
-        limit,
-        stop.signal,
-        offset === 0 ? SNIFF_HEAD_BYTES : 0,
-      );
+      appended = await appendArriving(request, path, offset, limit, stop.signal, offset === 0);
     } catch {
       throw ERRORS.FILE_WRITE_ERROR;
     } finally {
@@ -186,7 +179,7 @@ class RawBodyFileStore extends FileStore {
     const end = offset + appended.written;
     if (record && end === size) {
       const upload = new TusUpload({ ...record, offset: end, storage: { type: 'file', path } });
-      remember(this.finished, id, { upload, ...(offset === 0 && { head: appended.head }) });
+      remember(this.finished, id, { upload, ...(appended.head && { head: appended.head }) });
     }
     return end;
   }

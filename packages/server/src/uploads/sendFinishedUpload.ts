@@ -3,7 +3,6 @@ import type { AppContext } from '../context';
 import type { MessageRecord } from '../db/messageStore';
 import type { SendRequest } from '../messages/parseSendRequest';
 import { retryOf, storeReceived } from '../messages/storeMessage';
-import { readHead } from '../storage/readHead';
 
 /**
  * `X-Upload-URL`: the `Location` of a finished resumable upload (`POST /api/uploads`), whose bytes
@@ -47,8 +46,7 @@ export async function storeFromUpload(
     );
   }
   const path = context.uploads.pathOf(uploadId);
-  const head = context.uploads.headOf(uploadId) ?? (await readHead(path));
-  const received = { path, size: upload.offset, head };
+  const received = { path, size: upload.offset, head: await context.uploads.headOf(uploadId) };
   return storeReceived(context, userID, send, received, {
     onCommitted: () => context.uploads.forget(uploadId),
     // A refused file is gone for good; a server failure keeps the upload, so the send can be retried.
