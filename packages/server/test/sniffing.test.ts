@@ -3,6 +3,7 @@ import { ErrorCode, readImageInfo } from '@image-message/core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { badFileBytes } from '../../../tests/fixtures/badCorpus';
+import { jpegWithLongPrologue } from './support/jpegWithLongPrologue';
 import { fixture, newId, sha256, startTestServer, type TestServer } from './support/testServer';
 
 let server: TestServer;
@@ -116,13 +117,8 @@ describe("core's header reader, from the uploaded file", () => {
   });
 
   it('reads the EXIF orientation and the frame header from behind 325 KB of segments', async () => {
-    const stored = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#468' } })
-      .jpeg()
-      .withMetadata({ orientation: 6 })
-      .toBuffer();
     // Five 65 KB APP2 segments right after SOI: the frame header lies far past the upload's head.
-    const app2 = Buffer.concat([Buffer.from([0xff, 0xe2, 0xfd, 0xea]), Buffer.alloc(65_000, 0x41)]);
-    const bytes = Buffer.concat([stored.subarray(0, 2), app2, app2, app2, app2, app2, stored.subarray(2)]);
+    const bytes = await jpegWithLongPrologue(5, { orientation: 6 });
     const { status, body } = await server.send(alice, { bytes, receiver: 'bob' });
     expect(status).toBe(200);
     expect(body.data?.imageElem?.imageList?.[0]).toMatchObject({ width: 48, height: 64 });
