@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type Browser, test as base, expect, type Page } from '@playwright/test';
+import { type BrowserContext, test as base, expect, type Page } from '@playwright/test';
 import sharp from 'sharp';
 import { ServerProcess } from './serverProcess';
 
@@ -10,11 +10,6 @@ export interface ChatTab {
   page: Page;
   open(conversation: string): Promise<void>;
   log(): ReturnType<Page['getByRole']>;
-}
-
-async function signIn(browser: Browser, url: string, person: Person): Promise<ChatTab> {
-  const context = await browser.newContext();
-  return signInTab(await context.newPage(), url, person);
 }
 
 /**
@@ -45,8 +40,17 @@ export const test = base.extend<{ as: (person: Person) => Promise<ChatTab>; serv
     await use(server);
     await server.dispose();
   },
+  // Each person gets a context of their own, closed when the test ends: the browser lives for the whole
+  // run, and a tab left open keeps reconnecting to its test's stopped server (in Firefox the tabs of a
+  // run piled up to 6 GB and a busy core, until a late test timed out).
   as: async ({ browser, server }, use) => {
-    await use((person) => signIn(browser, server.url, person));
+    const contexts: BrowserContext[] = [];
+    await use(async (person) => {
+      const context = await browser.newContext();
+      contexts.push(context);
+      return signInTab(await context.newPage(), server.url, person);
+    });
+    await Promise.all(contexts.map((context) => context.close()));
   },
 });
 
