@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { freePort } from './freePort';
+import { freePort } from './freePort.ts';
 
 /**
  * WebKitGTK (Safari's engine without Apple's platform layer) from Debian: `WebKitWebDriver` drives its
