@@ -60,6 +60,8 @@ test('the language menu offers all six; the choice speaks in the composer and me
   const send = await page.getByRole('button', { name: 'إرسال', exact: true }).boundingBox();
   const add = await page.getByRole('button', { name: 'إضافة صور' }).boundingBox();
   expect(send && add && send.x < add.x + add.width / 2).toBe(true);
+  // The message's time is told in Arabic too (ص / م for a.m. / p.m.), not in the browser's language.
+  await expect(alice.log().locator('time')).toHaveText(/[صم]/);
 
   for (const locale of ['zh-CN', 'zh-TW', 'ko-KR', 'en-US']) {
     await page.getByLabel('Language').selectOption(locale);

@@ -11,9 +11,10 @@ interface MessageItemProps {
   locale: ImageMessageLocale;
 }
 
-function timeOf(message: V2TimMessage): string {
+/** When it was sent, in the chosen language (as the viewer's title says it), not the browser's. */
+function timeOf(message: V2TimMessage, locale: ImageMessageLocale): string {
   return message.timestamp
-    ? new Date(message.timestamp * 1000).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })
+    ? new Date(message.timestamp * 1000).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' })
     : '';
 }
 
@@ -34,7 +35,7 @@ export function MessageItem({
         {message.groupID && message.userID && (
           <> → only {message.userID === viewer ? 'you' : nameOf(message.userID)}</>
         )}
-        {timeOf(message) && <time> · {timeOf(message)}</time>}
+        {timeOf(message, locale) && <time> · {timeOf(message, locale)}</time>}
         <ImageMessageView.OriginLink message={message} locale={locale} className="demo-message__origin" />
       </span>
       <ImageMessageView
