@@ -359,6 +359,12 @@ export default defineConfig(async ({ mode }): Promise<UserConfig> => {
           // The consumer-bundle test builds packages/core/dist and an esbuild app against it.
           commands: consumerCommands,
         })),
+        // The composer and the view in each engine started on a system that prefers dark and reduced
+        // motion (projects preferences@…): what the browser tests can emulate in Chromium only.
+        ...(await engineProjects('preferences', {
+          include: ['tests/browser-preferences/**/*.test.{ts,tsx}'],
+          systemPreferences: { colorScheme: 'dark', reducedMotion: 'reduce' },
+        })),
         {
           extends: true,
           // Every story becomes a test (render + play function + axe) in chromium (Chromium only: the stories'

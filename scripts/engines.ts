@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import type { TestProjectInlineConfiguration } from 'vitest/config';
 import type { BrowserCommand, BrowserProvider } from 'vitest/node';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
+import { chromiumContextOptions, firefoxUserPrefs, type SystemPreferences } from './systemPreferences.ts';
 import { startWebKitDriver, type WebKitDriver, webkitCapabilities } from './webkit.ts';
 
 /**
@@ -23,6 +24,8 @@ export interface EngineProjectOptions extends TestOptions {
   commands?: BrowserOptions['commands'];
   /** Permissions granted to the page where the engine can grant them (Chromium). */
   chromiumPermissions?: string[];
+  /** What the system prefers when the engine starts (dark, reduced motion); unset: the machine's own. */
+  systemPreferences?: SystemPreferences;
 }
 
 /** Firefox's test frame sits in a holder scaled with a CSS transform, in which BiDi cannot click. */
@@ -72,24 +75,28 @@ function installedWhenUsed<T extends Pick<ProviderOption, 'providerFactory'>>(
   return provider;
 }
 
-async function chromiumProvider(permissions: string[] = []) {
+async function chromiumProvider(permissions: string[] = [], preferences?: SystemPreferences) {
   const { playwright } = await import('@vitest/browser-playwright');
   return installedWhenUsed(
     playwright({
       launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
-      contextOptions: { permissions },
+      contextOptions: { permissions, ...chromiumContextOptions(preferences) },
     }),
     CHROMIUM_PATH,
     'Install it with `sudo apt-get install -y chromium`, or set CHROMIUM_PATH.',
   );
 }
 
-async function firefoxProvider() {
+async function firefoxProvider(preferences?: SystemPreferences) {
   const { playwright } = await import('@vitest/browser-playwright');
   return installedWhenUsed(
     playwright({
       // Playwright's WebDriver BiDi backend drives the stock browser; no patched Firefox download needed.
-      launchOptions: { channel: 'moz-firefox', executablePath: FIREFOX_PATH },
+      launchOptions: {
+        channel: 'moz-firefox',
+        executablePath: FIREFOX_PATH,
+        firefoxUserPrefs: firefoxUserPrefs(preferences),
+      },
       contextOptions: { viewport: { width: 1280, height: 1024 } },
     }),
     FIREFOX_PATH,
@@ -101,7 +108,7 @@ async function firefoxProvider() {
  * WebdriverIO's provider for MiniBrowser, which starts its own WebKitWebDriver (on its own Xvfb display)
  * when the project first opens the browser and stops it when the project closes.
  */
-async function webkitProvider() {
+async function webkitProvider(preferences?: SystemPreferences) {
   const { webdriverio } = await import('@vitest/browser-webdriverio');
   const options: NonNullable<Parameters<typeof webdriverio>[0]> = {
     hostname: '127.0.0.1',
@@ -118,7 +125,7 @@ async function webkitProvider() {
     const close = instance.close.bind(instance);
     Object.assign(instance, {
       async openBrowser() {
-        driver ??= startWebKitDriver();
+        driver ??= startWebKitDriver(preferences);
         // The provider reads these options (the same object) when it connects.
         options.port = (await driver).port;
         return openBrowser();
@@ -140,7 +147,7 @@ async function engineBrowser(engine: Engine, options: EngineProjectOptions): Pro
       return {
         ...common,
         headless: true,
-        provider: await chromiumProvider(options.chromiumPermissions),
+        provider: await chromiumProvider(options.chromiumPermissions, options.systemPreferences),
         instances: [{ browser: 'chromium' }],
         commands: { ...options.commands, emulateMedia },
       };
@@ -148,7 +155,7 @@ async function engineBrowser(engine: Engine, options: EngineProjectOptions): Pro
       return {
         ...common,
         headless: true,
-        provider: await firefoxProvider(),
+        provider: await firefoxProvider(options.systemPreferences),
         instances: [{ browser: 'firefox' }],
         // With the page larger than the frame, the frame's scale is 1 (and firefoxFrameSetup.ts lifts it).
         viewport: { width: 800, height: 600 },
@@ -160,7 +167,7 @@ async function engineBrowser(engine: Engine, options: EngineProjectOptions): Pro
         ...common,
         // WebKitGTK has no headless mode: it draws on its own Xvfb display (webkit.ts).
         headless: false,
-        provider: await webkitProvider(),
+        provider: await webkitProvider(options.systemPreferences),
         instances: [{ browser: 'MiniBrowser' as 'safari' }],
         viewport: { width: 800, height: 600 },
         commands: { ...options.commands, webkitPickFiles },
@@ -174,7 +181,7 @@ async function engineBrowser(engine: Engine, options: EngineProjectOptions): Pro
  */
 export async function engineProjects(
   name: string,
-  { commands, chromiumPermissions, setupFiles, ...test }: EngineProjectOptions,
+  { commands, chromiumPermissions, systemPreferences, setupFiles, ...test }: EngineProjectOptions,
   engines: readonly Engine[] = ENGINES,
 ): Promise<TestProjectInlineConfiguration[]> {
   const setup = setupFiles === undefined ? [] : [setupFiles].flat();
@@ -185,7 +192,7 @@ export async function engineProjects(
         ...test,
         name: `${name}@${engine}`,
         setupFiles: engine === 'firefox' ? [FIREFOX_SETUP, ...setup] : setup,
-        browser: await engineBrowser(engine, { commands, chromiumPermissions }),
+        browser: await engineBrowser(engine, { commands, chromiumPermissions, systemPreferences }),
       },
     })),
   );

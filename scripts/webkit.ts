@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { freePort } from './freePort.ts';
+import { gtkEnvironment, type SystemPreferences } from './systemPreferences.ts';
 
 /**
  * WebKitGTK (Safari's engine without Apple's platform layer) from Debian: `WebKitWebDriver` drives its
@@ -80,9 +81,10 @@ function stopProcess(child: ChildProcess): Promise<void> {
 
 /**
  * Starts Xvfb and WebKitWebDriver on a free port; `stop()` ends both (the driver closes its MiniBrowsers).
- * Both also end when this process exits, so an interrupted run leaves nothing behind.
+ * Both also end when this process exits, so an interrupted run leaves nothing behind. `preferences`: what
+ * the system its MiniBrowsers start on prefers (dark, reduced motion).
  */
-export async function startWebKitDriver(): Promise<WebKitDriver> {
+export async function startWebKitDriver(preferences?: SystemPreferences): Promise<WebKitDriver> {
   const absent = missing();
   if (absent) {
     throw new Error(
@@ -91,8 +93,9 @@ export async function startWebKitDriver(): Promise<WebKitDriver> {
   }
   const xvfb = await startXvfb();
   const port = await freePort();
+  const gtk = gtkEnvironment(preferences);
   const driver = spawn(WEBKIT_DRIVER, [`--port=${port}`, '--host=local'], {
-    env: { ...process.env, DISPLAY: xvfb.display },
+    env: { ...process.env, ...gtk.env, DISPLAY: xvfb.display },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -101,6 +104,7 @@ export async function startWebKitDriver(): Promise<WebKitDriver> {
   const onExit = () => {
     driver.kill('SIGKILL');
     xvfb.process.kill('SIGKILL');
+    gtk.dispose();
   };
   process.once('exit', onExit);
   try {
@@ -116,6 +120,7 @@ export async function startWebKitDriver(): Promise<WebKitDriver> {
       process.off('exit', onExit);
       await stopProcess(driver);
       await stopProcess(xvfb.process);
+      gtk.dispose();
     },
   };
 }

@@ -19,10 +19,19 @@ afterEach(async () => {
   if (canEmulateMedia) await emulateMedia();
 });
 
-/** Chromium emulates `prefers-*` media features through Playwright; the other two engines' drivers cannot. */
+/**
+ * Chromium emulates `prefers-*` media features through Playwright; the other two engines' drivers cannot
+ * switch them mid-test. tests/browser-preferences shows those engines started dark with reduced motion.
+ */
 function skipWithoutMediaEmulation(context: TestContext) {
-  skipIn(context, 'firefox', "Playwright's emulateMedia has no effect over WebDriver BiDi (Firefox ESR 153)");
-  skipIn(context, 'webkit', 'WebKitWebDriver cannot emulate prefers-* media features');
+  const instead = (browser: string) =>
+    `; tests/browser-preferences checks it in a ${browser} started dark with reduced motion`;
+  skipIn(
+    context,
+    'firefox',
+    `Playwright's emulateMedia has no effect over WebDriver BiDi (Firefox ESR 153)${instead('Firefox')}`,
+  );
+  skipIn(context, 'webkit', `WebKitWebDriver cannot emulate prefers-* media features${instead('WebKitGTK')}`);
 }
 
 function renderComposer(props: Partial<Parameters<typeof ImageMessageComposer>[0]> = {}) {
