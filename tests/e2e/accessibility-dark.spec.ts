@@ -1,3 +1,4 @@
+import { firefoxUserPrefs } from '../../scripts/systemPreferences.ts';
 import { axeViolations, chatWithEverything, prefersDark } from './support/accessibility';
 import { expect, test } from './support/fixtures';
 
@@ -11,7 +12,7 @@ test.use({
         browserName === 'firefox'
           ? {
               ...launchOptions,
-              firefoxUserPrefs: { 'layout.css.prefers-color-scheme.content-override': 0 },
+              firefoxUserPrefs: firefoxUserPrefs({ colorScheme: 'dark' }),
             }
           : launchOptions,
       ),
