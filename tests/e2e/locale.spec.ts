@@ -45,6 +45,9 @@ test('the language menu offers all six; the choice speaks in the composer and me
   await expect(alice.log().getByRole('button', { name: /^画像 .+ を開く$/ })).toBeVisible({
     timeout: 15_000,
   });
+  // Sent, not only shown: the link to the original comes with the server's answer. A reload before it
+  // would cut the upload (the draft comes back to retry) and leave no message to read in Arabic below.
+  await expect(alice.log().getByRole('link', { name: /^オリジナル/ })).toBeVisible({ timeout: 15_000 });
 
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bob');
