@@ -28,6 +28,7 @@ export function MessageItem({
   locale,
 }: MessageItemProps) {
   const mine = message.sender === viewer || (message.sender === undefined && message.isSelf);
+  const time = timeOf(message, locale);
   return (
     <li className={`demo-message ${mine ? 'demo-message--mine' : ''}`} data-status={message.status}>
       <span className="demo-message__meta">
@@ -35,7 +36,7 @@ export function MessageItem({
         {message.groupID && message.userID && (
           <> → only {message.userID === viewer ? 'you' : nameOf(message.userID)}</>
         )}
-        {timeOf(message, locale) && <time> · {timeOf(message, locale)}</time>}
+        {time && <time> · {time}</time>}
         <ImageMessageView.OriginLink message={message} locale={locale} className="demo-message__origin" />
       </span>
       <ImageMessageView
