@@ -26,39 +26,36 @@ it('the engine reports what the system prefers', () => {
   expect(matchMedia('(prefers-reduced-motion: reduce)').matches).toBe(true);
 });
 
+/** The composer and an image message, with `className` on each (a theme class, or none). */
+function renderComposerAndView(className?: string) {
+  const rendered = renderWithImageMessage(
+    <>
+      <ImageMessageComposer receiver="bob" className={className} />
+      <ImageMessageView message={message} className={className} />
+    </>,
+  );
+  return {
+    ...rendered,
+    composer: screen.getByRole('group', { name: 'Send images' }),
+    view: rendered.container.querySelector('.im-view') as Element,
+  };
+}
+
 it('the composer and the view are dark, as the system is; the light class overrides each', () => {
-  const dark = renderWithImageMessage(
-    <>
-      <ImageMessageComposer receiver="bob" />
-      <ImageMessageView message={message} />
-    </>,
-  );
-  const composer = getComputedStyle(screen.getByRole('group', { name: 'Send images' })).backgroundColor;
-  const view = getComputedStyle(dark.container.querySelector('.im-view') as Element).backgroundColor;
+  const dark = renderComposerAndView();
+  const composer = getComputedStyle(dark.composer).backgroundColor;
+  const view = getComputedStyle(dark.view).backgroundColor;
   dark.unmount();
-  const light = renderWithImageMessage(
-    <>
-      <ImageMessageComposer receiver="bob" className="im-theme-light" />
-      <ImageMessageView message={message} className="im-theme-light" />
-    </>,
-  );
-  const lightComposer = getComputedStyle(screen.getByRole('group', { name: 'Send images' })).backgroundColor;
-  const lightView = getComputedStyle(light.container.querySelector('.im-view') as Element).backgroundColor;
+  const light = renderComposerAndView('im-theme-light');
   expect(composer).toBe('rgb(22, 25, 29)');
-  expect(lightComposer).toBe('rgb(255, 255, 255)');
+  expect(getComputedStyle(light.composer).backgroundColor).toBe('rgb(255, 255, 255)');
   expect(view).toBe('rgb(42, 47, 54)');
-  expect(lightView).toBe('rgb(230, 233, 238)');
+  expect(getComputedStyle(light.view).backgroundColor).toBe('rgb(230, 233, 238)');
 });
 
 it('nothing in the composer nor the view moves: every transition is off', () => {
-  const { container } = renderWithImageMessage(
-    <>
-      <ImageMessageComposer receiver="bob" />
-      <ImageMessageView message={message} />
-    </>,
-  );
+  const { view } = renderComposerAndView();
   const zone = screen.getByRole('button', { name: 'Add images' }).parentElement as HTMLElement;
-  const image = container.querySelector('.im-view') as Element;
   expect(getComputedStyle(zone).transitionDuration).toBe('0s');
-  expect(getComputedStyle(image, '::before').transitionDuration).toBe('0s');
+  expect(getComputedStyle(view, '::before').transitionDuration).toBe('0s');
 });
